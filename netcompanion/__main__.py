@@ -1,0 +1,9 @@
+"""Allows `python -m netcompanion`."""
+from __future__ import annotations
+
+import sys
+
+from netcompanion.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

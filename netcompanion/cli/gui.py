@@ -1,0 +1,17 @@
+"""`netcompanion gui` (also what plain `netcompanion` does): open the desktop app."""
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("gui", help="open the desktop app (the default)",
+                                   description="Open the desktop app.")
+    parser.add_argument("--no-demo", action="store_true", help="do not offer demo data on an empty database")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from netcompanion.gui.app import run_app  # Qt is only imported when the app is opened
+
+    return run_app(db_url=getattr(args, "db", None), offer_demo=not getattr(args, "no_demo", False))

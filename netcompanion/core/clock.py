@@ -1,0 +1,40 @@
+"""Time in one place: aware UTC datetimes for storage, and conversions from what users type."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from netcompanion.core.errors import ValidationError
+
+
+def utcnow() -> datetime:
+    """The current time as an aware UTC datetime, the form every table stores."""
+    return datetime.now(timezone.utc)
+
+
+def to_utc(value: datetime) -> datetime:
+    """An aware UTC datetime from an aware one, or from a naive one taken as local time."""
+    if value.tzinfo is None:
+        value = value.astimezone()  # naive means the user's local time
+    return value.astimezone(timezone.utc)
+
+
+def parse_when(text: str | None, field: str = "date") -> datetime | None:
+    """Parse an ISO 8601 date or date-time typed by a user; None for an empty value."""
+    if text is None or not str(text).strip():
+        return None
+    raw = str(text).strip().replace("Z", "+00:00")
+    try:
+        return to_utc(datetime.fromisoformat(raw))
+    except ValueError as exc:
+        raise ValidationError(
+            f"{field}: {text!r} is not a date; use ISO format such as 2026-05-14 or 2026-05-14T09:30"
+        ) from exc
+
+
+def to_local(value: datetime | None) -> datetime | None:
+    """A stored UTC datetime as an aware datetime in the user's local time zone."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone()

@@ -1,0 +1,86 @@
+"""Saving what the card reader made of a card: the contact, the stored image, the encounter."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import col, select
+
+from netcompanion.core.card_store import store_card_image
+from netcompanion.core.enums import Source
+from netcompanion.core.errors import ValidationError
+from netcompanion.core.models import CardImage, Contact
+from netcompanion.core.services.base import Service, resolve_event, resolve_goal, tag_goal
+from netcompanion.core.services.contacts import ContactFields, ContactService, build_contact
+from netcompanion.core.services.encounters import add_encounter
+from netcompanion.core.validation import email_address, phone_e164
+
+log = logging.getLogger(__name__)
+
+
+def scan_to_fields(scan: dict[str, Any], region: str = "") -> ContactFields:
+    """ContactFields from one scan result (the `netcompanion scan --json` contract).
+
+    Values the reader got wrong beyond use (an e-mail without a domain, a phone that is no
+    number) are left out rather than refusing the whole card: the user reviews the card anyway.
+    """
+    emails = []
+    for value in scan.get("emails") or []:
+        try:
+            emails.append(email_address(value))
+        except ValidationError:
+            log.info("scan: dropped e-mail %r", value)
+    phones = []
+    for phone in scan.get("phones") or []:
+        try:
+            phones.append((phone_e164(phone.get("e164", ""), region or "US"), phone.get("kind") or "other"))
+        except (ValidationError, AttributeError):
+            log.info("scan: dropped phone %r", phone)
+    return ContactFields(
+        full_name=scan.get("full_name") or "", given_name=scan.get("given_name") or "",
+        family_name=scan.get("family_name") or "", title=scan.get("title") or "",
+        company=scan.get("company") or "", emails=emails, phones=phones,
+        websites=list(scan.get("websites") or []), address=scan.get("address") or "",
+        linkedin=scan.get("linkedin") or "", source=Source.SCAN.value, region=region,
+    )
+
+
+class CardService(Service):
+    """Stores scanned cards as contacts."""
+
+    def save_scan(
+        self,
+        scan: dict[str, Any],
+        image: Path,
+        *,
+        event: str | int | None = None,
+        goals: list[str] | None = None,
+        detail: str = "",
+        region: str = "",
+    ) -> Contact:
+        """Store the card image and a new contact from `scan`, in one transaction.
+
+        With an `event` (or a `detail`) an Encounter is recorded and its follow-up queued.
+        """
+        contact = build_contact(scan_to_fields(scan, region))
+        sha, file_name = store_card_image(image)
+        with self.db.transaction() as session:
+            event_row = resolve_event(session, event) if event is not None and str(event).strip() else None
+            goal_rows = [resolve_goal(session, g) for g in goals or []]
+            session.add(contact)
+            session.flush()
+            session.add(CardImage(contact_id=contact.id, sha256=sha, file_name=file_name,
+                                  raw_text=scan.get("raw_text") or "", scan=dict(scan)))
+            for goal in goal_rows:
+                tag_goal(session, contact, goal)
+            if event_row is not None or detail.strip():
+                add_encounter(session, contact, event=event_row, goals=[g.key for g in goal_rows], detail=detail)
+            session.flush()
+            return ContactService._load(session, contact.id)
+
+    def images_for(self, contact_id: int) -> list[CardImage]:
+        with self.db.transaction() as session:
+            return list(session.exec(
+                select(CardImage).where(CardImage.contact_id == contact_id).order_by(col(CardImage.id))
+            ))

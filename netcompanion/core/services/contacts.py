@@ -1,0 +1,278 @@
+"""Contacts: adding, editing, finding, archiving, and their stable JSON form."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import selectinload
+from sqlmodel import Session, col, select
+
+from netcompanion.core import settings
+from netcompanion.core.clock import utcnow
+from netcompanion.core.enums import EmailKind, PhoneKind, Source, Tier
+from netcompanion.core.errors import ValidationError
+from netcompanion.core.models import Contact, ContactEmail, ContactGoal, ContactPhone, Encounter
+from netcompanion.core.names import split_name
+from netcompanion.core.search import build_search_text, fold
+from netcompanion.core.services.base import Service, get_or_raise, resolve_event, resolve_goal, tag_goal
+from netcompanion.core.services.encounters import add_encounter
+from netcompanion.core.validation import (
+    choice,
+    email_address,
+    optional_text,
+    phone_e164,
+    rating,
+    required_text,
+)
+
+TEXT_FIELDS = ("title", "company", "address", "linkedin", "notes", "interests", "their_goals", "needs", "offers")
+RATING_FIELDS = {"influence": (1, 5), "credibility": (1, 10), "reliability": (1, 10), "intimacy": (1, 10),
+                 "self_orientation": (1, 10), "cadence_days": (1, 3650)}
+
+
+@dataclass
+class ContactFields:
+    """What is known of a person before it is stored: typed by the user, read off a card or imported.
+
+    `phones` holds (number, kind) pairs; numbers may be E.164 or national (read in `region`).
+    """
+
+    full_name: str = ""
+    given_name: str = ""
+    family_name: str = ""
+    title: str = ""
+    company: str = ""
+    emails: list[str] = field(default_factory=list)
+    phones: list[tuple[str, str]] = field(default_factory=list)
+    websites: list[str] = field(default_factory=list)
+    address: str = ""
+    linkedin: str = ""
+    notes: str = ""
+    interests: str = ""
+    their_goals: str = ""
+    needs: str = ""
+    offers: str = ""
+    tags: list[str] = field(default_factory=list)
+    tier: str = Tier.ACQUAINTANCE.value
+    source: str = Source.MANUAL.value
+    region: str = ""
+
+
+CONTACT_LOADS = (selectinload(Contact.emails), selectinload(Contact.phones), selectinload(Contact.goals))  # type: ignore[arg-type]
+
+
+def _clean_phones(phones: list[tuple[str, str]], region: str) -> list[tuple[str, str]]:
+    cleaned: list[tuple[str, str]] = []
+    for number, kind in phones:
+        pair = (phone_e164(number, region), choice(kind or "other", PhoneKind, "phone kind"))
+        if pair[0] not in {p for p, _ in cleaned}:
+            cleaned.append(pair)
+    return cleaned
+
+
+def _clean_emails(emails: list[str]) -> list[str]:
+    cleaned: list[str] = []
+    for raw in emails:
+        address = email_address(raw)
+        if address.lower() not in {e.lower() for e in cleaned}:
+            cleaned.append(address)
+    return cleaned
+
+
+def refresh_search_text(contact: Contact) -> None:
+    """Recompute the folded text a contact is found by (after any edit)."""
+    contact.search_text = build_search_text(
+        contact.full_name, contact.title, contact.company, contact.notes, " ".join(contact.tags),
+        *(e.address for e in contact.emails), *(p.e164 for p in contact.phones),
+    )
+
+
+def build_contact(fields: ContactFields) -> Contact:
+    """A new, validated Contact row (not yet added to a session) from `fields`."""
+    region = fields.region or settings.home_region()
+    full_name = optional_text(fields.full_name, "name", 300)
+    given, family = fields.given_name.strip(), fields.family_name.strip()
+    if full_name and not (given or family):
+        given, family = split_name(full_name)
+    if not full_name:
+        full_name = " ".join(part for part in (given, family) if part)
+    if not (full_name or fields.company.strip()):
+        raise ValidationError("a contact needs a name or a company")
+    contact = Contact(
+        full_name=full_name, given_name=given, family_name=family,
+        websites=[w.strip() for w in fields.websites if w.strip()],
+        tags=sorted({t.strip() for t in fields.tags if t.strip()}),
+        tier=choice(fields.tier, Tier, "tier"), source=choice(fields.source, Source, "source"),
+        **{name: optional_text(getattr(fields, name), name) for name in TEXT_FIELDS},
+    )
+    contact.emails = [ContactEmail(address=a, kind=EmailKind.WORK.value, position=i)
+                      for i, a in enumerate(_clean_emails(fields.emails))]
+    contact.phones = [ContactPhone(e164=n, kind=k, position=i)
+                      for i, (n, k) in enumerate(_clean_phones(fields.phones, region))]
+    refresh_search_text(contact)
+    return contact
+
+
+def contact_to_dict(contact: Contact) -> dict[str, Any]:
+    """The stable JSON form of a contact (documented in the README)."""
+    return {
+        "id": contact.id,
+        "full_name": contact.full_name,
+        "given_name": contact.given_name,
+        "family_name": contact.family_name,
+        "title": contact.title,
+        "company": contact.company,
+        "emails": [e.address for e in contact.emails],
+        "phones": [{"e164": p.e164, "kind": p.kind} for p in contact.phones],
+        "websites": list(contact.websites),
+        "address": contact.address,
+        "linkedin": contact.linkedin,
+        "notes": contact.notes,
+        "interests": contact.interests,
+        "needs": contact.needs,
+        "offers": contact.offers,
+        "goals": sorted(g.key for g in contact.goals),
+        "tags": list(contact.tags),
+        "tier": contact.tier,
+        "influence": contact.influence,
+        "archived": contact.archived,
+        "source": contact.source,
+        "created_at": contact.created_at.isoformat(),
+        "updated_at": contact.updated_at.isoformat(),
+    }
+
+
+class ContactService(Service):
+    """Adds, edits, finds and archives contacts."""
+
+    def add(
+        self,
+        fields: ContactFields,
+        *,
+        goals: list[str] | None = None,
+        event: str | int | None = None,
+        detail: str = "",
+    ) -> Contact:
+        """Store a new contact tagged with `goals`, met at `event` when one is given (which
+        records an Encounter with the conversation `detail` and queues its 24-hour follow-up)."""
+        contact = build_contact(fields)
+        with self.db.transaction() as session:
+            resolved = [resolve_goal(session, g) for g in goals or []]
+            event_row = resolve_event(session, event) if event is not None and str(event).strip() else None
+            session.add(contact)
+            session.flush()
+            for goal in resolved:
+                tag_goal(session, contact, goal)
+            if event_row is not None or detail.strip():
+                add_encounter(session, contact, event=event_row, goals=[g.key for g in resolved], detail=detail)
+            session.flush()
+            return self._load(session, contact.id)
+
+    def get(self, contact_id: int) -> Contact:
+        with self.db.transaction() as session:
+            get_or_raise(session, Contact, contact_id, "contact")
+            return self._load(session, contact_id)
+
+    def list(
+        self,
+        *,
+        goal: str | None = None,
+        event: str | int | None = None,
+        search: str | None = None,
+        tier: str | None = None,
+        include_archived: bool = False,
+        limit: int | None = None,
+    ) -> list[Contact]:
+        """Contacts matching every filter given, by name."""
+        with self.db.transaction() as session:
+            query = select(Contact).options(*CONTACT_LOADS)
+            if not include_archived:
+                query = query.where(Contact.archived == False)  # noqa: E712 (SQL expression)
+            if goal:
+                goal_row = resolve_goal(session, goal)
+                query = query.where(col(Contact.id).in_(
+                    select(ContactGoal.contact_id).where(ContactGoal.goal_id == goal_row.id)))
+            if event is not None and str(event).strip():
+                event_row = resolve_event(session, event)
+                query = query.where(col(Contact.id).in_(
+                    select(Encounter.contact_id).where(Encounter.event_id == event_row.id)))
+            if tier:
+                query = query.where(Contact.tier == choice(tier, Tier, "tier"))
+            for word in fold(search or "").split():
+                query = query.where(col(Contact.search_text).contains(word, autoescape=True))
+            query = query.order_by(col(Contact.full_name), col(Contact.company), col(Contact.id))
+            if limit:
+                query = query.limit(limit)
+            return list(session.exec(query))
+
+    def update(self, contact_id: int, **changes: Any) -> Contact:
+        """Change the given fields of a contact; `emails`/`phones` replace the whole list."""
+        with self.db.transaction() as session:
+            contact = get_or_raise(session, Contact, contact_id, "contact")
+            self._apply(session, contact, changes)
+            contact.updated_at = utcnow()
+            refresh_search_text(contact)
+            session.add(contact)
+            session.flush()
+            return self._load(session, contact.id)
+
+    def set_archived(self, contact_ids: list[int], archived: bool = True) -> int:
+        """Archive (or restore) contacts; returns how many changed."""
+        with self.db.transaction() as session:
+            changed = 0
+            for contact_id in contact_ids:
+                contact = get_or_raise(session, Contact, contact_id, "contact")
+                if contact.archived != archived:
+                    contact.archived, contact.updated_at = archived, utcnow()
+                    changed += 1
+            return changed
+
+    def delete(self, contact_id: int) -> None:
+        """Delete a contact with its e-mails, phones, encounters, interactions and follow-ups."""
+        with self.db.transaction() as session:
+            session.delete(get_or_raise(session, Contact, contact_id, "contact"))
+
+    def tag_goals(self, contact_id: int, goals: list[str]) -> Contact:
+        with self.db.transaction() as session:
+            contact = get_or_raise(session, Contact, contact_id, "contact")
+            for ref in goals:
+                tag_goal(session, contact, resolve_goal(session, ref))
+            session.flush()
+            return self._load(session, contact_id)
+
+    @staticmethod
+    def _load(session: Session, contact_id: int | None) -> Contact:
+        session.expire_all()
+        return session.exec(select(Contact).where(Contact.id == contact_id).options(*CONTACT_LOADS)).one()
+
+    @staticmethod
+    def _apply(session: Session, contact: Contact, changes: dict[str, Any]) -> None:
+        region = str(changes.pop("region", "") or settings.home_region())
+        for name, value in changes.items():
+            if name in TEXT_FIELDS or name in ("given_name", "family_name"):
+                setattr(contact, name, optional_text(value, name))
+            elif name == "full_name":
+                contact.full_name = required_text(value, "name", 300) if not contact.company else optional_text(value, "name", 300)
+            elif name in RATING_FIELDS:
+                setattr(contact, name, rating(value, name, *RATING_FIELDS[name]))
+            elif name == "tier":
+                contact.tier = choice(value, Tier, "tier")
+            elif name in ("websites", "tags"):
+                setattr(contact, name, [str(v).strip() for v in value if str(v).strip()])
+            elif name == "archived":
+                contact.archived = bool(value)
+            elif name == "emails":
+                for old in list(contact.emails):
+                    session.delete(old)
+                session.flush()
+                contact.emails = [ContactEmail(address=a, position=i) for i, a in enumerate(_clean_emails(value))]
+            elif name == "phones":
+                for old in list(contact.phones):
+                    session.delete(old)
+                session.flush()
+                contact.phones = [ContactPhone(e164=n, kind=k, position=i)
+                                  for i, (n, k) in enumerate(_clean_phones(value, region))]
+            else:
+                raise ValidationError(f"a contact has no field {name!r}")
+        if not (contact.full_name or contact.company):
+            raise ValidationError("a contact needs a name or a company")

@@ -1,0 +1,88 @@
+"""Encounters: a contact met at an event, and the 24-hour follow-up each one creates."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, select
+
+from netcompanion.core import settings
+from netcompanion.core.clock import parse_when, utcnow
+from netcompanion.core.enums import FollowUpKind
+from netcompanion.core.followup_drafts import post_event_draft, post_event_reason
+from netcompanion.core.models import Contact, Encounter, Event, FollowUp
+from netcompanion.core.services.base import Service, get_or_raise, resolve_event, resolve_goal, tag_goal
+from netcompanion.core.validation import optional_text, rating
+
+FOLLOW_UP_AFTER = timedelta(hours=24)
+
+
+def post_event_due(met_at: datetime, event: Event | None) -> datetime:
+    """24 h after the encounter, or after the event's end when the encounter was during it."""
+    base = met_at
+    if event and event.ends_at and (event.starts_at is None or event.starts_at <= met_at <= event.ends_at):
+        base = event.ends_at
+    return base + FOLLOW_UP_AFTER
+
+
+def add_encounter(
+    session: Session,
+    contact: Contact,
+    *,
+    event: Event | None,
+    goals: list[str],
+    detail: str = "",
+    quality: int | None = None,
+    met_at: datetime | None = None,
+) -> Encounter:
+    """Record that `contact` was met, tag the goals, and queue the 24-hour follow-up."""
+    goal_rows = [resolve_goal(session, g) for g in goals]
+    if not goal_rows and event is not None:
+        goal_rows = [event.goal] if event.goal else [resolve_goal(session, event.goal_id)]
+    if met_at is None:
+        met_at = utcnow()
+        if event and event.ends_at and met_at > event.ends_at and event.starts_at:
+            met_at = event.starts_at  # cards scanned after the event were collected during it
+    encounter = Encounter(
+        contact_id=contact.id, event_id=event.id if event else None, met_at=met_at,
+        detail=optional_text(detail, "conversation detail", 2000), quality=rating(quality, "quality", 1, 5),
+        owner=settings.current_user(),
+    )
+    encounter.goals = goal_rows
+    session.add(encounter)
+    session.flush()
+    for goal in goal_rows:
+        tag_goal(session, contact, goal)
+    session.add(FollowUp(
+        contact_id=contact.id, kind=FollowUpKind.POST_EVENT.value, encounter_id=encounter.id,
+        due_at=post_event_due(met_at, event), reason=post_event_reason(event, encounter.detail),
+        reason_key=f"post_event:{encounter.id}", draft=post_event_draft(contact, event, encounter.detail),
+        owner=encounter.owner,
+    ))
+    return encounter
+
+
+class EncounterService(Service):
+    """Records encounters."""
+
+    def add(
+        self,
+        contact_id: int,
+        *,
+        event: str | int | None = None,
+        goals: list[str] | None = None,
+        detail: str = "",
+        quality: int | None = None,
+        met_at: str | datetime | None = None,
+    ) -> Encounter:
+        when = met_at if isinstance(met_at, datetime) or met_at is None else parse_when(met_at, "met at")
+        with self.db.transaction() as session:
+            contact = get_or_raise(session, Contact, contact_id, "contact")
+            event_row = resolve_event(session, event) if event is not None and str(event).strip() else None
+            return add_encounter(session, contact, event=event_row, goals=goals or [], detail=detail,
+                                 quality=quality, met_at=when)
+
+    def for_contact(self, contact_id: int) -> list[Encounter]:
+        with self.db.transaction() as session:
+            return list(session.exec(
+                select(Encounter).where(Encounter.contact_id == contact_id).order_by(Encounter.met_at.desc())  # type: ignore[attr-defined]
+            ))

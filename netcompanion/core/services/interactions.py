@@ -1,0 +1,45 @@
+"""Interactions: what happened with a contact, when and over which channel."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from netcompanion.core.clock import parse_when, utcnow
+from netcompanion.core.enums import Channel
+from netcompanion.core.models import Contact, Interaction
+from netcompanion.core.services.base import Service, get_or_raise
+from netcompanion.core.validation import choice, optional_text
+
+
+def log_interaction(
+    session: Session, contact_id: int, channel: str, summary: str = "",
+    happened_at: datetime | None = None, followup_id: int | None = None,
+) -> Interaction:
+    """Record an interaction inside an open transaction."""
+    get_or_raise(session, Contact, contact_id, "contact")
+    interaction = Interaction(
+        contact_id=contact_id, channel=choice(channel, Channel, "channel"),
+        summary=optional_text(summary, "summary"), happened_at=happened_at or utcnow(), followup_id=followup_id,
+    )
+    session.add(interaction)
+    session.flush()
+    return interaction
+
+
+class InteractionService(Service):
+    """Logs and lists interactions."""
+
+    def log(self, contact_id: int, channel: str = "other", summary: str = "",
+            happened_at: str | datetime | None = None) -> Interaction:
+        when = happened_at if isinstance(happened_at, datetime) or happened_at is None else parse_when(happened_at, "when")
+        with self.db.transaction() as session:
+            return log_interaction(session, contact_id, channel, summary, when)
+
+    def for_contact(self, contact_id: int) -> list[Interaction]:
+        """A contact's interactions, newest first."""
+        with self.db.transaction() as session:
+            return list(session.exec(
+                select(Interaction).where(Interaction.contact_id == contact_id)
+                .order_by(col(Interaction.happened_at).desc())
+            ))

@@ -1,0 +1,75 @@
+"""Where NetCompanion keeps its files and which settings come from the environment.
+
+All paths go through here (platformdirs), so the rest of the code never builds one by hand.
+`NETCOMPANION_HOME` moves the whole data folder (tests and portable installs use it);
+`NETCOMPANION_DB` names another database (a file path or a SQLAlchemy URL).
+"""
+from __future__ import annotations
+
+import locale
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_DIR_NAME = "netcompanion"
+DB_FILE_NAME = "netcompanion.db"
+
+
+def _private_dir(path: Path) -> Path:
+    """Create `path` (and parents) readable by the user only, and return it."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        path.chmod(0o700)
+    except OSError:  # a folder we do not own (e.g. a shared mount): leave it as it is
+        pass
+    return path
+
+
+def data_dir() -> Path:
+    """The folder holding the database, card images and backups."""
+    override = os.environ.get("NETCOMPANION_HOME")
+    base = Path(override) if override else Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
+    return _private_dir(base.expanduser())
+
+
+def cards_dir() -> Path:
+    """The folder where card images are copied under their content-hash names."""
+    return _private_dir(data_dir() / "cards")
+
+
+def backups_dir() -> Path:
+    """The folder holding automatic and manual database backups."""
+    return _private_dir(data_dir() / "backups")
+
+
+def database_url(override: str | None = None) -> str:
+    """The SQLAlchemy URL of the database to open.
+
+    `override` (from `--db`) wins over `NETCOMPANION_DB`, which wins over the default file in
+    the data folder. Either may be a SQLAlchemy URL or a plain file path.
+    """
+    value = override or os.environ.get("NETCOMPANION_DB") or str(data_dir() / DB_FILE_NAME)
+    if "://" in value:
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def home_region() -> str:
+    """The user's home region (ISO 3166 alpha-2) for phone numbers printed without a country code."""
+    override = os.environ.get("NETCOMPANION_REGION")
+    if override:
+        return override.upper()
+    for name in (locale.getlocale()[0], os.environ.get("LC_ALL"), os.environ.get("LANG")):
+        if name and "_" in name:
+            country = name.split("_", 1)[1][:2]
+            if country.isalpha():
+                return country.upper()
+    return "US"
+
+
+def current_user() -> str:
+    """The name recorded as owner of follow-ups and encounters (`NETCOMPANION_USER`, else the OS user)."""
+    import getpass
+
+    return os.environ.get("NETCOMPANION_USER") or getpass.getuser()

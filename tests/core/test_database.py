@@ -1,0 +1,86 @@
+"""The database layer: pragmas, migrations (with real data), refusing what we do not understand."""
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from netcompanion.core.database import Database, head_revision
+from netcompanion.core.errors import DatabaseError
+
+
+def test_new_database_is_at_head_with_wal_foreign_keys_and_builtin_goals(services, db_path: Path) -> None:
+    assert services.db.current_revision() == head_revision()
+    with services.db.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    assert {g.key for g in services.goals.list()} == {"investor", "client", "mentor", "partner", "hire"}
+    assert db_path.stat().st_mode & 0o077 == 0  # readable by the user only
+
+
+def test_first_migration_database_with_data_is_upgraded_in_place(db_path: Path) -> None:
+    old = Database.open(str(db_path), migrate=False)
+    old.upgrade("0001")
+    assert old.current_revision() == "0001"
+    with old.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO contact (full_name, given_name, family_name, title, company, websites, address, linkedin,"
+            " notes, interests, their_goals, needs, offers, tags, tier, archived, source, created_at, updated_at)"
+            " VALUES ('Zoë Müller', 'Zoë', 'Müller', 'Partner', 'Fjord Capital', '[]', '', '', 'met in Oslo', '',"
+            " '', '', '', '[]', 'warm', 0, 'manual', '2025-01-01 10:00:00', '2025-01-01 10:00:00')")
+        connection.exec_driver_sql(
+            "INSERT INTO contactemail (contact_id, address, kind, position) VALUES (1, 'zoe@fjord.vc', 'work', 0)")
+    old.dispose()
+
+    from netcompanion.core.services import open_services
+
+    upgraded = open_services(str(db_path))
+    assert upgraded.db.current_revision() == head_revision()
+    [contact] = upgraded.contacts.list(search="zoe fjord.vc")  # accents folded, e-mail included
+    assert contact.full_name == "Zoë Müller" and contact.emails[0].address == "zoe@fjord.vc"
+    assert upgraded.contacts.list(search="oslo")  # notes backfilled too
+    upgraded.db.dispose()
+
+
+def test_database_from_newer_version_is_refused_and_left_untouched(db_path: Path) -> None:
+    Database.open(str(db_path)).dispose()
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    before = db_path.read_bytes()
+    with pytest.raises(DatabaseError, match="newer NetCompanion"):
+        Database.open(str(db_path))
+    assert db_path.read_bytes() == before
+
+
+def test_foreign_sqlite_file_is_refused(db_path: Path) -> None:
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("CREATE TABLE invoices (id INTEGER)")
+    with pytest.raises(DatabaseError, match="did not create"):
+        Database.open(str(db_path))
+
+
+def test_not_a_database_gives_a_clear_error(db_path: Path) -> None:
+    db_path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(DatabaseError, match="cannot read the database"):
+        Database.open(str(db_path))
+
+
+def test_importing_the_package_creates_no_engine_and_no_file(tmp_path: Path) -> None:
+    home = tmp_path / "untouched"
+    code = ("import netcompanion.core.services, netcompanion.cli, netcompanion.core.demo;"
+            "import gc, sqlalchemy.engine;"
+            "assert not [o for o in gc.get_objects() if isinstance(o, sqlalchemy.engine.Engine)]")
+    subprocess.run([sys.executable, "-c", code], check=True, env={"NETCOMPANION_HOME": str(home), "PATH": ""})
+    assert not home.exists()
+
+
+def test_database_url_accepts_a_path_or_an_url(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from netcompanion.core.settings import database_url
+
+    assert database_url(str(tmp_path / "a.db")) == f"sqlite:///{tmp_path / 'a.db'}"
+    monkeypatch.setenv("NETCOMPANION_DB", "postgresql+psycopg://u@localhost/nc")
+    assert database_url() == "postgresql+psycopg://u@localhost/nc"
+    assert database_url("sqlite:///x.db") == "sqlite:///x.db"
