@@ -1,6 +1,7 @@
 """The `netcompanion` command as a user runs it: a real process, a real database file."""
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -61,12 +62,12 @@ def test_bad_usage_exits_2(db_path: Path) -> None:
     assert run("events", "add", "X", db=db_path, check=False).returncode == 2  # --goal missing
 
 
-def _all_parsers(parser):
+def _all_parsers(parser: argparse.ArgumentParser):
     yield parser
     for action in parser._actions:
-        for sub in getattr(action, "choices", None) or {}:
-            if hasattr(action.choices[sub], "format_help"):
-                yield from _all_parsers(action.choices[sub])
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                yield from _all_parsers(sub)
 
 
 def test_every_command_has_help() -> None:

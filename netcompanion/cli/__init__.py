@@ -10,10 +10,10 @@ import logging
 import sys
 
 from netcompanion import __version__
-from netcompanion.cli import contacts, demo, events, goals, gui
+from netcompanion.cli import contacts, demo, events, goals, gui, scan
 from netcompanion.core.errors import NetCompanionError
 
-COMMAND_MODULES = [gui, events, contacts, goals, demo]
+COMMAND_MODULES = [gui, events, contacts, goals, scan, demo]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -18,8 +18,11 @@ def to_utc(value: datetime) -> datetime:
     return value.astimezone(timezone.utc)
 
 
-def parse_when(text: str | None, field: str = "date") -> datetime | None:
-    """Parse an ISO 8601 date or date-time typed by a user; None for an empty value."""
+def parse_when(text: str | datetime | None, field: str = "date") -> datetime | None:
+    """An aware UTC datetime from an ISO 8601 date or date-time typed by a user, or from a
+    datetime (naive ones are local time); None for an empty value."""
+    if isinstance(text, datetime):
+        return to_utc(text)
     if text is None or not str(text).strip():
         return None
     raw = str(text).strip().replace("Z", "+00:00")
@@ -38,3 +41,12 @@ def to_local(value: datetime | None) -> datetime | None:
     if value.tzinfo is None:
         value = value.replace(tzinfo=timezone.utc)
     return value.astimezone()
+
+
+def as_utc(value: datetime | str | None) -> datetime | None:
+    """An aware UTC datetime from what an aggregate query returns (a datetime or, on SQLite, text)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)

@@ -1,59 +1,189 @@
-"""The main window. Until the full app lands it lists the contacts and today's follow-ups."""
+"""The main window: navigation between the five places, one search field, status bar, shortcuts."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QLabel, QMainWindow, QTableView, QVBoxLayout, QWidget
+from collections.abc import Callable
 
-from netcompanion import APP_NAME
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netcompanion import APP_NAME, __version__
 from netcompanion.core.services import Services
+from netcompanion.gui.views.contacts_view import ContactsView
+from netcompanion.gui.views.events_view import EventsView
+from netcompanion.gui.views.network_view import NetworkView
+from netcompanion.gui.views.scan_view import ScanView
+from netcompanion.gui.views.today_view import TodayView
+from netcompanion.gui.worker import running_jobs
 
-CONTACT_COLUMNS = ["Name", "Title", "Company", "Goals", "Tier"]
+PLACES = ["Today", "Scan", "Contacts", "Events", "Network"]
 
 
 class MainWindow(QMainWindow):
-    """The app's one main window."""
+    """The app's main window, holding one view per place."""
 
     def __init__(self, services: Services) -> None:
         super().__init__()
         self.services = services
         self.setWindowTitle(APP_NAME)
-        self.summary = QLabel()
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.contacts_model = QStandardItemModel(0, len(CONTACT_COLUMNS), self)
-        self.contacts_model.setHorizontalHeaderLabels(CONTACT_COLUMNS)
-        self.table = QTableView()
-        self.table.setModel(self.contacts_model)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        layout = QVBoxLayout()
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table)
+        self.today = TodayView(services)
+        self.scan = ScanView(services)
+        self.contacts = ContactsView(services)
+        self.events = EventsView(services)
+        self.network = NetworkView(services)
+        self.views = [self.today, self.scan, self.contacts, self.events, self.network]
+        self.stack = QStackedWidget()
+        for view in self.views:
+            self.stack.addWidget(view)
+            if hasattr(view, "status"):
+                view.status.connect(self.show_status)
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.addItems(PLACES)
+        self.navigation.currentRowChanged.connect(self.go_to)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search_changed)
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setVisible(False)
+        self.undo_button.clicked.connect(self.undo)
+        self._undo: Callable[[], None] | None = None
+        self._build()
+        self._connect_views()
+        self._shortcuts()
+        self.resize(1200, 760)
+        self._restore_state()
+
+    def _build(self) -> None:
+        header = QHBoxLayout()
+        header.addStretch(1)
+        header.addWidget(self.search, 2)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.addLayout(header)
+        column.addWidget(self.stack, 1)
         central = QWidget()
-        central.setLayout(layout)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.navigation)
+        row.addWidget(right, 1)
         self.setCentralWidget(central)
-        self.resize(1000, 650)
-        self.restore_state()
-        self.refresh()
+        self.statusBar().addPermanentWidget(self.undo_button)
 
-    def refresh(self) -> None:
-        """Reload contacts and the follow-up count from the services."""
-        contacts = self.services.contacts.list()
-        self.contacts_model.removeRows(0, self.contacts_model.rowCount())
-        for contact in contacts:
-            cells = [contact.full_name, contact.title, contact.company,
-                     ", ".join(g.name for g in contact.goals), contact.tier]
-            self.contacts_model.appendRow([QStandardItem(text) for text in cells])
-        self.table.resizeColumnsToContents()
-        due = len(self.services.followups.open_items())
-        self.summary.setText(f"{len(contacts)} contacts · {due} follow-ups open")
+    def _connect_views(self) -> None:
+        self.contacts.undoable.connect(self.offer_undo)
+        self.scan.contacts_changed.connect(self._data_changed)
+        self.events.events_changed.connect(self._data_changed)
+        self.today.changed.connect(self._data_changed)
 
-    def restore_state(self) -> None:
+    def _shortcuts(self) -> None:
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        QShortcut(QKeySequence("Escape"), self.search, lambda: self.search.clear())
+        QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh_current)
+        QShortcut(QKeySequence("Ctrl+Z"), self, self.undo)
+        for number in range(len(PLACES)):
+            QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self, lambda n=number: self.navigation.setCurrentRow(n))
+        checklist = QAction("Follow-up checklist window", self)
+        checklist.setShortcut("Ctrl+Shift+T")
+        checklist.triggered.connect(self.today.open_checklist_window)
+        self.addAction(checklist)
+        quit_action = QAction("Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        self.addAction(quit_action)
+        about = QAction("About", self)
+        about.setShortcut("F1")
+        about.triggered.connect(self._about)
+        self.addAction(about)
+
+    # navigation and search
+    def go_to(self, row: int) -> None:
+        if not 0 <= row < len(self.views):
+            return
+        if self.navigation.currentRow() != row:
+            self.navigation.setCurrentRow(row)
+            return
+        self.stack.setCurrentIndex(row)
+        view = self.views[row]
+        view.refresh()
+        view.set_search(self.search.text())
+        self.show_status(PLACES[row])
+
+    def current_view(self) -> QWidget:
+        return self.views[self.stack.currentIndex()]
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _search_changed(self, text: str) -> None:
+        self.current_view().set_search(text)  # type: ignore[attr-defined]
+
+    def refresh_current(self) -> None:
+        self.current_view().refresh()  # type: ignore[attr-defined]
+
+    def _data_changed(self) -> None:
+        self.today.refresh_counts()
+
+    # status and undo
+    def show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    def offer_undo(self, message: str, undo: Callable[[], None]) -> None:
+        self._undo = undo
+        self.show_status(f"{message} — Ctrl+Z undoes it")
+        self.undo_button.setVisible(True)
+        QTimer.singleShot(30_000, self._forget_undo)
+
+    def undo(self) -> None:
+        if self._undo is not None:
+            undo, self._undo = self._undo, None
+            undo()
+            self.undo_button.setVisible(False)
+            self.show_status("Undone")
+
+    def _forget_undo(self) -> None:
+        self._undo = None
+        self.undo_button.setVisible(False)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, APP_NAME, f"{APP_NAME} {__version__}\nA few relationships that are followed up "
+                          "beat a thousand business cards.")
+
+    # window state
+    def _restore_state(self) -> None:
         settings = QSettings()
         geometry = settings.value("main_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        place = int(settings.value("main_window/place", 0) or 0)
+        self.navigation.setCurrentRow(place if 0 <= place < len(PLACES) else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        if running_jobs() and QMessageBox.question(
+                self, APP_NAME, "Work is still running in the background (reading cards or an import). Quit anyway?"
+        ) != QMessageBox.StandardButton.Yes:
+            event.ignore()
+            return
+        if self.scan.pending_count() and QMessageBox.question(
+                self, APP_NAME, f"{self.scan.pending_count()} scanned cards are not saved yet. Quit anyway?"
+        ) != QMessageBox.StandardButton.Yes:
+            event.ignore()
+            return
+        settings = QSettings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("main_window/place", self.stack.currentIndex())
+        self.today.close_checklist_window()
         super().closeEvent(event)

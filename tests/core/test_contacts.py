@@ -102,3 +102,11 @@ def test_custom_goal(services) -> None:
     assert [g.key for g in contact.goals] == ["press-media"]
     with pytest.raises(ValidationError, match="exists already"):
         services.goals.add("press media")
+
+
+def test_replacing_phones_and_emails_twice_keeps_only_the_new_ones(services) -> None:
+    contact = services.contacts.add(jane())
+    services.contacts.update(contact.id, phones=[("+1 212 555 0100", "mobile")], emails=["j@new.io"])
+    updated = services.contacts.update(contact.id, phones=[("+1 212 555 0101", "fax"), ("+1 212 555 0100", "mobile")])
+    assert [(p.e164, p.kind) for p in updated.phones] == [("+12125550101", "fax"), ("+12125550100", "mobile")]
+    assert [e.address for e in services.contacts.get(contact.id).emails] == ["j@new.io"]

@@ -1,22 +1,47 @@
-"""The desktop app's window over a real database (pytest-qt, offscreen)."""
+"""The main window: places, search, shortcuts, remembered state."""
 from __future__ import annotations
 
-from netcompanion.core.demo import fill_demo
+from PySide6.QtCore import QSettings, Qt
+
 from netcompanion.core.services import ContactFields
-from netcompanion.gui.main_window import MainWindow
+from netcompanion.gui.main_window import PLACES, MainWindow
 
 
-def test_main_window_lists_contacts_and_open_followups(qtbot, services) -> None:
-    fill_demo(services)
-    window = MainWindow(services)
-    qtbot.addWidget(window)
-    window.show()
-    assert window.contacts_model.rowCount() == 40
-    assert "40 contacts" in window.summary.text() and "follow-ups open" in window.summary.text()
+def test_every_place_opens_with_ctrl_number(qtbot, window) -> None:
+    for number, place in enumerate(PLACES):
+        qtbot.keyClick(window, Qt.Key.Key_1 + number, Qt.KeyboardModifier.ControlModifier)
+        assert window.stack.currentIndex() == number, place
+        assert window.current_view() is window.views[number]
+
+
+def test_ctrl_f_focuses_search_and_filters_the_current_place(qtbot, window) -> None:
+    window.navigation.setCurrentRow(2)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.hasFocus()
+    qtbot.keyClicks(window.search, "okafor")
+    assert window.contacts.model.rowCount() == 1
+    assert window.contacts.model.row_at(0).full_name == "Amara Okafor"
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    assert window.contacts.model.rowCount() == 40
+
+
+def test_window_remembers_its_place(qtbot, demo_services) -> None:
+    first = MainWindow(demo_services)
+    qtbot.addWidget(first)
+    first.navigation.setCurrentRow(3)
+    first.close()
+    assert int(QSettings().value("main_window/place")) == 3
+    second = MainWindow(demo_services)
+    qtbot.addWidget(second)
+    assert second.stack.currentIndex() == 3
 
 
 def test_names_are_shown_as_plain_text(qtbot, services) -> None:
     services.contacts.add(ContactFields(full_name="<b>Bold</b> <img src=x>", company="Acme"))
     window = MainWindow(services)
     qtbot.addWidget(window)
-    assert window.contacts_model.item(0, 0).text() == "<b>Bold</b> <img src=x>"
+    window.navigation.setCurrentRow(2)
+    assert window.contacts.model.data(window.contacts.model.index(0, 0)) == "<b>Bold</b> <img src=x>"
+    window.contacts.select_contact(window.contacts.model.row_at(0).id)
+    assert window.contacts.detail.heading.textFormat() == Qt.TextFormat.PlainText
+    assert window.contacts.detail.heading.text() == "<b>Bold</b> <img src=x>"

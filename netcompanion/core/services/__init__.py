@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from netcompanion.core.database import Database
 from netcompanion.core.services.cards import CardService
+from netcompanion.core.services.contact_table import ContactTableService
 from netcompanion.core.services.contacts import ContactFields, ContactService, contact_to_dict
 from netcompanion.core.services.encounters import EncounterService
 from netcompanion.core.services.events import EventService, event_to_dict
@@ -20,6 +21,7 @@ class Services:
         self.db = db
         self.goals = GoalService(db)
         self.contacts = ContactService(db)
+        self.contact_table = ContactTableService(db)
         self.events = EventService(db)
         self.encounters = EncounterService(db)
         self.interactions = InteractionService(db)

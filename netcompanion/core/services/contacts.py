@@ -232,6 +232,23 @@ class ContactService(Service):
         with self.db.transaction() as session:
             session.delete(get_or_raise(session, Contact, contact_id, "contact"))
 
+    def set_tiers(self, tiers: dict[int, str]) -> dict[int, str]:
+        """Move contacts to tiers ({id: tier}) in one transaction; returns their previous tiers."""
+        with self.db.transaction() as session:
+            before = {}
+            for contact_id, tier in tiers.items():
+                contact = get_or_raise(session, Contact, contact_id, "contact")
+                before[contact_id] = contact.tier
+                contact.tier, contact.updated_at = choice(tier, Tier, "tier"), utcnow()
+            return before
+
+    def tag_many(self, contact_ids: list[int], goal: str) -> None:
+        """Tag several contacts with one goal, in one transaction."""
+        with self.db.transaction() as session:
+            goal_row = resolve_goal(session, goal)
+            for contact_id in contact_ids:
+                tag_goal(session, get_or_raise(session, Contact, contact_id, "contact"), goal_row)
+
     def tag_goals(self, contact_id: int, goals: list[str]) -> Contact:
         with self.db.transaction() as session:
             contact = get_or_raise(session, Contact, contact_id, "contact")
@@ -261,15 +278,9 @@ class ContactService(Service):
                 setattr(contact, name, [str(v).strip() for v in value if str(v).strip()])
             elif name == "archived":
                 contact.archived = bool(value)
-            elif name == "emails":
-                for old in list(contact.emails):
-                    session.delete(old)
-                session.flush()
+            elif name == "emails":  # the old rows go with delete-orphan
                 contact.emails = [ContactEmail(address=a, position=i) for i, a in enumerate(_clean_emails(value))]
             elif name == "phones":
-                for old in list(contact.phones):
-                    session.delete(old)
-                session.flush()
                 contact.phones = [ContactPhone(e164=n, kind=k, position=i)
                                   for i, (n, k) in enumerate(_clean_phones(value, region))]
             else:

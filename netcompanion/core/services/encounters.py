@@ -74,7 +74,7 @@ class EncounterService(Service):
         quality: int | None = None,
         met_at: str | datetime | None = None,
     ) -> Encounter:
-        when = met_at if isinstance(met_at, datetime) or met_at is None else parse_when(met_at, "met at")
+        when = parse_when(met_at, "met at")
         with self.db.transaction() as session:
             contact = get_or_raise(session, Contact, contact_id, "contact")
             event_row = resolve_event(session, event) if event is not None and str(event).strip() else None

@@ -49,8 +49,8 @@ class EventService(Service):
         notes: str = "",
     ) -> Event:
         name = required_text(name, "event name", 200)
-        starts_at = start if isinstance(start, datetime) else parse_when(start, "start")
-        ends_at = end if isinstance(end, datetime) else parse_when(end, "end")
+        starts_at = parse_when(start, "start")
+        ends_at = parse_when(end, "end")
         _check_dates(starts_at, ends_at)
         target = rating(target_count or 0, "target count", 0, 1000) or 0
         with self.db.transaction() as session:
@@ -98,7 +98,7 @@ class EventService(Service):
                 elif key == "goal":
                     event.goal_id = resolve_goal(session, value).id
                 elif key in ("start", "end"):
-                    when = value if isinstance(value, datetime) or value is None else parse_when(value, key)
+                    when = parse_when(value, key)
                     setattr(event, "starts_at" if key == "start" else "ends_at", when)
                 elif key == "target_count":
                     event.target_count = rating(value or 0, "target count", 0, 1000) or 0

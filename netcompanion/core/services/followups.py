@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from sqlalchemy.orm import selectinload
 from sqlmodel import col, select
 
 from netcompanion.core.clock import utcnow
@@ -25,6 +26,7 @@ class FollowUpService(Service):
                 .where(Contact.archived == False)  # noqa: E712
                 .where(col(FollowUp.status).in_([FollowUpStatus.OPEN.value, FollowUpStatus.SNOOZED.value]))
                 .order_by(col(FollowUp.due_at), col(FollowUp.id))
+                .options(selectinload(Contact.emails))  # type: ignore[arg-type]
             )
             if horizon is not None:
                 query = query.where(FollowUp.due_at <= now + horizon)
@@ -59,6 +61,14 @@ class FollowUpService(Service):
             item.status, item.completed_at = FollowUpStatus.DISMISSED.value, utcnow()
             session.add(item)
             return item
+
+    def done_count_since(self, since: datetime) -> int:
+        """How many items were ticked done since `since` (the Today progress line)."""
+        with self.db.transaction() as session:
+            return len(session.exec(
+                select(FollowUp.id).where(FollowUp.status == FollowUpStatus.DONE.value)
+                .where(FollowUp.completed_at >= since)  # type: ignore[operator]
+            ).all())
 
     @staticmethod
     def _require_active(item: FollowUp) -> None:

@@ -32,7 +32,7 @@ class InteractionService(Service):
 
     def log(self, contact_id: int, channel: str = "other", summary: str = "",
             happened_at: str | datetime | None = None) -> Interaction:
-        when = happened_at if isinstance(happened_at, datetime) or happened_at is None else parse_when(happened_at, "when")
+        when = parse_when(happened_at, "when")
         with self.db.transaction() as session:
             return log_interaction(session, contact_id, channel, summary, when)
 

@@ -1,0 +1,124 @@
+"""``netcompanion scan``: read business-card images into contacts (JSON Lines or a summary)."""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``scan`` subcommand to the ``netcompanion`` parser."""
+    p = subparsers.add_parser(
+        "scan", help="read business-card images into contacts",
+        description="Read business-card photos or scans. Prints one JSON object per image "
+                    "(--json, JSON Lines, in input order) or a readable summary.")
+    p.add_argument("paths", nargs="+", metavar="IMAGE|DIR", help="card images or folders of them")
+    p.add_argument("--json", action="store_true", help="print JSON Lines (the scan contract)")
+    p.add_argument("--region", default=None, metavar="CC",
+                   help="home region for numbers printed without a country code "
+                        "(default: from the locale, else US)")
+    p.add_argument("--lang", default=None, metavar="LANGS",
+                   help="Tesseract language codes such as eng+deu; scripts the default engine "
+                        "does not read (e.g. rus, ara, hin) select Tesseract")
+    p.add_argument("--engine", choices=("auto", "ppocr", "tesseract"), default="auto",
+                   help="recogniser (default auto: PP-OCR, Tesseract when needed)")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="worker processes (default: one per core)")
+    p.set_defaults(func=run)
+
+
+def _summary(res: dict) -> str:
+    if res.get("error"):
+        return f"{res['source']}: ERROR {res['error']}"
+    rows = [f"{res['source']}:"]
+    conf = res.get("confidence", {})
+
+    def add(label: str, value: str, field: str) -> None:
+        if value:
+            c = conf.get(field, 0.0)
+            flag = "  (check)" if c < 0.6 else ""
+            rows.append(f"  {label:<9} {value}{flag}")
+
+    add("Name", res.get("full_name", ""), "full_name")
+    add("Title", res.get("title", ""), "title")
+    add("Company", res.get("company", ""), "company")
+    for e in res.get("emails", []):
+        add("E-mail", e, "emails")
+    for ph in res.get("phones", []):
+        add("Phone", f"{ph['e164']} ({ph['kind']})", "phones")
+    for w in res.get("websites", []):
+        add("Web", w, "websites")
+    add("Address", res.get("address", ""), "address")
+    add("LinkedIn", res.get("linkedin", ""), "linkedin")
+    if len(rows) == 1:
+        rows.append("  (no contact details found)")
+    return "\n".join(rows)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the scan; exit status 0 all read, 1 any image failed, 2 bad usage."""
+    from netcompanion.ocr import engines
+    from netcompanion.ocr.reader import default_region, expand_paths, read_cards
+
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        for p in missing:
+            print(f"netcompanion scan: no such file or folder: {p}", file=sys.stderr)
+        return 2
+    region = (args.region or default_region()).upper()
+    import phonenumbers
+
+    if region not in phonenumbers.SUPPORTED_REGIONS:
+        print(f"netcompanion scan: unknown region {args.region!r} (use a code like US, DE, IN)",
+              file=sys.stderr)
+        return 2
+    if args.lang and not re.fullmatch(r"[A-Za-z_]+(?:[+,][A-Za-z_]+)*", args.lang):
+        print(f"netcompanion scan: bad --lang {args.lang!r} (e.g. eng+deu)", file=sys.stderr)
+        return 2
+    if args.workers is not None and args.workers < 1:
+        print("netcompanion scan: --workers must be at least 1", file=sys.stderr)
+        return 2
+    files = expand_paths(args.paths)
+    if not files:
+        print("netcompanion scan: no images found", file=sys.stderr)
+        return 2
+    try:
+        engines.get_engine(args.engine, args.lang) if (args.workers == 1 or len(files) == 1) \
+            else None
+    except engines.EngineUnavailable as exc:
+        print(f"netcompanion scan: {exc}", file=sys.stderr)
+        return 1
+    progress = sys.stderr.isatty()
+    failed = 0
+    total = len(files)
+    for i, res in enumerate(read_cards(files, region=region, lang=args.lang, engine=args.engine,
+                                       workers=args.workers), 1):
+        d = res.to_json()
+        if d.get("error"):
+            failed += 1
+        if args.json:
+            sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write(_summary(d) + "\n\n")
+        sys.stdout.flush()
+        if progress:
+            sys.stderr.write(f"\rread {i}/{total} cards ({failed} failed)")
+            sys.stderr.flush()
+    if progress:
+        sys.stderr.write("\n")
+    return 1 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Stand-alone entry (``python -m netcompanion.cli.scan``) for testing without the main CLI."""
+    parser = argparse.ArgumentParser(prog="netcompanion")
+    sub = parser.add_subparsers(dest="command", required=True)
+    register(sub)
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,206 @@
+"""The detail pane of one contact: every field editable, card images, encounters and interactions."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netcompanion.core.card_store import card_image_path
+from netcompanion.core.errors import NetCompanionError
+from netcompanion.core.services import Services
+from netcompanion.gui.widgets import local_day, plain_label, show_error
+
+TIERS = [("Inner circle", "inner"), ("Warm", "warm"), ("Acquaintance", "acquaintance"), ("Noise", "noise")]
+LINE_FIELDS = [("full_name", "Name"), ("title", "Title"), ("company", "Company"), ("linkedin", "LinkedIn")]
+LIST_FIELDS = [("emails", "E-mails"), ("phones", "Phones"), ("websites", "Web sites")]
+TEXT_FIELDS = [("address", "Address"), ("notes", "Notes"), ("interests", "Interests"),
+               ("needs", "Needs"), ("offers", "Offers")]
+TRUST_FIELDS = [("influence", "Influence (1-5)", 5), ("credibility", "Credibility", 10),
+                ("reliability", "Reliability", 10), ("intimacy", "Intimacy", 10),
+                ("self_orientation", "Self-orientation", 10)]
+
+
+def _spin(maximum: int) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(0, maximum)
+    spin.setSpecialValueText("–")  # 0 means "not given"
+    return spin
+
+
+def _text_box(height: int = 54) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setFixedHeight(height)
+    box.setTabChangesFocus(True)
+    return box
+
+
+class ContactDetail(QWidget):
+    """Shows one contact and saves the user's edits through the contacts service."""
+
+    saved = Signal(int)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.contact_id: int | None = None
+        self.heading = plain_label("", "pageTitle")
+        self.subtitle = plain_label("", "hint", wrap=True)
+        self.card_image = QLabel()
+        self.card_image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.lines = {name: QLineEdit() for name, _ in LINE_FIELDS}
+        self.lists = {name: QLineEdit() for name, _ in LIST_FIELDS}
+        for name, box in self.lists.items():
+            box.setPlaceholderText("several values separated by ;" if name != "phones" else "+4930123456 (mobile); …")
+        self.texts = {name: _text_box() for name, _ in TEXT_FIELDS}
+        self.tier = QComboBox()
+        for label, value in TIERS:
+            self.tier.addItem(label, value)
+        self.trust = {name: _spin(maximum) for name, _, maximum in TRUST_FIELDS}
+        self.trust_estimate = plain_label("", "hint")
+        self.history = QListWidget()
+        self.history.setMinimumHeight(90)
+        self.save_button = QPushButton("Save")
+        self.save_button.setObjectName("primary")
+        self.save_button.setShortcut("Ctrl+S")
+        self.save_button.setToolTip("Save the changes (Ctrl+S)")
+        self.revert_button = QPushButton("Revert")
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(lambda: self.show_contact(self.contact_id))
+        self._build()
+        self.show_contact(None)
+
+    def _build(self) -> None:
+        form = QFormLayout()
+        for name, label in LINE_FIELDS:
+            form.addRow(label, self.lines[name])
+        for name, label in LIST_FIELDS:
+            form.addRow(label, self.lists[name])
+        form.addRow("Tier", self.tier)
+        for name, label in TEXT_FIELDS:
+            form.addRow(label, self.texts[name])
+        for name, label, _ in TRUST_FIELDS:
+            form.addRow(label, self.trust[name])
+        form.addRow("Trust", self.trust_estimate)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.addWidget(self.heading)
+        column.addWidget(self.subtitle)
+        column.addWidget(self.card_image)
+        column.addLayout(form)
+        column.addWidget(plain_label("Encounters and interactions", "cardTitle"))
+        column.addWidget(self.history)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+
+    def show_contact(self, contact_id: int | None) -> None:
+        """Load `contact_id` into the form (None empties it)."""
+        self.contact_id = contact_id
+        enabled = contact_id is not None
+        for widget in (*self.lines.values(), *self.lists.values(), *self.texts.values(), *self.trust.values(),
+                       self.tier, self.save_button, self.revert_button):
+            widget.setEnabled(enabled)
+        self.history.clear()
+        self.card_image.clear()
+        if contact_id is None:
+            self.heading.setText("No contact selected")
+            self.subtitle.setText("Pick a contact in the table.")
+            return
+        contact = self.services.contacts.get(contact_id)
+        self.heading.setText(contact.full_name or contact.company)
+        goals = ", ".join(g.name for g in contact.goals) or "no goal yet"
+        self.subtitle.setText(f"{goals} · added {local_day(contact.created_at)} from {contact.source}")
+        for name, _ in LINE_FIELDS:
+            self.lines[name].setText(getattr(contact, name))
+        self.lists["emails"].setText("; ".join(e.address for e in contact.emails))
+        self.lists["phones"].setText("; ".join(f"{p.e164} ({p.kind})" for p in contact.phones))
+        self.lists["websites"].setText("; ".join(contact.websites))
+        for name, _ in TEXT_FIELDS:
+            self.texts[name].setPlainText(getattr(contact, name))
+        self.tier.setCurrentIndex(max(0, self.tier.findData(contact.tier)))
+        for name, _, _ in TRUST_FIELDS:
+            self.trust[name].setValue(getattr(contact, name) or 0)
+        self.trust_estimate.setText(_trust_text(contact))
+        self._show_card(contact_id)
+        self._show_history(contact_id)
+
+    def _show_card(self, contact_id: int) -> None:
+        images = self.services.cards.images_for(contact_id)
+        if not images:
+            return
+        pixmap = QPixmap(str(card_image_path(images[0].file_name)))
+        if not pixmap.isNull():
+            self.card_image.setPixmap(pixmap.scaledToWidth(min(420, pixmap.width()),
+                                                           Qt.TransformationMode.SmoothTransformation))
+
+    def _show_history(self, contact_id: int) -> None:
+        entries = []
+        for encounter in self.services.encounters.for_contact(contact_id):
+            where = encounter.event.name if encounter.event else "met"
+            entries.append((encounter.met_at, f"{local_day(encounter.met_at)}  {where}: {encounter.detail or '(no detail)'}"))
+        for interaction in self.services.interactions.for_contact(contact_id):
+            entries.append((interaction.happened_at,
+                            f"{local_day(interaction.happened_at)}  {interaction.channel}: {interaction.summary}"))
+        for _, text in sorted(entries, key=lambda e: e[0], reverse=True):
+            self.history.addItem(text)
+        if not entries:
+            self.history.addItem("Nothing yet.")
+
+    def changes(self) -> dict[str, object]:
+        """The form's values as `ContactService.update` takes them."""
+        values: dict[str, object] = {name: box.text() for name, box in self.lines.items()}
+        values.update({name: box.toPlainText() for name, box in self.texts.items()})
+        values["emails"] = [v.strip() for v in self.lists["emails"].text().split(";") if v.strip()]
+        values["websites"] = [v.strip() for v in self.lists["websites"].text().split(";") if v.strip()]
+        values["phones"] = [_phone_pair(v) for v in self.lists["phones"].text().split(";") if v.strip()]
+        values["tier"] = self.tier.currentData()
+        values.update({name: spin.value() or None for name, spin in self.trust.items()})
+        return values
+
+    def save(self) -> bool:
+        if self.contact_id is None:
+            return False
+        try:
+            self.services.contacts.update(self.contact_id, **self.changes())
+        except NetCompanionError as exc:
+            show_error(self, "Cannot save the contact", str(exc))
+            return False
+        self.saved.emit(self.contact_id)
+        self.show_contact(self.contact_id)
+        return True
+
+
+def _phone_pair(text: str) -> tuple[str, str]:
+    """'+4930123456 (mobile)' -> ('+4930123456', 'mobile')."""
+    number, _, kind = text.strip().partition("(")
+    kind = kind.rstrip(") ").strip().lower() or "work"
+    return number.strip(), kind
+
+
+def _trust_text(contact) -> str:  # noqa: ANN001
+    inputs = (contact.credibility, contact.reliability, contact.intimacy, contact.self_orientation)
+    if any(value is None for value in inputs):
+        return "give credibility, reliability, intimacy and self-orientation to see the trust estimate"
+    credibility, reliability, intimacy, self_orientation = inputs
+    return f"{(credibility + reliability + intimacy) / self_orientation:.1f}  (credibility + reliability + intimacy) / self-orientation"

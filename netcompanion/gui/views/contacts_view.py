@@ -1,0 +1,185 @@
+"""The Contacts place: a fast, filterable table with a detail pane and bulk actions."""
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netcompanion.core.services import Services
+from netcompanion.gui.contacts_model import ContactTableModel
+from netcompanion.gui.views.contact_detail import TIERS, ContactDetail
+from netcompanion.gui.widgets import confirm, fill_combo, plain_label
+
+
+class ContactsView(QWidget):
+    """Lists contacts; filters by goal, event, tier and search; edits one; acts on many."""
+
+    status = Signal(str)
+    undoable = Signal(str, object)  # message, undo callable
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.model = ContactTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((170, 170, 170, 110, 90, 95)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.detail = ContactDetail(services)
+        self.detail.saved.connect(lambda _id: self.reload(keep=_id))
+        self.goal_filter, self.event_filter, self.tier_filter = QComboBox(), QComboBox(), QComboBox()
+        self.archived_filter = QComboBox()
+        self.archived_filter.addItem("Active", False)
+        self.archived_filter.addItem("Archived", True)
+        for combo in (self.goal_filter, self.event_filter, self.tier_filter, self.archived_filter):
+            combo.currentIndexChanged.connect(self._filters_changed)
+        fill_combo(self.tier_filter, TIERS, ("All tiers", ""))
+        self.count_label = plain_label("", "hint")
+        self.bulk_button = QToolButton()
+        self.bulk_button.setText("Selected…")
+        self.bulk_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.bulk_button.setMenu(self._bulk_menu())
+        self.bulk_button.setEnabled(False)
+        self._build()
+
+    def _build(self) -> None:
+        filters = QHBoxLayout()
+        for combo in (self.goal_filter, self.event_filter, self.tier_filter, self.archived_filter):
+            filters.addWidget(combo)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        filters.addWidget(self.bulk_button)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(plain_label("Contacts", "pageTitle"))
+        column.addLayout(filters)
+        column.addWidget(self.table, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def _bulk_menu(self) -> QMenu:
+        menu = QMenu(self)
+        self.goal_menu = menu.addMenu("Tag with goal")
+        tier_menu = menu.addMenu("Set tier")
+        for label, value in TIERS:
+            tier_menu.addAction(label, lambda v=value, l=label: self._bulk_tier(v, l))
+        menu.addSeparator()
+        self.archive_action = QAction("Archive", self)
+        self.archive_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.archive_action.triggered.connect(self.archive_selected)
+        menu.addAction(self.archive_action)
+        self.addAction(self.archive_action)
+        return menu
+
+    # loading
+    def reload(self, keep: int | None = None) -> None:
+        """Re-read every row (after an edit, a scan or an import) and keep the selection."""
+        keep = keep if keep is not None else self.detail.contact_id
+        self.model.set_rows(self.services.contact_table.rows())
+        goals = self.services.goals.list()
+        fill_combo(self.goal_filter, [(g.name, g.key) for g in goals], ("All goals", ""))
+        fill_combo(self.event_filter, [(e.name, e.id) for e, _ in self.services.events.list()], ("All events", None))
+        self.goal_menu.clear()
+        for goal in goals:
+            self.goal_menu.addAction(goal.name, lambda k=goal.key, n=goal.name: self._bulk_goal(k, n))
+        self._update_count()
+        if keep is not None:
+            self.select_contact(keep)
+
+    def refresh(self) -> None:
+        self.reload()
+
+    def set_search(self, text: str) -> None:
+        self.model.set_search(text)
+        self._update_count()
+
+    def _filters_changed(self) -> None:
+        self.model.set_filter(goal=self.goal_filter.currentData() or "", tier=self.tier_filter.currentData() or "",
+                              event_id=self.event_filter.currentData(), archived=bool(self.archived_filter.currentData()))
+        self.archive_action.setText("Restore" if self.archived_filter.currentData() else "Archive")
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(f"{self.model.rowCount()} of {self.model.total}")
+
+    # selection
+    def select_contact(self, contact_id: int) -> None:
+        row = self.model.row_of(contact_id)
+        if row >= 0:
+            index = self.model.index(row, 0)
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
+
+    def selected_ids(self) -> list[int]:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        return [self.model.row_at(row).id for row in sorted(rows)]
+
+    def _selection_changed(self) -> None:
+        ids = self.selected_ids()
+        self.bulk_button.setEnabled(bool(ids))
+        self.bulk_button.setText(f"{len(ids)} selected…" if ids else "Selected…")
+        self.detail.show_contact(ids[0] if len(ids) == 1 else None)
+
+    # bulk actions
+    def _bulk_goal(self, key: str, name: str) -> None:
+        ids = self.selected_ids()
+        self.services.contacts.tag_many(ids, key)
+        self.reload()
+        self.status.emit(f"Tagged {len(ids)} contacts with {name}")
+
+    def _bulk_tier(self, tier: str, label: str) -> None:
+        ids = self.selected_ids()
+        before = self.services.contacts.set_tiers({contact_id: tier for contact_id in ids})
+        self.reload()
+
+        def undo() -> None:
+            self.services.contacts.set_tiers(before)
+            self.reload()
+
+        self.undoable.emit(f"Moved {len(ids)} contacts to {label}", undo)
+
+    def archive_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        restoring = bool(self.archived_filter.currentData())
+        if len(ids) > 1 and not restoring and not confirm(
+                self, "Archive contacts", f"Archive {len(ids)} contacts? They leave the follow-up queue.", "Archive"):
+            return
+        self.services.contacts.set_archived(ids, not restoring)
+        self.reload()
+
+        def undo() -> None:
+            self.services.contacts.set_archived(ids, restoring)
+            self.reload()
+
+        self.undoable.emit(f"{'Restored' if restoring else 'Archived'} {len(ids)} contacts", undo)

@@ -1,0 +1,86 @@
+"""The dialog that adds or edits an event: name, goal, dates, place, target count, notes."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from netcompanion.core.clock import to_local
+from netcompanion.core.errors import NetCompanionError
+from netcompanion.core.models import Event
+from netcompanion.core.services import Services
+from netcompanion.gui.widgets import show_error
+
+
+def _edit(value: datetime) -> QDateTimeEdit:
+    edit = QDateTimeEdit(QDateTime(value))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+    return edit
+
+
+class EventDialog(QDialog):
+    """Adds a new event, or edits `event` when one is given."""
+
+    def __init__(self, services: Services, event: Event | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services, self.event = services, event
+        self.setWindowTitle("Edit event" if event else "New event")
+        start = to_local(event.starts_at) if event and event.starts_at else datetime.now().replace(
+            minute=0, second=0, microsecond=0) + timedelta(days=7)
+        end = to_local(event.ends_at) if event and event.ends_at else start + timedelta(hours=8)
+        self.name = QLineEdit(event.name if event else "")
+        self.name.setPlaceholderText("e.g. Web Summit 2026")
+        self.goal = QComboBox()
+        for goal in services.goals.list():
+            self.goal.addItem(goal.name, goal.key)
+        if event and event.goal:
+            self.goal.setCurrentIndex(max(0, self.goal.findData(event.goal.key)))
+        self.start, self.end = _edit(start.replace(tzinfo=None)), _edit(end.replace(tzinfo=None))
+        self.location = QLineEdit(event.location if event else "")
+        self.target = QSpinBox()
+        self.target.setRange(0, 1000)
+        self.target.setValue(event.target_count if event else 3)
+        self.target.setSuffix(" people")
+        self.notes = QPlainTextEdit(event.notes if event else "")
+        self.notes.setFixedHeight(70)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("Name", self.name)
+        form.addRow("Goal", self.goal)
+        form.addRow("Meet", self.target)
+        form.addRow("Starts", self.start)
+        form.addRow("Ends", self.end)
+        form.addRow("Where", self.location)
+        form.addRow("Notes", self.notes)
+        form.addRow(buttons)
+        self.saved: Event | None = None
+
+    def accept(self) -> None:
+        start = self.start.dateTime().toPython()
+        end = self.end.dateTime().toPython()
+        values = dict(target_count=self.target.value(), location=self.location.text(), notes=self.notes.toPlainText())
+        try:
+            if self.event is None:
+                self.saved = self.services.events.add(self.name.text(), self.goal.currentData(), start=start,
+                                                      end=end, **values)
+            else:
+                self.saved = self.services.events.update(self.event.id, name=self.name.text(),
+                                                         goal=self.goal.currentData(), start=start, end=end, **values)
+        except NetCompanionError as exc:
+            show_error(self, "Cannot save the event", str(exc))
+            return
+        super().accept()

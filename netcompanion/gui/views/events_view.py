@@ -1,0 +1,146 @@
+"""The Events place: the list of events and, for one event, its goal, plan and results."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netcompanion.core.services import Services
+from netcompanion.gui.views.event_dialog import EventDialog
+from netcompanion.gui.widgets import local_time, plain_label
+
+EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class EventsView(QWidget):
+    """Lists events; shows one event's page with its planning list and results."""
+
+    status = Signal(str)
+    events_changed = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.event_id: int | None = None
+        self.list = QListWidget()
+        self.list.currentItemChanged.connect(self._open_current)
+        self.add_button = QPushButton("New event…")
+        self.add_button.setObjectName("primary")
+        self.add_button.setShortcut("Ctrl+E")
+        self.add_button.setToolTip("Add an event (Ctrl+E)")
+        self.add_button.clicked.connect(self.add_event)
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.clicked.connect(self.edit_event)
+        self.heading = plain_label("", "pageTitle")
+        self.facts = plain_label("", "hint", wrap=True)
+        self.results = plain_label("", wrap=True)
+        self.met_list = QListWidget()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.met_list, "Met")
+        self._extra_tabs: list[QWidget] = []
+        self._build()
+
+    def _build(self) -> None:
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        header = QHBoxLayout()
+        header.addWidget(plain_label("Events", "pageTitle"))
+        header.addStretch(1)
+        header.addWidget(self.add_button)
+        column.addLayout(header)
+        column.addWidget(self.list, 1)
+        page = QWidget()
+        page_column = QVBoxLayout(page)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.heading, 1)
+        title_row.addWidget(self.edit_button)
+        page_column.addLayout(title_row)
+        page_column.addWidget(self.facts)
+        page_column.addWidget(self.results)
+        page_column.addWidget(self.tabs, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(page)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def add_tab(self, widget: QWidget, title: str) -> None:
+        """Add a tab to the event page (planning); the widget gets `show_event(event_id)` calls."""
+        self._extra_tabs.append(widget)
+        self.tabs.insertTab(0, widget, title)
+        self.tabs.setCurrentIndex(0)
+
+    def refresh(self) -> None:
+        keep = self.event_id
+        self.list.blockSignals(True)
+        self.list.clear()
+        for event, met in self.services.events.list():
+            goal = event.goal.name if event.goal else ""
+            item = QListWidgetItem(f"{event.name}\n{local_time(event.starts_at)} · {goal} · met {met}/{event.target_count}")
+            item.setData(EVENT_ID_ROLE, event.id)
+            self.list.addItem(item)
+            if event.id == keep:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        if self.list.currentItem() is None and self.list.count():
+            self.list.setCurrentRow(0)
+        else:
+            self.show_event(keep)
+
+    def set_search(self, text: str) -> None:
+        words = text.casefold().split()
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            item.setHidden(not all(w in item.text().casefold() for w in words))
+
+    def _open_current(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None = None) -> None:
+        self.show_event(current.data(EVENT_ID_ROLE) if current else None)
+
+    def show_event(self, event_id: int | None) -> None:
+        self.event_id = event_id
+        self.edit_button.setEnabled(event_id is not None)
+        self.met_list.clear()
+        if event_id is None:
+            self.heading.setText("No event yet")
+            self.facts.setText("Create an event with one goal and a target count: “meet 3 investors”.")
+            self.results.clear()
+            return
+        event = self.services.events.get(event_id)
+        self.heading.setText(event.name)
+        goal = event.goal.name if event.goal else ""
+        where = f" · {event.location}" if event.location else ""
+        self.facts.setText(f"{local_time(event.starts_at)} – {local_time(event.ends_at)}{where}\n"
+                           f"Goal: {goal} · target: meet {event.target_count}")
+        met = self.services.contacts.list(event=event_id)
+        self.results.setText(f"Met {len(met)} of {event.target_count} planned.")
+        for contact in met:
+            self.met_list.addItem(f"{contact.full_name}  ·  {contact.title}  ·  {contact.company}")
+        for tab in self._extra_tabs:
+            tab.show_event(event_id)  # type: ignore[attr-defined]
+
+    def add_event(self) -> None:
+        dialog = EventDialog(self.services, parent=self)
+        if dialog.exec() and dialog.saved is not None:
+            self.event_id = dialog.saved.id
+            self.refresh()
+            self.events_changed.emit()
+            self.status.emit(f"Added {dialog.saved.name}")
+
+    def edit_event(self) -> None:
+        if self.event_id is None:
+            return
+        dialog = EventDialog(self.services, self.services.events.get(self.event_id), parent=self)
+        if dialog.exec():
+            self.refresh()
+            self.events_changed.emit()

@@ -1,0 +1,431 @@
+"""The Scan place: drop or pick card images, read them in the background, review and save each.
+
+Cards are read one after the other on a worker thread with the engine loaded once; each card
+enters the inbox as soon as it is read. The review form saves with Enter and moves to the next card.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netcompanion.core import settings
+from netcompanion.core.clock import utcnow
+from netcompanion.core.errors import NetCompanionError
+from netcompanion.core.services import Services
+from netcompanion.gui.card_preview import image_from_array, outlined
+from netcompanion.gui.widgets import card_frame, fill_combo, plain_label, show_error
+from netcompanion.gui.worker import Job, run_in_background
+from netcompanion.ocr import reader
+
+LOW_CONFIDENCE = 0.6
+FORM_FIELDS = [("full_name", "Name"), ("title", "Title"), ("company", "Company"), ("emails", "E-mails"),
+               ("phones", "Phones"), ("websites", "Web sites"), ("address", "Address"), ("linkedin", "LinkedIn")]
+STATUS_MARK = {"read": "●", "failed": "✖", "saved": "✔", "skipped": "–", "merged": "✔"}
+
+
+@dataclass
+class ScanItem:
+    """One card in the inbox: its file, what the reader made of it, and where it stands."""
+
+    path: Path
+    scan: dict[str, Any] = field(default_factory=dict)
+    card_image: Any = None  # the upright, flattened card (numpy RGB) the boxes refer to
+    status: str = "read"
+    contact_id: int | None = None
+
+    @property
+    def label(self) -> str:
+        name = self.scan.get("full_name") or self.scan.get("company") or self.path.name
+        return f"{STATUS_MARK.get(self.status, '')}  {name}"
+
+
+def read_cards_job(job: Job, paths: list[str], region: str) -> int:
+    """Read `paths` one by one (worker thread), handing each result to the GUI as it is done."""
+    for number, path in enumerate(paths, start=1):
+        job.check()
+        job.report(number - 1, len(paths), f"Reading {Path(path).name}")
+        result = reader.read_card(path, region=region)
+        job.emit_item((path, result.to_json(), getattr(result, "card_image", None)))
+    job.report(len(paths), len(paths), "Done")
+    return len(paths)
+
+
+def preload_engine_job(job: Job) -> str:
+    """Load the recogniser once, in the background, so the first card appears quickly."""
+    from netcompanion.ocr import engines
+
+    return type(engines.get_engine("auto")).__name__
+
+
+class ScanView(QWidget):
+    """Scan inbox and review."""
+
+    status = Signal(str)
+    contacts_changed = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.items: list[ScanItem] = []
+        self.job: Job | None = None
+        self.current: ScanItem | None = None
+        self.setAcceptDrops(True)
+        self.event_combo, self.goal_combo = QComboBox(), QComboBox()
+        self.event_combo.currentIndexChanged.connect(self._event_changed)
+        self.add_button = QPushButton("Add cards…")
+        self.add_button.setObjectName("primary")
+        self.add_button.setShortcut("Ctrl+O")
+        self.add_button.setToolTip("Pick card images to read (Ctrl+O); you can also drop files or folders here")
+        self.add_button.clicked.connect(self.pick_files)
+        self.folder_button = QPushButton("Add folder…")
+        self.folder_button.clicked.connect(self.pick_folder)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.progress_label = plain_label("", "hint")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.inbox = QListWidget()
+        self.inbox.currentRowChanged.connect(self._open_row)
+        self.image_label = QLabel("Drop card photos or scans here, or press Ctrl+O.")
+        self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image_label.setMinimumHeight(220)
+        self.fields = {name: QLineEdit() for name, _ in FORM_FIELDS}
+        self.address = QPlainTextEdit()
+        self.address.setFixedHeight(54)
+        self.address.setTabChangesFocus(True)
+        self.detail = QLineEdit()
+        self.detail.setPlaceholderText("The one thing you talked about, for the follow-up")
+        self.match_label = plain_label("", "hint", wrap=True)
+        self.merge_button = QPushButton("Merge into existing")
+        self.merge_button.setVisible(False)
+        self.merge_button.clicked.connect(self.merge_current)
+        self.save_button = QPushButton("Save and next  ⏎")
+        self.save_button.setObjectName("primary")
+        self.save_button.clicked.connect(self.save_current)
+        self.skip_button = QPushButton("Skip")
+        self.skip_button.clicked.connect(self.skip_current)
+        self.raw_text = QPlainTextEdit()
+        self.raw_text.setReadOnly(True)
+        self.raw_text.setFixedHeight(80)
+        self._match_id: int | None = None
+        self._wire_enter_keys()
+        self._build()
+        self._set_review_enabled(False)
+
+    # layout
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(plain_label("Scan", "pageTitle"))
+        top.addSpacing(16)
+        top.addWidget(QLabel("Event"))
+        top.addWidget(self.event_combo, 1)
+        top.addWidget(QLabel("Goal"))
+        top.addWidget(self.goal_combo)
+        top.addStretch(1)
+        top.addWidget(self.folder_button)
+        top.addWidget(self.add_button)
+        progress = QHBoxLayout()
+        progress.addWidget(self.progress, 1)
+        progress.addWidget(self.progress_label)
+        progress.addWidget(self.cancel_button)
+        left = QWidget()
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        left_column.addWidget(plain_label("Inbox", "cardTitle"))
+        left_column.addWidget(self.inbox)
+        form = QFormLayout()
+        for name, label in FORM_FIELDS:
+            form.addRow(label, self.address if name == "address" else self.fields[name])
+        form.addRow("Conversation", self.detail)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.match_label, 1)
+        buttons.addWidget(self.merge_button)
+        buttons.addWidget(self.skip_button)
+        buttons.addWidget(self.save_button)
+        review = QWidget()
+        review_column = QVBoxLayout(review)
+        drop = card_frame("dropZone")
+        drop_layout = QVBoxLayout(drop)
+        drop_layout.addWidget(self.image_label)
+        review_column.addWidget(drop)
+        review_column.addLayout(form)
+        review_column.addLayout(buttons)
+        review_column.addWidget(plain_label("What the reader saw", "hint"))
+        review_column.addWidget(self.raw_text)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(review)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(progress)
+        layout.addWidget(splitter, 1)
+
+    def _wire_enter_keys(self) -> None:
+        self.fields["full_name"].returnPressed.connect(self.detail.setFocus)
+        for name, box in self.fields.items():
+            if name != "full_name":
+                box.returnPressed.connect(self.save_current)
+        self.detail.returnPressed.connect(self.save_current)
+
+    # events and goals
+    def refresh(self) -> None:
+        events = self.services.events.list()
+        fill_combo(self.event_combo, [(e.name, e.id) for e, _ in events], ("No event", None))
+        if self.event_combo.currentIndex() == 0 and events and self.event_combo.property("defaulted") is None:
+            now = utcnow()  # cards come from the event that started last, not from an upcoming one
+            started = [e for e, _ in events if e.starts_at is not None and e.starts_at <= now]
+            default = started[0] if started else events[-1][0]
+            self.event_combo.setCurrentIndex(self.event_combo.findData(default.id))
+            self.event_combo.setProperty("defaulted", True)
+        fill_combo(self.goal_combo, [(g.name, g.key) for g in self.services.goals.list()], ("No goal", ""))
+        self._event_changed()
+
+    def set_search(self, text: str) -> None:
+        words = text.casefold().split()
+        for row, item in enumerate(self.items):
+            haystack = " ".join(str(v) for v in item.scan.values() if isinstance(v, str)).casefold()
+            self.inbox.item(row).setHidden(not all(w in haystack for w in words))
+
+    def _event_changed(self) -> None:
+        event_id = self.event_combo.currentData()
+        if event_id is None:
+            return
+        event = self.services.events.get(event_id)
+        if event.goal is not None:
+            index = self.goal_combo.findData(event.goal.key)
+            if index >= 0:
+                self.goal_combo.setCurrentIndex(index)
+
+    # adding cards
+    def pick_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, "Card images", str(Path.home()),
+                                                "Images (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.heic);;All files (*)")
+        if files:
+            self.add_paths(files)
+
+    def pick_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Folder of card images", str(Path.home()))
+        if folder:
+            self.add_paths([folder])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.add_paths(paths)
+
+    def add_paths(self, paths: list[str]) -> None:
+        """Read the images in `paths` (folders are expanded) in the background."""
+        if self.job is not None and self.job.running:
+            show_error(self, "Scanning", "Cards are being read; wait for them or cancel first.")
+            return
+        files = reader.expand_paths(paths)
+        if not files:
+            show_error(self, "Scanning", "No card images there.")
+            return
+        self.progress.setRange(0, len(files))
+        self.progress.setValue(0)
+        for widget in (self.progress, self.cancel_button):
+            widget.setVisible(True)
+        self.job = run_in_background(read_cards_job, files, settings.home_region(),
+                                     on_item=self._card_read, on_progress=self._progress,
+                                     on_done=self._finished, on_error=self._failed, on_cancel=self._cancelled)
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.progress_label.setText("Cancelling after this card…")
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        self.progress.setValue(done)
+        self.progress_label.setText(f"{done} of {total} · {message}")
+
+    def _card_read(self, value: tuple[str, dict[str, Any], Any]) -> None:
+        path, scan, card_image = value
+        item = ScanItem(Path(path), scan, card_image, "failed" if scan.get("error") else "read")
+        self.items.append(item)
+        entry = QListWidgetItem(item.label)
+        entry.setToolTip(scan.get("error") or str(item.path))
+        self.inbox.addItem(entry)
+        if self.current is None:
+            self.inbox.setCurrentRow(len(self.items) - 1)
+
+    def _finished(self, count: int) -> None:
+        self._end_job(f"Read {count} cards")
+
+    def _failed(self, message: str) -> None:
+        self._end_job("Reading stopped")
+        show_error(self, "Scanning", message)
+
+    def _cancelled(self) -> None:
+        self._end_job("Cancelled")
+
+    def _end_job(self, message: str) -> None:
+        for widget in (self.progress, self.cancel_button):
+            widget.setVisible(False)
+        self.progress_label.setText(message)
+        self.status.emit(message)
+
+    # review
+    def _open_row(self, row: int) -> None:
+        self.current = self.items[row] if 0 <= row < len(self.items) else None
+        item = self.current
+        if item is None:
+            self._set_review_enabled(False)
+            return
+        scan = item.scan
+        low = {name for name, value in (scan.get("confidence") or {}).items() if value < LOW_CONFIDENCE}
+        for name, box in self.fields.items():
+            box.setText(_field_text(scan, name))
+            box.setProperty("lowConfidence", name in low and bool(box.text()))
+            box.style().unpolish(box)
+            box.style().polish(box)
+        self.address.setPlainText(scan.get("address") or "")
+        self.detail.clear()
+        self.raw_text.setPlainText(scan.get("error") or scan.get("raw_text") or "")
+        self._show_image(item, low)
+        editable = item.status in ("read", "failed")
+        self._set_review_enabled(editable)
+        self._offer_merge(item)
+        if editable:
+            self.fields["full_name"].setFocus()
+            self.fields["full_name"].selectAll()
+
+    def _show_image(self, item: ScanItem, low: set[str]) -> None:
+        image = image_from_array(item.card_image) if item.card_image is not None else QImage(str(item.path))
+        if image.isNull():
+            self.image_label.setText(item.scan.get("error") or "This image cannot be shown.")
+            return
+        width = max(200, min(640, self.image_label.width() - 20))
+        self.image_label.setPixmap(outlined(image, item.scan.get("boxes") or {}, low, width))
+
+    def _offer_merge(self, item: ScanItem) -> None:
+        self._match_id = None
+        self.merge_button.setVisible(False)
+        self.match_label.clear()
+        finder = getattr(self.services, "find_duplicate", None)
+        if finder is None or item.status not in ("read",):
+            return
+        match = finder(self.form_scan())
+        if match is not None:
+            self._match_id = match.id
+            self.match_label.setText(f"Looks like {match.full_name or match.company}, already in your contacts.")
+            self.merge_button.setVisible(True)
+
+    def _set_review_enabled(self, enabled: bool) -> None:
+        for widget in (*self.fields.values(), self.address, self.detail, self.save_button, self.skip_button):
+            widget.setEnabled(enabled)
+
+    def form_scan(self) -> dict[str, Any]:
+        """The reviewed card as a scan dict (the reader's output with the user's corrections)."""
+        scan = dict(self.current.scan) if self.current else {}
+        for name in ("full_name", "title", "company", "linkedin"):
+            scan[name] = self.fields[name].text().strip()
+        scan["given_name"] = scan["family_name"] = ""  # re-derived from the (maybe corrected) name
+        scan["emails"] = _split(self.fields["emails"].text())
+        scan["websites"] = _split(self.fields["websites"].text())
+        scan["phones"] = [_phone(text) for text in _split(self.fields["phones"].text())]
+        scan["address"] = self.address.toPlainText().strip()
+        return scan
+
+    def save_current(self) -> None:
+        item = self.current
+        if item is None or item.status not in ("read", "failed"):
+            return
+        try:
+            contact = self.services.cards.save_scan(
+                self.form_scan(), item.path, event=self.event_combo.currentData(),
+                goals=[self.goal_combo.currentData()] if self.goal_combo.currentData() else [],
+                detail=self.detail.text(), region=settings.home_region())
+        except (NetCompanionError, OSError) as exc:
+            show_error(self, "Cannot save this card", str(exc))
+            return
+        item.status, item.contact_id = "saved", contact.id
+        self.status.emit(f"Saved {contact.full_name or contact.company}")
+        self.contacts_changed.emit()
+        self._next()
+
+    def merge_current(self) -> None:
+        item = self.current
+        merger = getattr(self.services, "merge_scan", None)
+        if item is None or self._match_id is None or merger is None:
+            return
+        try:
+            merger(self._match_id, self.form_scan(), item.path, event=self.event_combo.currentData(),
+                   goals=[self.goal_combo.currentData()] if self.goal_combo.currentData() else [],
+                   detail=self.detail.text())
+        except (NetCompanionError, OSError) as exc:
+            show_error(self, "Cannot merge this card", str(exc))
+            return
+        item.status, item.contact_id = "merged", self._match_id
+        self.contacts_changed.emit()
+        self._next()
+
+    def skip_current(self) -> None:
+        if self.current is not None:
+            self.current.status = "skipped"
+            self._next()
+
+    def _next(self) -> None:
+        row = self.inbox.currentRow()
+        if 0 <= row < len(self.items):
+            self.inbox.item(row).setText(self.items[row].label)
+        pending = [i for i, item in enumerate(self.items) if item.status in ("read", "failed")]
+        later = [i for i in pending if i > row] or pending
+        if later:
+            self.inbox.setCurrentRow(later[0])
+        else:
+            self._open_row(row)
+            self.status.emit("Every card in the inbox is reviewed")
+
+    def pending_count(self) -> int:
+        return sum(1 for item in self.items if item.status in ("read", "failed"))
+
+
+def _field_text(scan: dict[str, Any], name: str) -> str:
+    value = scan.get(name)
+    if name == "phones":
+        return "; ".join(f"{p.get('e164', '')} ({p.get('kind', 'work')})" for p in value or [])
+    if isinstance(value, list):
+        return "; ".join(value)
+    return value or ""
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.replace(",", ";").split(";") if part.strip()]
+
+
+def _phone(text: str) -> dict[str, str]:
+    number, _, kind = text.partition("(")
+    return {"e164": number.strip(), "kind": kind.rstrip(") ").strip().lower() or "work"}

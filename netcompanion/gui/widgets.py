@@ -1,0 +1,63 @@
+"""Small widget helpers shared by the views. Text from cards and imports is always plain text."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QMessageBox, QWidget
+
+from netcompanion.core.clock import to_local
+
+
+def plain_label(text: str = "", object_name: str = "", wrap: bool = False) -> QLabel:
+    """A QLabel that never interprets its text as HTML (names like `<img src=x>` stay text)."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if object_name:
+        label.setObjectName(object_name)
+    return label
+
+
+def card_frame(object_name: str = "card") -> QFrame:
+    frame = QFrame()
+    frame.setObjectName(object_name)
+    return frame
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
+def confirm(parent: QWidget | None, title: str, message: str, action: str) -> bool:
+    """Ask before destroying data; True when the user chose `action`."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, message, QMessageBox.StandardButton.Cancel, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    ok = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is ok
+
+
+def fill_combo(combo: QComboBox, items: list[tuple[str, object]], first: tuple[str, object] | None = None) -> None:
+    """Replace a combo's items by (label, data) pairs, keeping the current choice when it is still there."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for label, data in ([first] if first else []) + items:
+        combo.addItem(label, data)
+    index = combo.findData(current)
+    combo.setCurrentIndex(index if index >= 0 else 0)
+    combo.blockSignals(False)
+
+
+def local_day(value) -> str:  # noqa: ANN001 (datetime or None)
+    local = to_local(value)
+    return local.strftime("%Y-%m-%d") if local else ""
+
+
+def local_time(value) -> str:  # noqa: ANN001
+    local = to_local(value)
+    return local.strftime("%Y-%m-%d %H:%M") if local else ""

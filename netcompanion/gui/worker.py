@@ -1,0 +1,141 @@
+"""Running slow work (OCR, imports, exports, heavy queries) off the GUI thread.
+
+`run_in_background(function, ...)` runs `function(job, *args)` on Qt's thread pool. The function
+never touches a widget: it calls `job.report(...)` / `job.emit_item(...)` and `job.check()`
+(which stops it once the user cancelled). The callbacks given to `run_in_background` are always
+called on the GUI thread, because the signals are received by the `Job`, a QObject living there.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class Cancelled(Exception):
+    """Raised inside a job by `Job.check` once the user cancelled it."""
+
+
+class Job(QObject):
+    """One background job: its cancel flag and the relay of its results to the GUI thread."""
+
+    _progress = Signal(int, int, str)
+    _item = Signal(object)
+    _done = Signal(object)
+    _failed = Signal(str)
+    _cancelled = Signal()
+
+    def __init__(self, callbacks: dict[str, Callable[..., Any] | None]) -> None:
+        super().__init__()
+        self._cancel = threading.Event()
+        self._callbacks = callbacks
+        self.running = True
+        self._progress.connect(self._on_progress)
+        self._item.connect(self._on_item)
+        self._done.connect(self._on_done)
+        self._failed.connect(self._on_failed)
+        self._cancelled.connect(self._on_cancelled)
+
+    # called from the worker thread
+    def check(self) -> None:
+        """Stop here (raise Cancelled) when the user has cancelled."""
+        if self._cancel.is_set():
+            raise Cancelled
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        self._progress.emit(done, total, message)
+
+    def emit_item(self, value: Any) -> None:
+        self._item.emit(value)
+
+    # called from the GUI thread
+    def cancel(self) -> None:
+        """Ask the job to stop at its next `check`."""
+        self._cancel.set()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def _call(self, name: str, *args: Any) -> None:
+        callback = self._callbacks.get(name)
+        if callback is not None:
+            callback(*args)
+
+    @Slot(int, int, str)
+    def _on_progress(self, done: int, total: int, message: str) -> None:
+        self._call("on_progress", done, total, message)
+
+    @Slot(object)
+    def _on_item(self, value: Any) -> None:
+        self._call("on_item", value)
+
+    @Slot(object)
+    def _on_done(self, value: Any) -> None:
+        self.running = False
+        _jobs.discard(self)
+        self._call("on_done", value)
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self.running = False
+        _jobs.discard(self)
+        self._call("on_error", message)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self.running = False
+        _jobs.discard(self)
+        self._call("on_cancel")
+
+
+class _Runner(QRunnable):
+    def __init__(self, job: Job, function: Callable[..., Any], args: tuple) -> None:
+        super().__init__()
+        self.job, self.function, self.args = job, function, args
+
+    def run(self) -> None:
+        try:
+            result = self.function(self.job, *self.args)
+        except Cancelled:
+            self.job._cancelled.emit()
+        except Exception as exc:  # every error reaches the user as a message, never a crash
+            log.error("background job failed:\n%s", traceback.format_exc())
+            self.job._failed.emit(str(exc) or type(exc).__name__)
+        else:
+            self.job._done.emit(result)
+
+
+_jobs: set[Job] = set()  # keeps running jobs alive
+
+
+def run_in_background(
+    function: Callable[..., Any],
+    *args: Any,
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[str], None] | None = None,
+    on_progress: Callable[[int, int, str], None] | None = None,
+    on_item: Callable[[Any], None] | None = None,
+    on_cancel: Callable[[], None] | None = None,
+) -> Job:
+    """Run `function(job, *args)` on the thread pool; the callbacks run on the GUI thread."""
+    job = Job(dict(on_done=on_done, on_error=on_error, on_progress=on_progress, on_item=on_item,
+                   on_cancel=on_cancel))
+    _jobs.add(job)
+    QThreadPool.globalInstance().start(_Runner(job, function, args))
+    return job
+
+
+def running_jobs() -> int:
+    return len(_jobs)
+
+
+def wait_for_all(timeout_ms: int = 30_000) -> bool:
+    """Wait for running jobs to end (at exit and in tests)."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)

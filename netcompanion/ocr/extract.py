@@ -1,0 +1,295 @@
+"""From the card's text lines to contact fields: which line is what, using layout cues."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import parse_address as pa
+from . import parse_contact as pc
+from . import parse_names as pn
+from . import parse_phones as pp
+from .layout import Box, Line, word_boxes_for
+from .result import Phone
+
+
+@dataclass
+class Fields:
+    """Extracted fields with confidences and word boxes (before they become a ScanResult)."""
+
+    values: dict[str, object] = field(default_factory=dict)
+    confidence: dict[str, float] = field(default_factory=dict)
+    boxes: dict[str, list[Box]] = field(default_factory=dict)
+    region: str = ""
+
+
+def _same_row(a: Line, b: Line) -> bool:
+    ov = min(a.box[3], b.box[3]) - max(a.box[1], b.box[1])
+    h = min(a.height, b.height)
+    gap = max(a.box[0], b.box[0]) - min(a.box[2], b.box[2])
+    return ov > 0.5 * h and gap < 4 * max(a.height, b.height)
+
+
+def _strip_spans(text: str, pats: list[re.Pattern[str]]) -> str:
+    for p in pats:
+        text = p.sub(" ", text)
+    return text
+
+
+def card_region(lines: list[Line], default: str) -> str:
+    """The card's country: named in the address, else address shape, else '+CC' numbers."""
+    text = "\n".join(l.raw for l in lines)
+    for l in lines:
+        if pa.address_score(l.raw) >= 1.0 or len(l.raw.split()) <= 3:
+            c = pa.country_of(l.raw)
+            if c and not pc.EMAIL_RE.search(l.raw):
+                return c
+    hint = pa.region_hint(text)
+    if hint:
+        return hint
+    counts: dict[str, int] = {}
+    for l in lines:
+        for m in re.finditer(r"\+\s?\d[\d\s().-]{6,}\d", l.raw):
+            for hit in pp.find_phones(m.group(0), default):
+                r = pp.region_of_number(hit.e164)
+                if r:
+                    counts[r] = counts.get(r, 0) + 1
+    if counts:
+        return max(counts, key=lambda k: counts[k])
+    tld = _cctld_region(text)
+    return tld or default
+
+
+# country-code TLDs used as generic names (.io, .ai, .co, .vc ...) say nothing about the country
+_GENERIC_CC = {"io", "ai", "co", "me", "tv", "vc", "ly", "fm", "so", "to", "ws", "cc", "gg",
+               "sh", "ac", "am", "la", "md", "nu", "is", "it" if False else "", "gl", "ms", "st"}
+
+
+def _cctld_region(text: str) -> str | None:
+    """Region from the card's e-mail/web domains' country TLD (.de, .co.uk, .com.au)."""
+    import phonenumbers
+
+    counts: dict[str, int] = {}
+    for m in re.finditer(r"[a-z0-9-]\.([a-z]{2})\b(?![.@-])", text.lower()):
+        cc = m.group(1)
+        if cc in _GENERIC_CC:
+            continue
+        code = "GB" if cc == "uk" else cc.upper()
+        if code in phonenumbers.SUPPORTED_REGIONS:
+            counts[code] = counts.get(code, 0) + 1
+    if counts:
+        return max(counts, key=lambda k: counts[k])
+    return None
+
+
+def extract_fields(lines: list[Line], default_region: str = "US") -> Fields:
+    """Decide which line holds which field and parse the values."""
+    out = Fields()
+    vals, conf, boxes = out.values, out.confidence, out.boxes
+    emails: list[str] = []
+    websites: list[str] = []
+    linkedin = ""
+    contact_pats = [pc.EMAIL_RE, pc.LINKEDIN_RE, pc.HOST_RE]
+    # --- e-mails, websites, LinkedIn ---------------------------------------------------------
+    for l in lines:
+        es = pc.find_emails(l.text)
+        li = pc.find_linkedin(l.text)
+        ws = pc.find_websites(l.text)
+        for e in es:
+            if e not in emails:
+                emails.append(e)
+                boxes.setdefault("emails", []).extend(word_boxes_for(l, e))
+                conf["emails"] = min(conf.get("emails", 1.0), l.score)
+        for w in ws:
+            if w not in websites and not any(w == e.split("@")[1] for e in emails and []):
+                websites.append(w)
+                boxes.setdefault("websites", []).extend(word_boxes_for(l, w))
+                conf["websites"] = min(conf.get("websites", 1.0), l.score)
+        if li and not linkedin:
+            linkedin = li
+            boxes["linkedin"] = word_boxes_for(l, li)
+            conf["linkedin"] = l.score
+        if es or ws or li:
+            rest = _strip_spans(pc.repair_email_text(l.text), contact_pats)
+            rest = re.sub(r"(?i)(?:^|(?<=\s))(?:e-?mail|web(?:site)?|www|url|e|w|in|linkedin)\s*[:.|]?(?=\s|$)",
+                          " ", rest)
+            rest = re.sub(r"\s+", " ", rest).strip(" |,;:/")
+            if len(re.sub(r"[\W_]", "", rest)) <= 3:
+                l.used = "contact"
+            else:  # e.g. "www.acme.de 12 Main Street": the rest of the line is another field
+                l.text = rest
+    vals.update(emails=emails, websites=websites, linkedin=linkedin)
+    # --- phones ------------------------------------------------------------------------------
+    region = card_region(lines, default_region)
+    out.region = region
+    phones: list[Phone] = []
+    for l in lines:
+        text = _strip_spans(pc.repair_email_text(l.text), [pc.EMAIL_RE, pc.LINKEDIN_RE])
+        text = re.sub(r"(?i)\b(?:https?://)?www\.\S+", " ", text)
+        hits = pp.find_phones(text, region)
+        for h in hits:
+            if any(p.e164 == h.e164 and p.kind == h.kind for p in phones):
+                continue
+            phones.append(Phone(h.e164, h.kind))
+            boxes.setdefault("phones", []).extend(word_boxes_for(l, text[h.start:h.end]))
+            conf["phones"] = min(conf.get("phones", 1.0), l.score * (1.0 if h.labelled else 0.9))
+        if hits and not l.used:
+            rest = text
+            for h in sorted(hits, key=lambda h: -h.start):
+                rest = rest[:h.start] + " " + rest[h.end:]
+            rest = re.sub(pp._LABEL_RE, " ", rest)
+            rest = re.sub(r"\s+", " ", rest).strip(" |,;:/-")
+            if len(re.sub(r"[\W_\d]", "", rest)) <= 4:
+                l.used = "phone"
+            elif len(re.sub(r"[\W_]", "", rest)) >= 6:
+                l.text = rest
+    vals["phones"] = phones
+    # --- address -----------------------------------------------------------------------------
+    scores = {l.idx: (pa.address_score(l.text) if not l.used else 0.0) for l in lines}
+    for l in lines:  # a line that is mostly a phone/e-mail never counts
+        if re.search(r"@|www\.|https?:", l.text):
+            scores[l.idx] = 0.0
+    best_cluster: list[Line] = []
+    best_total = 0.0
+    for seed in lines:
+        own = scores[seed.idx]
+        support = max([scores[o.idx] for o in lines if o.block == seed.block
+                       and abs(o.idx - seed.idx) == 1] + [0.0])
+        if own < 0.5 or own + 0.6 * support < 1.4:
+            continue
+        cluster = [seed]
+        changed = True
+        while changed:
+            changed = False
+            for l in lines:
+                if l in cluster or l.used or scores[l.idx] <= 0.0 and not _cityish(l.text):
+                    continue
+                near = any(
+                    (l.block == c.block and abs(l.idx - c.idx) == 1) or _same_row(l, c)
+                    or (abs(l.top - c.box[3]) < 1.3 * c.height and abs(l.left - c.left) < 2 * c.height)
+                    for c in cluster)
+                if near and (scores[l.idx] >= 0.4 or _cityish(l.text)):
+                    if pn.title_score(l.text) > 0 and scores[l.idx] < 1.0:
+                        continue
+                    cluster.append(l)
+                    changed = True
+        total = sum(scores[c.idx] for c in cluster)
+        if total > best_total:
+            best_cluster, best_total = cluster, total
+    if best_cluster:
+        best_cluster.sort(key=lambda l: (l.top, l.left))
+        # rows: same-row pieces joined left to right
+        vals["address"] = pa.join_address([l.text for l in best_cluster])
+        for l in best_cluster:
+            l.used = "address"
+            boxes.setdefault("address", []).extend(w.box for w in l.words or [])
+        conf["address"] = min(0.95, 0.5 + 0.1 * best_total) * min(l.score for l in best_cluster)
+    else:
+        vals["address"] = ""
+    # --- name, title, company ----------------------------------------------------------------
+    _people_fields(lines, vals, conf, boxes, emails, websites)
+    return out
+
+
+def _cityish(text: str) -> bool:
+    """'Bengaluru 560030', 'Madrid 28019', 'Chennai - 600 034.' style lines."""
+    return bool(re.fullmatch(r"\s*[A-Za-zÀ-ÿ .'-]{3,40}[\s,-]+\d{4,6}(?:\s?\d{3})?[.,]?\s*|"
+                             r"\s*\d{4,6}\s+[A-Za-zÀ-ÿ .'-]{3,40}\s*", text))
+
+
+def _people_fields(lines: list[Line], vals: dict[str, object], conf: dict[str, float],
+                   boxes: dict[str, list[Box]], emails: list[str], websites: list[str]) -> None:
+    locals_ = [e.split("@")[0] for e in emails]
+    domains = pc.domain_words(emails, websites)
+    free = [l for l in lines if not l.used and re.search(r"[^\W\d_]{2}", l.text)]
+    # name
+    best, best_s = None, 0.0
+    for l in free:
+        shape = pn.name_shape(l.text)
+        if shape <= 0:
+            continue
+        s = shape
+        em = pn.email_name_match(l.text, locals_)
+        s += 0.8 * em
+        s += min(0.5, 0.35 * max(0.0, l.rel_size - 1.0)) + (0.15 if l.size_rank <= 1 else 0.0)
+        dom = pn.company_from_domain(l.text, domains)
+        if dom >= 0.9 and em < 0.7:
+            s -= 0.8
+        if pn.tagline_like(l.text):
+            s -= 0.3
+        # a title right below or above is a strong cue
+        if any(abs(o.idx - l.idx) == 1 and pn.title_score(o.text) > 0 for o in free):
+            s += 0.25
+        if s > best_s:
+            best, best_s = l, s
+    name_line = best if best is not None and best_s >= 0.7 else None
+    if name_line is not None:
+        full = pn.pretty_name(name_line.text)
+        given, family = pn.split_name(full)
+        vals.update(full_name=full, given_name=given, family_name=family)
+        name_line.used = "name"
+        c = min(0.98, 0.45 + 0.35 * best_s) * name_line.score
+        conf.update(full_name=c, given_name=c, family_name=c)
+        boxes["full_name"] = word_boxes_for(name_line, full)
+    else:
+        vals.update(full_name="", given_name="", family_name="")
+    # title
+    best, best_s = None, 0.0
+    for l in free:
+        if l.used:
+            continue
+        ts = pn.title_score(l.text)
+        if ts <= 0:
+            continue
+        s = ts
+        if name_line is not None:
+            d = abs(l.idx - name_line.idx)
+            s += 0.5 if d == 1 else (0.25 if d == 2 else 0.0)
+            if l.block == name_line.block:
+                s += 0.2
+        if pn.legal_form(l.text):
+            s -= 0.6
+        if s > best_s:
+            best, best_s = l, s
+    title_lines: list[Line] = []
+    if best is not None and best_s >= 0.5:
+        title_lines = [best]
+        title = best.text.strip(" ()|,")
+        # a title wrapped over two lines: the next line in the block continues it
+        nxt = [l for l in free if l.idx == best.idx + 1 and not l.used and l.block == best.block]
+        if nxt and title.endswith((",", "&", "-", "and", "of", "for")) and pn.title_score(nxt[0].text) >= 0:
+            title_lines.append(nxt[0])
+            title = (title + " " + nxt[0].text).strip()
+        vals["title"] = re.sub(r"^\(|\)$", "", title).strip()
+        for l in title_lines:
+            l.used = "title"
+        conf["title"] = min(0.95, 0.4 + 0.4 * best_s) * best.score
+        boxes["title"] = [b for l in title_lines for b in word_boxes_for(l, l.text)]
+    else:
+        vals["title"] = ""
+    # company
+    best, best_s = None, 0.0
+    for l in free:
+        if l.used:
+            continue
+        s = pn.org_score(l.text) + 1.4 * pn.company_from_domain(l.text, domains)
+        if l.size_rank <= 1:
+            s += 0.3
+        s += min(0.4, 0.3 * max(0.0, l.rel_size - 1.0))
+        if re.search(r"\d", l.text):
+            s -= 0.4
+        if pn.tagline_like(l.text) and not pn.legal_form(l.text):
+            s -= 0.6
+        if pn.title_score(l.text) > 0 and not pn.legal_form(l.text):
+            s -= 0.5
+        if len(re.sub(r"[\W_]", "", l.text)) < 2:
+            continue
+        if s > best_s:
+            best, best_s = l, s
+    if best is not None and best_s >= 0.6:
+        comp = best.text.strip(" |,")
+        vals["company"] = comp
+        best.used = "company"
+        conf["company"] = min(0.95, 0.35 + 0.3 * best_s) * best.score
+        boxes["company"] = word_boxes_for(best, comp)
+    else:
+        vals["company"] = ""

@@ -1,0 +1,172 @@
+"""Postal addresses: street words in many languages, postal codes, countries; multi-line."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# street and address words (English, German, Dutch, French, Spanish, Portuguese, Italian, Nordic,
+# Indian English); matched on folded text as whole words or as word endings where marked
+STREET_WORDS = {
+    "street", "st", "road", "rd", "avenue", "ave", "av", "avda", "boulevard", "blvd", "bd",
+    "lane", "ln", "drive", "dr", "way", "court", "ct", "place", "pl", "square", "sq", "parkway",
+    "pkwy", "highway", "hwy", "terrace", "crescent", "close", "circle", "row", "walk", "suite",
+    "ste", "floor", "fl", "building", "bldg", "tower", "unit", "box", "po", "p.o", "apt",
+    "strasse", "straße", "str", "weg", "platz", "allee", "gasse", "ring", "damm", "ufer",
+    "chaussee", "markt", "stock", "og",
+    "straat", "laan", "gracht", "plein", "kade", "singel", "dijk", "steeg",
+    "rue", "avenue", "chemin", "impasse", "allée", "quai", "cours", "route", "cedex", "bp",
+    "calle", "c", "carrera", "cra", "plaza", "paseo", "pso", "camino", "ronda", "travesia",
+    "piso", "planta", "edificio", "ctra", "carretera",
+    "rua", "avenida", "praça", "praca", "travessa", "largo", "estrada", "rodovia", "andar",
+    "sala", "conjunto", "bairro", "alameda",
+    "via", "viale", "piazza", "corso", "vicolo", "strada", "piazzale",
+    "gatan", "gata", "gade", "vej", "veien", "gate", "katu", "tie",
+    "nagar", "marg", "colony", "sector", "phase", "plot", "opp", "near", "behind", "beside",
+    "dist", "district", "taluk", "mandal", "post", "main", "cross", "layout", "complex",
+    "estate", "industrial", "chowk", "bazar", "bazaar", "mohalla", "muhallah", "town", "city",
+    "door", "flat", "house", "no", "block", "wing", "plaza", "mall", "park", "centre", "center",
+    "campus", "hall", "office",
+}
+# strong words: a line with one of these and a number is an address line
+STRONG_STREET = {
+    "street", "st", "road", "rd", "avenue", "ave", "av", "boulevard", "blvd", "lane", "drive",
+    "way", "suite", "ste", "floor", "strasse", "straße", "str", "weg", "platz", "allee", "gasse",
+    "straat", "laan", "gracht", "plein", "kade", "rue", "chemin", "quai", "calle", "carrera",
+    "plaza", "paseo", "rua", "avenida", "praça", "via", "viale", "piazza", "corso", "nagar",
+    "marg", "sector", "plot", "opp", "box", "cedex", "hwy", "highway", "pkwy", "parkway",
+    "bldg", "building", "piso", "andar", "door", "court", "place", "square", "terrace",
+    "crescent", "circle", "close", "vía", "estrada", "travessa", "colony", "bazar",
+}
+STREET_SUFFIXES = ("strasse", "straße", "str.", "weg", "platz", "allee", "gasse", "straat",
+                   "laan", "gracht", "plein", "gatan", "vej", "veien", "katu", "damm", "ring")
+
+COUNTRIES = {
+    "united states": "US", "usa": "US", "u.s.a": "US", "united kingdom": "GB", "uk": "GB",
+    "england": "GB", "scotland": "GB", "great britain": "GB", "germany": "DE", "deutschland": "DE",
+    "france": "FR", "spain": "ES", "españa": "ES", "espana": "ES", "portugal": "PT",
+    "italy": "IT", "italia": "IT", "netherlands": "NL", "the netherlands": "NL",
+    "nederland": "NL", "holland": "NL", "belgium": "BE", "belgique": "BE", "belgië": "BE",
+    "switzerland": "CH", "schweiz": "CH", "suisse": "CH", "svizzera": "CH", "austria": "AT",
+    "österreich": "AT", "osterreich": "AT", "sweden": "SE", "sverige": "SE", "norway": "NO",
+    "norge": "NO", "denmark": "DK", "danmark": "DK", "finland": "FI", "suomi": "FI",
+    "ireland": "IE", "poland": "PL", "polska": "PL", "czech republic": "CZ", "czechia": "CZ",
+    "canada": "CA", "mexico": "MX", "méxico": "MX", "brazil": "BR", "brasil": "BR",
+    "argentina": "AR", "chile": "CL", "colombia": "CO", "peru": "PE", "perú": "PE",
+    "india": "IN", "pakistan": "PK", "bangladesh": "BD", "sri lanka": "LK", "nepal": "NP",
+    "china": "CN", "japan": "JP", "korea": "KR", "south korea": "KR", "singapore": "SG",
+    "malaysia": "MY", "indonesia": "ID", "philippines": "PH", "thailand": "TH", "vietnam": "VN",
+    "australia": "AU", "new zealand": "NZ", "south africa": "ZA", "nigeria": "NG",
+    "kenya": "KE", "egypt": "EG", "uae": "AE", "united arab emirates": "AE", "dubai": "AE",
+    "saudi arabia": "SA", "israel": "IL", "turkey": "TR", "türkiye": "TR", "greece": "GR",
+    "romania": "RO", "hungary": "HU", "russia": "RU", "ukraine": "UA", "luxembourg": "LU",
+    "hong kong": "HK", "taiwan": "TW", "qatar": "QA",
+}
+US_STATES = set("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT "
+                "NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY".split())
+CA_PROVINCES = set("AB BC MB NB NL NS NT NU ON PE QC SK YT".split())
+AU_STATES = {"NSW", "VIC", "QLD", "WA", "SA", "TAS", "ACT", "NT"}
+IN_STATES = {"telangana", "andhra pradesh", "tamil nadu", "karnataka", "kerala", "maharashtra",
+             "gujarat", "rajasthan", "punjab", "haryana", "uttar pradesh", "west bengal",
+             "madhya pradesh", "bihar", "odisha", "uttarakhand", "goa", "delhi", "new delhi",
+             "mumbai", "chennai", "bengaluru", "bangalore", "hyderabad", "kolkata", "pune"}
+
+_LABEL = re.compile(r"^\s*(?:address|addr|add|adr|adresse|anschrift|dirección|direccion|"
+                    r"endereço|endereco|indirizzo|adres|office|regd\.?\s*off(?:ice)?\.?|"
+                    r"head\s*office|h\.?o\.?|branch|a)\s*[:;.\-|]\s*", re.I)
+
+POSTCODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("US", re.compile(r"\b([A-Z]{2})\s+\d{5}(?:-\d{4})?\b")),
+    ("CA", re.compile(r"\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b")),
+    ("GB", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b")),
+    ("NL", re.compile(r"\b\d{4}\s?[A-Z]{2}\b")),
+    ("IN", re.compile(r"(?:[-–]\s*|\b)\d{3}\s?\d{3}\b")),
+    ("XX", re.compile(r"\b(?:[A-Z]{1,2}-)?\d{4,5}\b")),
+]
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII-ish form for matching words."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return text.casefold()
+
+
+def strip_label(text: str) -> str:
+    """Drop an 'Address:' style label at the start of a line."""
+    return _LABEL.sub("", text, count=1).strip(" ,;|")
+
+
+def country_of(text: str) -> str | None:
+    """The ISO region named in the text (country names in several languages), or None."""
+    f = " " + re.sub(r"[^a-z. ]+", " ", fold(text)) + " "
+    best = None
+    for name, code in COUNTRIES.items():
+        n = fold(name)
+        if re.search(r"(?<![a-z])" + re.escape(n) + r"(?![a-z])", f):
+            if best is None or len(n) > len(best[0]):
+                best = (n, code)
+    if best:
+        return best[1]
+    return None
+
+
+def region_hint(text: str) -> str | None:
+    """A region guessed from address shape: 'City, ST 12345' -> US, 'K1A 0B1' -> CA, states."""
+    for m in re.finditer(r",\s*([A-Z]{2})\s+(\d{5}(?:-\d{4})?)\b", text):
+        if m.group(1) in US_STATES:
+            return "US"
+    if re.search(r"\b(?:" + "|".join(CA_PROVINCES) + r")\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d\b", text):
+        return "CA"
+    if re.search(r"\b(?:" + "|".join(AU_STATES) + r")\s+\d{4}\b", text):
+        return "AU"
+    f = fold(text)
+    if any(re.search(r"\b" + s + r"\b", f) for s in IN_STATES) and re.search(r"\d{3}\s?\d{3}", f):
+        return "IN"
+    return None
+
+
+def address_score(text: str) -> float:
+    """How much a line looks like part of a postal address (0 = not at all)."""
+    t = strip_label(text)
+    f = fold(t)
+    words = re.findall(r"[a-z0-9.]+", f)
+    wordset = {w.strip(".") for w in words}
+    has_num = bool(re.search(r"\d", t))
+    score = 0.0
+    strong = wordset & {fold(w) for w in STRONG_STREET}
+    weak = wordset & {fold(w) for w in STREET_WORDS}
+    if any(w.endswith(tuple(fold(s) for s in STREET_SUFFIXES)) and len(w) > 6 for w in wordset):
+        strong = strong | {"suffix"}
+    if strong:
+        score += 1.5 if has_num else 0.8
+    elif weak:
+        score += 0.4 if has_num else 0.2
+    if country_of(t):
+        score += 1.2
+    if region_hint(t):
+        score += 1.2
+    for code, pat in POSTCODE_PATTERNS:
+        if pat.search(t):
+            score += {"XX": 0.6, "IN": 0.9}.get(code, 1.2)
+            break
+    if re.match(r"^\s*\d+[A-Za-z]?\s*[,/]?\s+[A-Za-z]", t):  # "262 Baker Street", "24, SIDCO ..."
+        score += 0.5
+    if t != text.strip():  # had an address label
+        score += 1.0
+    if "," in t and has_num:
+        score += 0.2
+    return score
+
+
+def join_address(parts: list[str]) -> str:
+    """Join address lines with ', ' (labels and separators cleaned)."""
+    out = []
+    for p in parts:
+        p = strip_label(p)
+        p = re.sub(r"\s*\|\s*", ", ", p)
+        p = re.sub(r"\s{2,}", ", ", p)
+        p = p.strip(" ,;")
+        if p:
+            out.append(p)
+    text = ", ".join(out)
+    text = re.sub(r",\s*,", ",", text)
+    return re.sub(r"\s+", " ", text).strip()

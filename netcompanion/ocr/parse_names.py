@@ -1,0 +1,290 @@
+"""Person names, job titles and company names: word lists in several languages plus layout cues."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from nameparser import HumanName
+
+HONORIFICS = {
+    "dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "herr", "frau",
+    "hr", "fr", "m", "mme", "mlle", "sr", "sra", "srta", "don", "doña", "dra", "eng", "ing",
+    "dipl", "dipl.-ing", "mag", "univ", "adv", "er", "shri", "sri", "smt", "capt", "col", "hon",
+    "rev", "fr", "ca", "cs",
+}
+POST_NOMINALS = {
+    "phd", "ph.d", "mba", "md", "m.d", "cfa", "cpa", "esq", "jr", "sr", "ii", "iii", "iv", "msc",
+    "m.sc", "bsc", "b.sc", "ba", "ma", "m.a", "mphil", "llm", "ll.m", "llb", "dds", "rn", "pe",
+    "pmp", "cfp", "acca", "fca", "aca", "frcs", "mrcp", "hons", "dee", "be", "b.e", "btech",
+    "b.tech", "mtech", "m.tech", "meng", "beng", "dba", "edd", "mpa", "mph", "frics", "ceng",
+    "cissp", "cpa", "bcom", "mcom", "mca", "bca", "m.com", "b.com",
+}
+# job-title words (English, German, French, Spanish, Portuguese, Italian, Dutch)
+TITLE_WORDS = {
+    "ceo", "cto", "cfo", "coo", "cmo", "cio", "cso", "cpo", "vp", "svp", "evp", "avp", "md",
+    "president", "vice", "director", "manager", "head", "lead", "leader", "chief", "officer",
+    "founder", "co-founder", "cofounder", "owner", "partner", "associate", "assistant",
+    "engineer", "developer", "designer", "architect", "consultant", "advisor", "adviser",
+    "analyst", "specialist", "executive", "representative", "rep", "coordinator",
+    "administrator", "admin", "accountant", "attorney", "lawyer", "counsel", "solicitor",
+    "professor", "lecturer", "researcher", "scientist", "doctor", "physician", "nurse",
+    "surgeon", "dentist", "teacher", "instructor", "trainer", "coach", "agent", "broker",
+    "realtor", "sales", "marketing", "proprietor", "propritor", "chairman", "chairperson",
+    "chair", "secretary", "treasurer", "superintendent", "supervisor", "principal", "dean",
+    "intern", "student", "fellow", "editor", "writer", "journalist", "photographer", "artist",
+    "producer", "programmer", "technician", "operator", "planner", "strategist", "buyer",
+    "procurement", "recruiter", "controller", "auditor", "investor", "trustee", "member",
+    "senator", "mayor", "minister", "ambassador", "commissioner", "inspector", "officer",
+    "manager-sales", "mg", "gm", "dgm", "agm", "ceo/founder", "sr.", "senior", "junior",
+    "staff", "team", "rider", "stylist", "chef", "shopper", "receptionist", "clerk",
+    "geschäftsführer", "geschaftsfuhrer", "geschäftsführerin", "leiter", "leiterin",
+    "vertriebsleiter", "inhaber", "inhaberin", "berater", "beraterin", "ingenieur",
+    "ingenieurin", "entwickler", "entwicklerin", "vorstand", "prokurist", "referent",
+    "referentin", "sachbearbeiter", "mitarbeiter", "projektleiter", "abteilungsleiter",
+    "vertrieb", "verkauf", "einkauf", "gründer", "grunder", "direktor", "direktorin",
+    "directeur", "directrice", "gérant", "gerant", "gérante", "responsable", "ingénieur",
+    "chargé", "chargée", "conseiller", "conseillère", "commercial", "commerciale", "chef",
+    "président", "présidente", "fondateur", "fondatrice", "associé", "associée", "avocat",
+    "avocate", "comptable", "délégué", "technicien",
+    "director", "directora", "gerente", "jefe", "jefa", "presidente", "fundador", "fundadora",
+    "socio", "socia", "asesor", "asesora", "ingeniero", "ingeniera", "abogado", "abogada",
+    "consultor", "consultora", "coordinador", "coordinadora", "ejecutivo", "ejecutiva",
+    "comercial", "vendedor", "vendedora", "administrador", "administradora", "contador",
+    "diretor", "diretora", "engenheiro", "engenheira", "sócio", "sócia", "advogado",
+    "advogada", "gestor", "gestora", "analista", "coordenador", "coordenadora", "executivo",
+    "executiva", "representante", "supervisora", "amministratore", "direttore", "direttrice",
+    "responsabile", "ingegnere", "avvocato", "commerciale", "titolare", "socio",
+    "directeur", "eigenaar", "adviseur", "medewerker", "bedrijfsleider", "oprichter",
+}
+LEGAL_FORMS = [
+    "gmbh", "gmbh & co. kg", "ag", "kg", "ohg", "ug", "e.k", "e.v", "inc", "inc.", "llc", "l.l.c",
+    "ltd", "ltd.", "limited", "plc", "llp", "lp", "corp", "corporation", "co.", "company",
+    "b.v", "bv", "n.v", "nv", "vof", "s.a", "sa", "s.a.s", "sas", "sarl", "s.a.r.l", "eurl",
+    "sasu", "s.l", "sl", "s.l.u", "s.coop", "lda", "ltda", "s.p.a", "spa", "s.r.l", "srl",
+    "pvt", "pvt.", "private", "pty", "pty.", "ab", "as", "a/s", "aps", "oy", "oyj", "kk",
+    "k.k", "sdn", "bhd", "pte", "group", "holding", "holdings", "gbr", "partg", "mbb",
+]
+ORG_WORDS = {
+    "university", "universität", "universidad", "universidade", "université", "università",
+    "college", "school", "institute", "institut", "instituto", "academy", "hospital", "clinic",
+    "bank", "foundation", "association", "society", "agency", "ministry", "department",
+    "studio", "labs", "lab", "laboratories", "technologies", "technology", "tech", "solutions",
+    "systems", "services", "consulting", "consultancy", "partners", "ventures", "capital",
+    "industries", "international", "global", "enterprises", "enterprise", "trading", "traders",
+    "logistics", "software", "media", "design", "hotel", "hotels", "restaurant", "printers",
+    "printing", "associates", "architects", "motors", "electronics", "pharma", "biotech",
+    "health", "healthcare", "medicine", "energy", "network", "networks", "communications",
+    "ads", "store", "shop", "center", "centre", "farms", "works", "exports", "imports",
+    "packers", "movers", "marketing", "finance", "financial", "insurance", "realty", "estate",
+    "construction", "builders", "developers", "group", "gruppe", "groupe", "grupo",
+}
+CONNECTORS = {"and", "of", "the", "for", "&", "und", "et", "y", "e", "de", "du", "des", "la",
+              "le", "van", "von", "der", "den", "da", "do", "dos", "das", "di", "del", "bin",
+              "al", "el", "ten", "ter", "zu", "st", "st."}
+NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "do", "dos", "das", "di", "del", "della",
+                  "la", "le", "du", "bin", "ibn", "al", "el", "ten", "ter", "zu", "mac", "st"}
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form for word matching."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+
+
+def tokens(text: str) -> list[str]:
+    """Words of the line (letters, digits, '.', '-', apostrophes, '&', '/')."""
+    return re.findall(r"[\w.&'/-]+", text)
+
+
+def _norm_word(w: str) -> str:
+    return fold(w).strip(".,;:()'\"")
+
+
+def has_title_word(text: str) -> bool:
+    """True if the line contains a job-title word."""
+    ws = [_norm_word(w) for w in re.split(r"[\s,/&()|-]+", text) if w]
+    folded = {fold(t) for t in TITLE_WORDS}
+    return any(w in folded for w in ws if w)
+
+
+def title_score(text: str) -> float:
+    """How much the line looks like a job title."""
+    ws = [_norm_word(w) for w in re.split(r"[\s,/&()|]+", text) if w]
+    ws = [w for w in ws if w]
+    if not ws or len(ws) > 12 or re.search(r"\d{3}", text) or "@" in text:
+        return 0.0
+    folded = {fold(t) for t in TITLE_WORDS}
+    hits = sum(1 for w in ws if w in folded or any(p in folded for p in w.split("-")))
+    if not hits:
+        return 0.0
+    return min(1.0, 0.5 + 0.25 * hits) - (0.3 if len(ws) > 7 else 0.0)
+
+
+def legal_form(text: str) -> bool:
+    """True if the line ends in (or contains) a company legal form such as GmbH, Inc., Ltd."""
+    f = " " + re.sub(r"[,]", " ", fold(text)) + " "
+    for lf in LEGAL_FORMS:
+        if len(lf) <= 2 and lf not in ("ag", "ab", "as", "sa", "bv", "nv", "kg", "sl", "lp", "kk",
+                                       "ug", "oy"):
+            continue
+        pat = r"(?<=[\s(])" + re.escape(lf).replace(r"\.", r"\.?") + r"\.?(?=[\s),])"
+        if re.search(pat, f):
+            if len(lf) <= 2:
+                # two-letter forms only at the end of the line, after a capitalised word
+                if not re.search(r"[A-Za-z].*\s" + re.escape(lf) + r"\.?\s*$", fold(text)):
+                    continue
+            return True
+    return False
+
+
+def org_score(text: str) -> float:
+    """How much the line looks like an organisation name."""
+    ws = [_norm_word(w) for w in text.split()]
+    s = 0.0
+    if legal_form(text):
+        s += 1.5
+    if any(w in ORG_WORDS for w in ws):
+        s += 0.7
+    return s
+
+
+def strip_name_decorations(text: str) -> str:
+    """Remove honorifics (Dr., Prof.) and post-nominals (PhD, MBA) from a name line."""
+    t = re.sub(r"\s*[,|]\s*", " , ", text.strip())
+    parts = [p for p in t.split() if p]
+    out: list[str] = []
+    for i, p in enumerate(parts):
+        w = fold(p).strip(".,()")
+        if p == ",":
+            continue
+        if i == len(out) and w.rstrip(".") in HONORIFICS and (p.endswith(".") or len(parts) > 2):
+            continue  # leading honorific
+        if w in POST_NOMINALS or w.replace(".", "") in {x.replace(".", "") for x in POST_NOMINALS}:
+            if out:  # a post-nominal after at least one name word
+                continue
+        out.append(p)
+    # post-nominals written as a list of initials after a comma ("M.A., DEE.") are gone already
+    return " ".join(out).strip(" ,")
+
+
+def name_shape(text: str) -> float:
+    """How much the line looks like a person's name by shape alone (0..1)."""
+    t = strip_name_decorations(text)
+    if not t or re.search(r"[\d@/:+=_|#]", t):
+        return 0.0
+    words = t.split()
+    if not 1 <= len(words) <= 5:
+        return 0.0
+    caps = 0
+    for w in words:
+        core = w.strip(".,'-")
+        if not core:
+            return 0.0
+        if not re.fullmatch(r"[^\W\d_]+(?:[.'-][^\W\d_]*)*\.?", w.strip(",")):
+            return 0.0
+        if core[0].isupper():
+            caps += 1
+        elif fold(core) not in NAME_PARTICLES:
+            return 0.0
+    fw = [_norm_word(w) for w in words]
+    if any(w in {fold(x) for x in TITLE_WORDS} for w in fw):
+        return 0.0
+    if any(w in ORG_WORDS for w in fw) or legal_form(t):
+        return 0.0
+    if any(w in {"and", "&", "und", "et", "of", "for", "the", "with", "your", "our", "we"}
+           for w in fw):
+        return 0.0
+    s = 0.4
+    if 2 <= len(words) <= 3:
+        s += 0.4
+    elif len(words) == 4:
+        s += 0.2
+    else:
+        s -= 0.1 if len(words) == 1 else 0.2
+    # initials like "R." or "K.V.S." are typical of names
+    if any(re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?\.?", w) for w in words):
+        s += 0.1
+    return max(0.0, min(1.0, s))
+
+
+def email_name_match(text: str, locals_: list[str]) -> float:
+    """How well the name's words match an e-mail local part (jane.doe@, jdoe@, doe.j@)."""
+    words = [re.sub(r"[^a-z]", "", fold(w)) for w in strip_name_decorations(text).split()]
+    words = [w for w in words if len(w) >= 2]
+    if not words:
+        return 0.0
+    best = 0.0
+    for loc in locals_:
+        loc = re.sub(r"[^a-z]", "", fold(loc))
+        if not loc:
+            continue
+        hit = sum(1 for w in words if w in loc)
+        if hit >= 2 or (hit == 1 and len(words) == 1):
+            best = max(best, 1.0)
+        elif hit == 1:
+            best = max(best, 0.7)
+        elif len(words) >= 2 and (loc.startswith(words[0][0] + words[-1]) or
+                                  loc.startswith(words[0] + words[-1][0])):
+            best = max(best, 0.9)
+    return best
+
+
+def pretty_name(text: str) -> str:
+    """A name as it should be stored: decorations stripped, ALL CAPS turned to Title Case."""
+    t = strip_name_decorations(text)
+    letters = [c for c in t if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) > 3:
+        hn = HumanName(t)
+        hn.capitalize(force=True)
+        s = str(hn).strip()
+        if s and len(s.split()) == len(t.split()):
+            return s
+        return " ".join(w.capitalize() if len(w) > 2 else w for w in t.split())
+    return t
+
+
+def split_name(full: str) -> tuple[str, str]:
+    """(given, family) of a full name with nameparser."""
+    if not full:
+        return "", ""
+    hn = HumanName(full)
+    given = " ".join(p for p in (hn.first, hn.middle) if p).strip()
+    family = hn.last.strip()
+    if not family and given and " " not in given:
+        return given, ""
+    return given, family
+
+
+def company_from_domain(text: str, domains: list[str]) -> float:
+    """How well a line matches a card domain (``Acme Robotics`` ~ ``acme-robotics.de``)."""
+    if not domains:
+        return 0.0
+    from rapidfuzz import fuzz
+
+    squashed = re.sub(r"[^a-z0-9]", "", fold(text))
+    if len(squashed) < 3:
+        return 0.0
+    best = 0.0
+    for d in domains:
+        d2 = re.sub(r"[^a-z0-9]", "", d)
+        if len(d2) < 3:
+            continue
+        if d2 == squashed or (len(d2) >= 4 and d2 in squashed):
+            best = max(best, 1.0)
+        elif len(squashed) >= 4 and squashed in d2:
+            best = max(best, 0.9)
+        else:
+            r = fuzz.partial_ratio(d2, squashed) / 100.0
+            if r >= 0.8:
+                best = max(best, r * 0.8)
+    return best
+
+
+def tagline_like(text: str) -> bool:
+    """Slogans and service lists: long lowercase sentences, '!' or '...' or many words."""
+    words = text.split()
+    if text.rstrip().endswith(("!", "...", "…")):
+        return True
+    if len(words) >= 6:
+        return True
+    lower_words = sum(1 for w in words if w[:1].islower() and fold(w) not in CONNECTORS)
+    return len(words) >= 3 and lower_words >= 2

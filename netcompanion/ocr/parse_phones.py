@@ -1,0 +1,130 @@
+"""Phone numbers: labels (M/Mob/Cell/Handy, T/Tel/Office, F/Fax ...), E.164, kinds."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import PhoneNumberType
+
+# label word -> kind; matched case-insensitively as whole words, optional trailing '.' or ':'
+_LABELS: dict[str, str] = {}
+for _kind, _words in {
+    "mobile": "m mo mob mobile mobil mobiel cell cel cellular celular cellphone handy portable "
+              "port móvil movil móvel movel gsm hp whatsapp wa tm cel. tlm telemóvel telemovel "
+              "natel c",
+    "fax": "f fax fx telefax téléfax tf.fax facsimile",
+    "work": "t tel tél tel. telephone téléphone telefon telefone teléfono telefono phone ph p o "
+            "off office direct dir d w work b bus business main fon fone tlf tfno tfn tele "
+            "landline contact contacto kontakt ligne line std",
+    "other": "h home res residence privat private casa domicile",
+}.items():
+    for _w in _words.split():
+        _LABELS[_w.strip(".")] = _kind
+
+_LABEL_RE = re.compile(
+    r"(?<![A-Za-z@])(" + "|".join(sorted((re.escape(w) for w in _LABELS), key=len, reverse=True))
+    + r")(?:\s*(?:no|nr|n°|#|number))?\.?\s*(?::|\||-|\)|\.|(?=\s*[+(\d]))", re.I)
+_AFTER_RE = re.compile(r"^\s*[(\[]\s*(" + "|".join(sorted((re.escape(w) for w in _LABELS if len(w) > 2),
+                       key=len, reverse=True)) + r")\s*[)\]]", re.I)
+
+
+@dataclass
+class PhoneHit:
+    """A phone number found in a line: E.164, kind, and where it was in the text."""
+
+    e164: str
+    kind: str
+    start: int
+    end: int
+    labelled: bool
+
+
+def repair_digits(text: str) -> str:
+    """O/o -> 0, l/I/| -> 1 inside digit runs (only between digits or digit groups)."""
+    t = text
+    for _ in range(2):
+        t = re.sub(r"(?<=[\d\s()+-])[Oo](?=[\d\s)-]*\d)", "0", t)
+        t = re.sub(r"(?<=\d)[lI|](?=\d)", "1", t)
+    return t
+
+
+def _kind_by_type(num: phonenumbers.PhoneNumber) -> str:
+    t = phonenumbers.number_type(num)
+    if t == PhoneNumberType.MOBILE:
+        return "mobile"
+    if t == PhoneNumberType.PAGER:
+        return "other"
+    return "work"
+
+
+def _label_kind(segment: str) -> str | None:
+    """Kind named by the last label in ``segment`` (text before a number), else None."""
+    kind = None
+    for m in _LABEL_RE.finditer(segment):
+        word = m.group(1).lower().strip(".")
+        # one letter labels only count at a word start followed by ':' '.' or a digit/+ sign
+        if len(word) == 1:
+            tail = segment[m.end(1):m.end(1) + 2]
+            if not re.match(r"\s*[:.)|]|\s*[+(\d]", tail):
+                continue
+            # "D.R. Jayaraj" style initials are no labels
+            if re.match(r"\.[A-Za-z]\.", segment[m.end(1):m.end(1) + 3]):
+                continue
+        kind = _LABELS.get(word, kind)
+    return kind
+
+
+def find_phones(text: str, region: str) -> list[PhoneHit]:
+    """Phone numbers in one line, read as national numbers of ``region`` when no '+CC'."""
+    t = repair_digits(text)
+    t = re.sub(r"(?<=\d)\s*\(\s*0\s*\)\s*(?=\d)", " ", t)  # +49 (0) 30 -> +49 30
+    t = re.sub(r"(?<=\+)\s+(?=\d)", "", t)
+    t = re.sub(r"(\+\d{1,3})\s*\.\s*", r"\1 ", t)
+    hits: list[PhoneHit] = []
+    try:
+        matches = list(phonenumbers.PhoneNumberMatcher(t, region, leniency=phonenumbers.Leniency.VALID))
+    except Exception:
+        matches = []
+    if not matches:
+        # numbers glued to letters ("Contact:03367089644") or odd separators: try digit runs
+        for m in re.finditer(r"\+?\d[\d\s().-]{6,}\d", t):
+            try:
+                num = phonenumbers.parse(m.group(0), region)
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_valid_number(num):
+                matches.append(type("M", (), {"number": num, "start": m.start(), "end": m.end()})())
+    prev_end = 0
+    carried: str | None = None
+    for m in matches:
+        seg = t[prev_end:m.start]
+        kind = _label_kind(seg)
+        labelled = kind is not None
+        after = _AFTER_RE.match(t[m.end:])
+        if after:
+            kind, labelled = _LABELS.get(after.group(1).lower().strip("."), kind), True
+        if kind is None and carried is not None:
+            # "Cell: 98480 11111, 99494 22222" or "Tel 2424398 / 7034641404": one label, two numbers
+            if re.fullmatch(r"\s*[,/;|&]?\s*(?:or|ou|oder|o)?\s*[,/;|&]?\s*", seg, re.I):
+                kind, labelled = carried, True
+        if kind is None:
+            kind = _kind_by_type(m.number)
+        e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
+        hits.append(PhoneHit(e164, kind, m.start, m.end, labelled))
+        carried = kind if labelled else None
+        prev_end = m.end
+    return hits
+
+
+def region_of_number(e164: str) -> str | None:
+    """The ISO region of an E.164 number, or None."""
+    try:
+        return phonenumbers.region_code_for_number(phonenumbers.parse(e164, None)) or None
+    except phonenumbers.NumberParseException:
+        return None
+
+
+def has_phone_label(text: str) -> bool:
+    """True if the line starts with a phone label (so it is a phone line even if unreadable)."""
+    return bool(re.match(r"^\s*(?:tel|phone|ph|mob|mobile|cell|fax|handy|t|m|f|p)\s*[:.]", text, re.I))

@@ -1,0 +1,235 @@
+"""Top-level card reading: one image (``read_card``) or many in parallel (``read_cards``)."""
+from __future__ import annotations
+
+import locale
+import os
+import re
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import numpy as np
+import phonenumbers
+
+from . import card_detect, engines, qr
+from .extract import extract_fields
+from .image_io import ImageError, load_image
+from .layout import build_lines
+from .result import FIELD_NAMES, Phone, ScanResult
+
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp", ".gif", ".jfif",
+                  ".ppm", ".pgm", ".heic"}
+
+
+def default_region() -> str:
+    """The user's home region: the country part of the locale, else 'US'."""
+    for getter in (lambda: locale.getlocale()[0], lambda: os.environ.get("LC_ALL"),
+                   lambda: os.environ.get("LANG")):
+        try:
+            loc = getter()
+        except Exception:
+            loc = None
+        m = re.match(r"^[a-z]{2,3}[_-]([A-Z]{2})", loc or "")
+        if m and m.group(1) in phonenumbers.SUPPORTED_REGIONS:
+            return m.group(1)
+    return "US"
+
+
+def _orient(engine: engines.Engine, card: np.ndarray) -> tuple[np.ndarray, list[engines.OcrLine]]:
+    """Recognise ``card`` and turn it upright (sideways / upside-down photos)."""
+    lines = engine.recognize(card)
+    chars = lambda ls: sum(len(l.text) for l in ls)  # noqa: E731
+    vert = [l for l in lines if l.vertical and len(l.text) >= 3]
+    if lines and chars(vert) > 0.5 * chars([l for l in lines if len(l.text) >= 3]):
+        # sideways: turn by 90 degrees; the 180-degree check below picks the right way
+        card = card_detect.rotate(card, 90)
+        lines = engine.recognize(card)
+    flipped = [l for l in lines if l.flipped]
+    if lines and chars(flipped) > 0.5 * chars(lines):
+        h, w = card.shape[:2]
+        card = card_detect.rotate(card, 180)
+        for l in lines:
+            x0, y0, x1, y1 = l.box
+            l.box = (w - x1, h - y1, w - x0, h - y0)
+            if l.quad:
+                l.quad = [(w - x, h - y) for x, y in l.quad][2:] + \
+                         [(w - x, h - y) for x, y in l.quad][:2]
+            for wd in l.words:
+                a0, b0, a1, b1 = wd.box
+                wd.box = (w - a1, h - b1, w - a0, h - b0)
+            l.words.reverse()
+    elif engine.name == "tesseract" and lines and np.mean([l.score for l in lines]) < 0.6:
+        # no classifier: try upside down and keep the more confident reading
+        alt_card = card_detect.rotate(card, 180)
+        alt = engine.recognize(alt_card)
+        if alt and np.mean([l.score for l in alt]) > np.mean([l.score for l in lines]) + 0.1:
+            card, lines = alt_card, alt
+    return card, lines
+
+
+def _merge_qr(res: ScanResult, contact: qr.QrContact, region: str) -> None:
+    """QR fields win over OCR for the fields they carry."""
+    for f in ("full_name", "given_name", "family_name", "title", "company", "address", "linkedin"):
+        v = getattr(contact, f)
+        if v:
+            setattr(res, f, v)
+            res.confidence[f] = 0.99
+    if contact.emails:
+        res.emails = list(dict.fromkeys(contact.emails + res.emails))
+        res.confidence["emails"] = 0.99
+    if contact.websites:
+        ws = [re.sub(r"^(?:https?://)?(?:www\.)?", "", w).rstrip("/") for w in contact.websites]
+        res.websites = list(dict.fromkeys(ws + res.websites))
+        res.confidence["websites"] = 0.99
+    if contact.phones:
+        phones: list[Phone] = []
+        for raw, kind in contact.phones:
+            try:
+                num = phonenumbers.parse(raw, region)
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_possible_number(num):
+                e = phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+                phones.append(Phone(e, kind))
+        known = {p.e164 for p in phones}
+        res.phones = phones + [p for p in res.phones if p.e164 not in known]
+        res.confidence["phones"] = 0.99
+    if contact.full_name and not (contact.given_name or contact.family_name):
+        from .parse_names import split_name
+        res.given_name, res.family_name = split_name(contact.full_name)
+
+
+def read_image(image: np.ndarray, source: str = "", region: str | None = None,
+               engine: engines.Engine | None = None) -> ScanResult:
+    """Read a card from a decoded BGR image (already EXIF-upright)."""
+    region = (region or default_region()).upper()
+    engine = engine or engines.get_engine("auto")
+    card, _det = card_detect.flatten_card(image)
+    card, ocr_lines = _orient(engine, card)
+    lines = build_lines(ocr_lines)
+    raw_text = "\n".join(l.text for l in lines)
+    fields = extract_fields(lines, region)
+    v = fields.values
+    res = ScanResult(
+        source=source, full_name=str(v.get("full_name", "")),
+        given_name=str(v.get("given_name", "")), family_name=str(v.get("family_name", "")),
+        title=str(v.get("title", "")), company=str(v.get("company", "")),
+        emails=list(v.get("emails", [])), phones=list(v.get("phones", [])),  # type: ignore[arg-type]
+        websites=list(v.get("websites", [])), address=str(v.get("address", "")),  # type: ignore[arg-type]
+        linkedin=str(v.get("linkedin", "")),
+        confidence={f: round(float(fields.confidence.get(f, 0.0)), 3) for f in FIELD_NAMES},
+        raw_text=raw_text, boxes=fields.boxes, engine=engine.name,
+        card_size=(int(card.shape[1]), int(card.shape[0])))
+    for f in FIELD_NAMES:  # no value, no confidence
+        if not getattr(res, f):
+            res.confidence[f] = 0.0
+    payloads = qr.decode_qr(card) or (qr.decode_qr(image) if card is not image else [])
+    for p in payloads:
+        contact = qr.parse_payload(p)
+        if contact is not None:
+            _merge_qr(res, contact, fields.region or region)
+    return res
+
+
+def read_card(path: str | Path, region: str | None = None, lang: str | None = None,
+              engine: str | engines.Engine = "auto") -> ScanResult:
+    """Read one card image file. Never raises for a bad image: the result has ``error`` set."""
+    source = str(path)
+    try:
+        eng = engine if not isinstance(engine, str) else engines.get_engine(engine, lang)
+    except (engines.EngineUnavailable, ValueError) as exc:
+        return ScanResult.failed(source, str(exc))
+    try:
+        image = load_image(path)
+    except ImageError as exc:
+        return ScanResult.failed(source, str(exc))
+    try:
+        return read_image(image, source, region, eng)
+    except MemoryError:
+        return ScanResult.failed(source, "out of memory while reading the card")
+    except Exception as exc:  # a bug on one card must not stop a batch
+        return ScanResult.failed(source, f"could not read the card: {type(exc).__name__}: {exc}")
+
+
+# ------------------------------------------------------------------------------------------
+# batches
+# ------------------------------------------------------------------------------------------
+
+_WORKER: dict[str, object] = {}
+
+
+def _init_worker(engine: str, lang: str | None, region: str | None) -> None:
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    _WORKER.update(engine=engine, lang=lang, region=region)
+    try:
+        _WORKER["engine_obj"] = engines.get_engine(engine, lang, threads=1)
+    except (engines.EngineUnavailable, ValueError) as exc:
+        _WORKER["engine_err"] = str(exc)
+
+
+def _work(path: str) -> dict:
+    if "engine_err" in _WORKER:
+        return ScanResult.failed(path, str(_WORKER["engine_err"])).to_json()
+    res = read_card(path, _WORKER.get("region"), _WORKER.get("lang"),  # type: ignore[arg-type]
+                    _WORKER["engine_obj"])  # type: ignore[arg-type]
+    return res.to_json()
+
+
+def _from_json(d: dict) -> ScanResult:
+    res = ScanResult(source=d["source"])
+    for k in ("full_name", "given_name", "family_name", "title", "company", "emails",
+              "websites", "address", "linkedin", "confidence", "raw_text", "error", "boxes",
+              "engine"):
+        setattr(res, k, d.get(k, getattr(res, k)))
+    res.phones = [Phone(p["e164"], p["kind"]) for p in d.get("phones", [])]
+    res.card_size = tuple(d["card_size"]) if d.get("card_size") else None  # type: ignore[assignment]
+    return res
+
+
+def expand_paths(items: Iterable[str | Path]) -> list[str]:
+    """Files as given, folders expanded to their image files (sorted); order kept."""
+    out: list[str] = []
+    for item in items:
+        p = Path(item)
+        if p.is_dir():
+            out.extend(str(c) for c in sorted(p.iterdir())
+                       if c.is_file() and c.suffix.lower() in IMAGE_SUFFIXES)
+        else:
+            out.append(str(item))
+    return out
+
+
+def read_cards(paths: Iterable[str | Path], region: str | None = None, lang: str | None = None,
+               engine: str = "auto", workers: int | None = None) -> Iterator[ScanResult]:
+    """Read many cards, yielding results in input order.
+
+    Uses one worker process per core (``workers`` overrides), each with one inference thread
+    and its own engine loaded once. With one worker or one path it reads in this process.
+    """
+    items = [str(p) for p in paths]
+    region = (region or default_region()).upper()
+    n = workers or os.cpu_count() or 1
+    n = max(1, min(n, len(items)))
+    if n == 1:
+        try:
+            eng: engines.Engine | str = engines.get_engine(engine, lang)
+        except (engines.EngineUnavailable, ValueError) as exc:
+            for p in items:
+                yield ScanResult.failed(p, str(exc))
+            return
+        for p in items:
+            yield read_card(p, region, lang, eng)
+        return
+    import multiprocessing as mp
+    import sys
+    import threading
+
+    # fork is cheap, but only safe while this process runs no other threads and has not
+    # started onnxruntime; otherwise (a GUI) spawn fresh workers
+    safe_fork = ("fork" in mp.get_all_start_methods() and threading.active_count() == 1
+                 and "onnxruntime" not in sys.modules)
+    ctx = mp.get_context("fork" if safe_fork else "spawn")
+    with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker,
+                             initargs=(engine, lang, region)) as pool:
+        for d in pool.map(_work, items, chunksize=1):
+            yield _from_json(d)

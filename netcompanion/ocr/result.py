@@ -1,0 +1,83 @@
+"""ScanResult: the structured contact read from one card image (the scan contract)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Fields that carry a confidence and word boxes.
+FIELD_NAMES: tuple[str, ...] = (
+    "full_name", "given_name", "family_name", "title", "company",
+    "emails", "phones", "websites", "address", "linkedin",
+)
+
+Box = list[int]  # [x0, y0, x1, y1] in the coordinates of the flattened card image
+
+
+@dataclass
+class Phone:
+    """One phone number in E.164 form with its kind (work, mobile, fax, other)."""
+
+    e164: str
+    kind: str = "work"
+
+    def to_json(self) -> dict[str, str]:
+        return {"e164": self.e164, "kind": self.kind}
+
+
+@dataclass
+class ScanResult:
+    """What the reader extracted from one card image.
+
+    ``to_json()`` gives exactly the DESIGN.md scan contract, plus ``boxes`` (word boxes per field,
+    in the coordinates of the flattened, upright card image) and ``card_size``.
+    """
+
+    source: str
+    full_name: str = ""
+    given_name: str = ""
+    family_name: str = ""
+    title: str = ""
+    company: str = ""
+    emails: list[str] = field(default_factory=list)
+    phones: list[Phone] = field(default_factory=list)
+    websites: list[str] = field(default_factory=list)
+    address: str = ""
+    linkedin: str = ""
+    confidence: dict[str, float] = field(default_factory=dict)
+    raw_text: str = ""
+    error: str | None = None
+    boxes: dict[str, list[Box]] = field(default_factory=dict)
+    engine: str = ""
+    card_size: tuple[int, int] | None = None
+
+    @classmethod
+    def failed(cls, source: str, error: str) -> "ScanResult":
+        """A result for an image that could not be read: ``error`` set, every field empty."""
+        return cls(source=source, error=error, confidence={f: 0.0 for f in FIELD_NAMES})
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract dict (JSON-serialisable)."""
+        conf = {f: round(float(self.confidence.get(f, 0.0)), 3) for f in FIELD_NAMES}
+        return {
+            "source": self.source,
+            "full_name": self.full_name,
+            "given_name": self.given_name,
+            "family_name": self.family_name,
+            "title": self.title,
+            "company": self.company,
+            "emails": list(self.emails),
+            "phones": [p.to_json() for p in self.phones],
+            "websites": list(self.websites),
+            "address": self.address,
+            "linkedin": self.linkedin,
+            "confidence": conf,
+            "raw_text": self.raw_text,
+            "error": self.error,
+            "boxes": {k: [list(map(int, b)) for b in v] for k, v in self.boxes.items() if v},
+            "engine": self.engine,
+            "card_size": list(self.card_size) if self.card_size else None,
+        }

@@ -1,0 +1,102 @@
+"""The Contacts place: filters, the detail pane, bulk actions with undo, the table model."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from netcompanion.gui.contacts_model import ContactTableModel
+
+
+def test_table_model_passes_qtmodeltester(qtmodeltester, demo_services) -> None:
+    model = ContactTableModel()
+    model.set_rows(demo_services.contact_table.rows())
+    qtmodeltester.check(model)
+    model.set_search("capital")
+    model.sort(4, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
+
+
+def test_filters_by_goal_tier_event_and_sorts(qtbot, window, demo_services) -> None:
+    window.navigation.setCurrentRow(2)
+    view = window.contacts
+    assert view.model.rowCount() == 40
+    view.goal_filter.setCurrentIndex(view.goal_filter.findData("investor"))
+    investors = [view.model.row_at(r) for r in range(view.model.rowCount())]
+    assert investors and all("investor" in r.goals for r in investors) and len(investors) < 40
+    view.goal_filter.setCurrentIndex(0)
+    view.tier_filter.setCurrentIndex(view.tier_filter.findData("warm"))
+    assert all(view.model.row_at(r).tier == "warm" for r in range(view.model.rowCount()))
+    view.tier_filter.setCurrentIndex(0)
+    expo = demo_services.events.get("Retail Tech Expo")
+    view.event_filter.setCurrentIndex(view.event_filter.findData(expo.id))
+    met = view.model.rowCount()
+    assert 0 < met < 40
+    view.event_filter.setCurrentIndex(0)
+    view.model.sort(0, Qt.SortOrder.DescendingOrder)
+    names = [view.model.row_at(r).full_name for r in range(view.model.rowCount())]
+    assert names == sorted(names, key=str.casefold, reverse=True)
+    assert view.count_label.text() == "40 of 40"
+
+
+def test_edit_a_field_in_the_detail_pane_and_save(qtbot, window, demo_services) -> None:
+    window.navigation.setCurrentRow(2)
+    view = window.contacts
+    contact_id = view.model.row_at(0).id
+    view.select_contact(contact_id)
+    assert view.detail.contact_id == contact_id
+    view.detail.lines["title"].setText("Managing Partner")
+    view.detail.texts["needs"].setPlainText("a co-investor for a logistics seed round")
+    assert view.detail.save_button.shortcut().toString() == "Ctrl+S"
+    view.detail.save_button.click()
+    saved = demo_services.contacts.get(contact_id)
+    assert saved.title == "Managing Partner" and saved.needs.startswith("a co-investor")
+    assert view.model.row_at(view.model.row_of(contact_id)).title == "Managing Partner"
+
+
+def test_a_bad_phone_is_refused_with_a_message_and_nothing_changes(qtbot, window, demo_services, monkeypatch) -> None:
+    shown = []
+    monkeypatch.setattr("netcompanion.gui.views.contact_detail.show_error", lambda *args: shown.append(args[2]))
+    window.navigation.setCurrentRow(2)
+    view = window.contacts
+    contact_id = view.model.row_at(0).id
+    before = [p.e164 for p in demo_services.contacts.get(contact_id).phones]
+    view.select_contact(contact_id)
+    view.detail.lists["phones"].setText("not a number (mobile)")
+    assert view.detail.save() is False
+    assert shown and "not a phone number" in shown[0]
+    assert [p.e164 for p in demo_services.contacts.get(contact_id).phones] == before
+
+
+def test_bulk_archive_asks_first_and_can_be_undone(qtbot, window, demo_services, monkeypatch) -> None:
+    window.navigation.setCurrentRow(2)
+    view = window.contacts
+    view.table.selectRow(0)
+    view.table.selectionModel().select(view.model.index(1, 0), view.table.selectionModel().SelectionFlag.Select
+                                       | view.table.selectionModel().SelectionFlag.Rows)
+    assert len(view.selected_ids()) == 2
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: None)  # the user closes the question: nothing happens
+    view.archive_selected()
+    assert view.model.rowCount() == 40
+    monkeypatch.setattr("netcompanion.gui.views.contacts_view.confirm", lambda *args: True)
+    view.archive_selected()
+    assert view.model.rowCount() == 38
+    assert len(demo_services.contacts.list()) == 38
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(demo_services.contacts.list()) == 40 and view.model.rowCount() == 40
+
+
+def test_bulk_set_tier_and_tag_goal(qtbot, window, demo_services) -> None:
+    window.navigation.setCurrentRow(2)
+    view = window.contacts
+    view.table.selectAll()
+    ids = view.selected_ids()
+    view._bulk_tier("inner", "Inner circle")
+    assert {c.tier for c in demo_services.contacts.list()} == {"inner"}
+    window.undo()
+    assert len({c.tier for c in demo_services.contacts.list()}) > 1
+    view.table.selectRow(0)
+    first = view.selected_ids()[0]
+    view._bulk_goal("hire", "Hire")
+    assert "hire" in [g.key for g in demo_services.contacts.get(first).goals]
+    assert "hire" in view.model.row_at(view.model.row_of(first)).goals
+    assert len(ids) == 40

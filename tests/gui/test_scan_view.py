@@ -1,0 +1,71 @@
+"""The Scan place end to end: a real card image read by the real reader, reviewed, corrected, saved."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from netcompanion.gui.views.scan_view import ScanView
+from tests.gui.cards import jane_card
+
+pytestmark = pytest.mark.slow
+
+
+def _scan(qtbot, view: ScanView, paths: list[str], count: int) -> None:
+    view.add_paths(paths)
+    qtbot.waitUntil(lambda: len(view.items) == count and not view.job.running, timeout=120_000)
+
+
+def test_scan_review_correct_and_save_with_enter(qtbot, services, tmp_path: Path) -> None:
+    services.events.add("Logistics Expo", "client", start="2026-03-01T09:00Z", end="2026-03-02T17:00Z")
+    view = ScanView(services)
+    qtbot.addWidget(view)
+    view.show()
+    view.refresh()
+    assert view.event_combo.currentText() == "Logistics Expo"  # the most recent event by default
+    assert view.goal_combo.currentData() == "client"  # its goal
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    _scan(qtbot, view, [str(jane_card(tmp_path / "jane.jpg")), str(broken)], 2)
+
+    first, second = view.items
+    assert first.status == "read" and second.status == "failed" and second.scan["error"]
+    assert view.current is first
+    assert view.fields["full_name"].text() == "Jane Whitfield"
+    assert "jane.whitfield@northwind-logistics.com" in view.fields["emails"].text()
+    assert "+14155550187" in view.fields["phones"].text()
+    assert view.image_label.pixmap() is not None and not view.image_label.pixmap().isNull()
+
+    view.fields["title"].setText("VP Partnerships")  # the user corrects a field
+    qtbot.keyClick(view.fields["full_name"], Qt.Key.Key_Return)  # name confirmed: focus to the detail
+    view.detail.setFocus()
+    qtbot.keyClicks(view.detail, "wants a pilot in two warehouses")
+    qtbot.keyClick(view.detail, Qt.Key.Key_Return)  # Enter saves and moves on
+
+    [contact] = services.contacts.list(event="Logistics Expo")
+    assert contact.full_name == "Jane Whitfield" and contact.title == "VP Partnerships"
+    assert [g.key for g in contact.goals] == ["client"]
+    assert [p.e164 for p in contact.phones] == ["+14155550187"]
+    assert services.cards.images_for(contact.id)
+    assert first.status == "saved" and view.current is second
+    [encounter] = services.encounters.for_contact(contact.id)
+    assert encounter.detail == "wants a pilot in two warehouses"
+
+
+def test_cancel_stops_a_batch(qtbot, services, tmp_path: Path) -> None:
+    view = ScanView(services)
+    qtbot.addWidget(view)
+    view.refresh()
+    card = jane_card(tmp_path / "jane.jpg")
+    paths = []
+    for number in range(6):
+        copy = tmp_path / f"card{number}.jpg"
+        copy.write_bytes(card.read_bytes())
+        paths.append(str(copy))
+    view.add_paths(paths)
+    qtbot.waitUntil(lambda: len(view.items) >= 1, timeout=120_000)
+    view.cancel()
+    qtbot.waitUntil(lambda: not view.job.running, timeout=120_000)
+    assert 1 <= len(view.items) < 6
+    assert view.progress_label.text() == "Cancelled"
