@@ -10,10 +10,10 @@ import logging
 import sys
 
 from netcompanion import __version__
-from netcompanion.cli import contacts, demo, events, goals, gui, scan
+from netcompanion.cli import backup, contacts, demo, events, followups, goals, gui, network, plan, scan, transfer
 from netcompanion.core.errors import NetCompanionError
 
-COMMAND_MODULES = [gui, events, contacts, goals, scan, demo]
+COMMAND_MODULES = [gui, events, contacts, goals, scan, demo, transfer, followups, plan, network, backup]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -59,7 +59,6 @@ def _summary(res: dict) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Run the scan; exit status 0 all read, 1 any image failed, 2 bad usage."""
-    from netcompanion.ocr import engines
     from netcompanion.ocr.reader import default_region, expand_paths, read_cards
 
     missing = [p for p in args.paths if not Path(p).exists()]
@@ -84,12 +83,6 @@ def run(args: argparse.Namespace) -> int:
     if not files:
         print("netcompanion scan: no images found", file=sys.stderr)
         return 2
-    try:
-        engines.get_engine(args.engine, args.lang) if (args.workers == 1 or len(files) == 1) \
-            else None
-    except engines.EngineUnavailable as exc:
-        print(f"netcompanion scan: {exc}", file=sys.stderr)
-        return 1
     progress = sys.stderr.isatty()
     failed = 0
     total = len(files)

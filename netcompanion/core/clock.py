@@ -1,7 +1,7 @@
 """Time in one place: aware UTC datetimes for storage, and conversions from what users type."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timezone, tzinfo
 
 from netcompanion.core.errors import ValidationError
 
@@ -50,3 +50,29 @@ def as_utc(value: datetime | str | None) -> datetime | None:
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
     return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+def local_zone() -> tzinfo:
+    """The user's time zone with its daylight-saving rules (days and "due today" are local).
+
+    `NETCOMPANION_TZ` (an IANA name such as Europe/Berlin) wins, then `TZ`, then the system's
+    /etc/localtime; the fixed current offset is the last resort.
+    """
+    import os
+    from pathlib import Path
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    names = [os.environ.get("NETCOMPANION_TZ", ""), os.environ.get("TZ", "").lstrip(":")]
+    try:
+        target = str(Path("/etc/localtime").resolve())
+        if "zoneinfo/" in target:
+            names.append(target.split("zoneinfo/", 1)[1])
+    except OSError:
+        pass
+    for name in names:
+        if name:
+            try:
+                return ZoneInfo(name)
+            except (ZoneInfoNotFoundError, ValueError):
+                continue
+    return datetime.now().astimezone().tzinfo or timezone.utc

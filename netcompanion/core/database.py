@@ -3,10 +3,19 @@
 No engine exists until `Database.open` is called. Every user action runs in one
 `Database.transaction()`: it commits when the block ends and rolls back on any error, so a crash
 never leaves half an action behind.
+
+Opening a SQLite file refuses, with a message meant for the user and without touching the file:
+a read-only file or folder, a damaged file (`PRAGMA quick_check`; the message names the newest
+backup to restore), a database from a newer NetCompanion, and a file with tables of another
+program. A database in use elsewhere is waited for (busy timeout) before a "busy" message; a
+full disk fails the action with a message and nothing of it saved. Before any schema upgrade the
+database is backed up (core/backup.py); otherwise it is backed up once a day when opened.
 """
 from __future__ import annotations
 
 import logging
+import os
+import shlex
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -23,15 +32,18 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
 
 from netcompanion.core import settings
-from netcompanion.core.errors import DatabaseError
+from netcompanion.core.errors import DatabaseError, UnusableDatabaseError
 
 log = logging.getLogger(__name__)
+
+
+BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another window or command to finish its own
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 (DB-API objects)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
@@ -53,33 +65,159 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
 
 
+def sqlite_file_of(url: str) -> Path | None:
+    """The file of a SQLite URL, or None for another database or an in-memory one."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database).expanduser().resolve()
+
+
+def _is_environment_error(exc: BaseException) -> bool:
+    """True for errors of the database file or its disk (locked, full, read-only, damaged), not of our SQL."""
+    return isinstance(exc, OperationalError) or type(exc) is SQLAlchemyDatabaseError
+
+
+def restore_hint(path: Path) -> str:
+    """What to tell a user whose database at `path` is damaged: the newest backup to restore, if any."""
+    from netcompanion.core.backup import latest_backup
+
+    try:
+        latest = latest_backup(path)
+    except OSError:
+        latest = None
+    if latest is None:
+        return ("No backup of it exists; keep a copy of the file before trying anything "
+                "(the sqlite3 tool's .recover command can often save most of it).")
+    default = (settings.data_dir() / settings.DB_FILE_NAME).resolve()
+    db_option = "" if path == default else f" --db {shlex.quote(str(path))}"
+    return (f"Restore the newest backup ({latest.created_at:%Y-%m-%d %H:%M} UTC) with: "
+            f"netcompanion{db_option} restore {shlex.quote(str(latest.path))}")
+
+
+def describe_database_error(exc: BaseException, path: Path | str) -> str:
+    """A message for the user about a SQLite error on the database at `path`."""
+    detail = str(getattr(exc, "orig", None) or exc)
+    text = detail.lower()
+    if "locked" in text or "busy" in text:
+        return (f"the database {path} is busy: another NetCompanion window or command kept it locked for "
+                f"more than {BUSY_TIMEOUT_MS // 1000} seconds. Nothing of this action was saved; try again "
+                "when the other one has finished.")
+    if "full" in text:
+        return (f"the disk holding the database {path} is full: nothing of this action was saved. "
+                "Free some space and try again.")
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return read_only_message(path)
+    if looks_damaged(text):
+        hint = restore_hint(Path(path)) if isinstance(path, Path) else ""
+        return (f"cannot read the database {path}: it is damaged or not a database ({detail}). "
+                f"It was left as it is. {hint}").strip()
+    return f"cannot use the database {path}: {detail}"
+
+
+def looks_damaged(text: str) -> bool:
+    """True when a SQLite error message says the file is damaged or not a database at all."""
+    text = text.lower()
+    return any(word in text for word in ("malformed", "not a database", "corrupt", "damaged"))
+
+
+def database_error(exc: BaseException, path: Path | str) -> DatabaseError:
+    """The DatabaseError to raise for a SQLite error `exc` (an UnusableDatabaseError for a damaged file)."""
+    message = describe_database_error(exc, path)
+    detail = str(getattr(exc, "orig", None) or exc)
+    return UnusableDatabaseError(message) if looks_damaged(detail) else DatabaseError(message)
+
+
+def read_only_message(path: Path | str) -> str:
+    return (f"the database {path} cannot be written (the file or its folder is read-only, or missing): "
+            "NetCompanion needs to write there. Nothing was changed; check the permissions, "
+            "or copy the file somewhere you can write.")
+
+
+def _prepare_sqlite_file(path: Path) -> None:
+    """Create the database file (0600) when missing; refuse one that cannot be written."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            path.touch(mode=0o600)
+    except OSError as exc:
+        raise DatabaseError(read_only_message(path)) from exc
+    if not os.access(path, os.R_OK | os.W_OK) or not os.access(path.parent, os.W_OK | os.X_OK):
+        raise DatabaseError(read_only_message(path))
+    _make_private(path)
+
+
+def _make_private(path: Path) -> None:
+    """Make the database file and its WAL files readable by the user only."""
+    for part in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            if part.exists() and part.stat().st_mode & 0o077:
+                part.chmod(0o600)
+        except OSError:  # not ours (a shared folder): leave it
+            pass
+
+
 class Database:
     """One open database: an engine plus migrations and transactions."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, sqlite_path: Path | None = None) -> None:
         self.engine = engine
+        self.sqlite_path = sqlite_path
 
     @classmethod
-    def open(cls, url: str | None = None, *, migrate: bool = True) -> "Database":
-        """Open the database named by `url` (or the configured default), upgrading its schema."""
+    def open(cls, url: str | None = None, *, migrate: bool = True, backup: bool = True) -> "Database":
+        """Open the database named by `url` (or the configured default), upgrading its schema.
+
+        A SQLite file is checked first (writable, not damaged, not newer than this version) and,
+        with `backup`, backed up before an upgrade or when its last backup is a day old.
+        """
         url = settings.database_url(url)
-        parsed = make_url(url)
-        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-            path = Path(parsed.database)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if not path.exists():
-                path.touch(mode=0o600)
-        engine = create_engine(url, pool_pre_ping=parsed.get_backend_name() != "sqlite")
-        if parsed.get_backend_name() == "sqlite":
+        path = sqlite_file_of(url)
+        if path is not None:
+            _prepare_sqlite_file(path)
+        engine = create_engine(url, pool_pre_ping=make_url(url).get_backend_name() != "sqlite")
+        if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
-        db = cls(engine)
-        if migrate:
-            db.upgrade()
+        db = cls(engine, path)
+        try:
+            if path is not None:
+                db.check_integrity()
+            if migrate:
+                db.check_understood()
+                if path is not None and backup and db.current_revision() is not None:
+                    from netcompanion.core.backup import backup_at_start
+
+                    backup_at_start(path, upgrading=db.needs_upgrade())
+                db.upgrade()
+        except BaseException:
+            engine.dispose()
+            raise
         return db
 
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
+
+    @property
+    def location(self) -> Path | str:
+        """The database file, or the URL (without password) of a server database."""
+        return self.sqlite_path or self.engine.url.render_as_string(hide_password=True)
+
+    def error_for(self, exc: BaseException) -> DatabaseError:
+        """The DatabaseError, with a message for the user, for the SQLite error `exc`."""
+        return database_error(exc, self.location)
+
+    def check_integrity(self) -> None:
+        """Refuse a damaged SQLite file (`PRAGMA quick_check`), naming the backup to restore."""
+        try:
+            with self.engine.connect() as connection:
+                rows = [row[0] for row in connection.exec_driver_sql("PRAGMA quick_check").fetchall()]
+        except (OperationalError, SQLAlchemyDatabaseError) as exc:
+            raise self.error_for(exc) from exc
+        if rows != ["ok"]:
+            problem = "; ".join(str(row) for row in rows[:3])
+            log.error("quick_check of %s: %s", self.location, rows[:20])
+            raise self.error_for(Exception(f"corrupt: {problem}"))
 
     def current_revision(self) -> str | None:
         """The schema revision stored in the database, or None for an empty database."""
@@ -87,22 +225,36 @@ class Database:
             with self.engine.connect() as connection:
                 return MigrationContext.configure(connection).get_current_revision()
         except (OperationalError, SQLAlchemyDatabaseError) as exc:
-            raise DatabaseError(f"cannot read the database {self.engine.url!r}: {exc.orig}") from exc
+            raise self.error_for(exc) from exc
 
-    def upgrade(self, revision: str = "head") -> None:
-        """Bring the schema up to `revision`; refuse a database made by a newer NetCompanion."""
+    def check_understood(self) -> None:
+        """Refuse a database made by a newer NetCompanion, or a file with another program's tables."""
         current = self.current_revision()
         if current is not None and current not in known_revisions():
-            raise DatabaseError(
+            raise UnusableDatabaseError(
                 f"this database was written by a newer NetCompanion (schema {current}); "
                 "it is left untouched. Update NetCompanion, or restore a backup."
             )
         if current is None and self._has_unversioned_tables():
-            raise DatabaseError("this file holds tables NetCompanion did not create; it is left untouched.")
+            raise UnusableDatabaseError("this file holds tables NetCompanion did not create; it is left untouched.")
+
+    def needs_upgrade(self) -> bool:
+        """True when the stored schema is older than this version's newest."""
+        current = self.current_revision()
+        return current is not None and current != head_revision()
+
+    def upgrade(self, revision: str = "head") -> None:
+        """Bring the schema up to `revision`; refuse a database made by a newer NetCompanion."""
+        self.check_understood()
         config = _alembic_config()
-        with self.engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, revision)
+        try:
+            with self.engine.begin() as connection:
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+        except (OperationalError, SQLAlchemyDatabaseError) as exc:
+            if not _is_environment_error(exc):
+                raise
+            raise self.error_for(exc) from exc
         log.debug("database at revision %s", self.current_revision())
 
     def _has_unversioned_tables(self) -> bool:
@@ -116,8 +268,14 @@ class Database:
         try:
             yield session
             session.commit()
-        except Exception:
-            session.rollback()
+        except (OperationalError, SQLAlchemyDatabaseError) as exc:
+            _rollback_quietly(session)
+            if not _is_environment_error(exc):
+                raise
+            log.warning("database error: %s", exc)
+            raise self.error_for(exc) from exc
+        except BaseException:
+            _rollback_quietly(session)
             raise
         finally:
             session.close()
@@ -125,3 +283,11 @@ class Database:
     def dispose(self) -> None:
         """Close every pooled connection (before a backup restore, or at exit)."""
         self.engine.dispose()
+
+
+def _rollback_quietly(session: Session) -> None:
+    """Roll back; a rollback failing too (a vanished disk) must not hide the first error."""
+    try:
+        session.rollback()
+    except Exception as exc:  # noqa: BLE001 (reported, the original error is raised by the caller)
+        log.warning("rollback failed: %s", exc)

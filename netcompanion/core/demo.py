@@ -68,7 +68,7 @@ def fill_demo(services: Services, now: datetime | None = None, seed: int = 7) ->
                             end=now - timedelta(days=39), target_count=3, location="Hamburg",
                             notes="Raise the seed round: meet three investors who know logistics."),
         services.events.add("Retail Tech Expo", "client", start=now - timedelta(days=2, hours=9),
-                            end=now - timedelta(days=1, hours=1), target_count=5, location="Amsterdam RAI",
+                            end=now - timedelta(hours=20), target_count=5, location="Amsterdam RAI",
                             notes="Five conversations with operations or procurement leads."),
         services.events.add("Climate Builders Meetup", "mentor", start=now + timedelta(days=9),
                             end=now + timedelta(days=9, hours=4), target_count=2, location="Berlin, Factory Görlitzer Park"),
@@ -93,7 +93,23 @@ def fill_demo(services: Services, now: datetime | None = None, seed: int = 7) ->
             services.interactions.log(contact.id, rng.choice(["email", "call", "meeting", "message"]),
                                       "Caught up on " + role.needs, now - timedelta(days=rng.randint(3, 400)))
             counts["interactions"] += 1
-    for followup, _contact in services.followups.open_items(now=now)[:8]:
-        if followup.due_at < now - timedelta(days=20):
-            services.followups.mark_done(followup.id, "email", "Sent the 24-hour follow-up", followup.due_at)
+    _work_through_old_followups(services, now)
+    _plan_next_event(services, events[2])
     return counts
+
+
+def _work_through_old_followups(services: Services, now: datetime) -> None:
+    """The summit's 24-hour follow-ups were sent (most in time, two late, two still overdue)."""
+    old = [f for f, _ in services.followups.open_items(now=now) if f.due_at < now - timedelta(days=20)]
+    for index, followup in enumerate(old[:-2]):
+        sent = followup.due_at - timedelta(hours=6) if index % 5 else followup.due_at + timedelta(days=2)
+        services.followups.mark_done(followup.id, "email", "Sent the 24-hour follow-up", sent)
+
+
+def _plan_next_event(services: Services, event) -> None:  # noqa: ANN001
+    """Targets for the coming meetup, ranked from the user's own contacts, with a why for the best."""
+    ranked = services.planning.rank(event.id)[:4]
+    targets = services.planning.add_targets(event.id, [r.attendee for r in ranked])
+    if targets:
+        services.planning.update_target(targets[0].id, why="scaled a hardware team from 5 to 80 people",
+                                        talking_points="hiring the first operations lead")

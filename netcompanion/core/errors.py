@@ -16,3 +16,8 @@ class NotFoundError(NetCompanionError, LookupError):
 
 class DatabaseError(NetCompanionError):
     """The database cannot be used as it is: newer than this version, locked, corrupt, read-only."""
+
+
+class UnusableDatabaseError(DatabaseError):
+    """The database file itself cannot be used (damaged, or written by a newer version or another
+    program): it is left untouched, and restoring a backup is the way out."""

@@ -28,3 +28,58 @@ def post_event_draft(contact: Contact, event: Event | None, detail: str) -> str:
         "Would you have 20 minutes in the next couple of weeks to continue the conversation?\n\n"
         "Best regards"
     )
+
+
+REINTRODUCE_PROMPT = "Where do we know each other from, and what are you working on now?"
+
+
+def light_touch_idea(interests: str, their_goals: str, needs: str) -> str:
+    """A light-touch reason to get in touch, from what is known of the contact; '' when nothing is."""
+    if interests.strip():
+        return f"share something about {interests.strip()}"
+    if their_goals.strip():
+        return f"ask how it goes with {their_goals.strip()}"
+    if needs.strip():
+        return f"send something useful for {needs.strip()}"
+    return ""
+
+
+def keep_in_touch_reason(days: int, idea: str) -> str:
+    """Why a keep-in-touch reminder is in the queue."""
+    base = f"Keep in touch (every {days} days)"
+    return f"{base}: {idea}" if idea else f"{base}: a short personal note, or congratulate them on news"
+
+
+def keep_in_touch_draft(name: str, idea: str) -> str:
+    """A short keep-in-touch note, built on the light-touch idea when there is one."""
+    hello = f"Hi {name or 'there'},\n\n"
+    if idea:
+        body = f"I came across something and thought of you: I wanted to {idea}.\n\n"
+    else:
+        body = "It has been a while: how are things going on your side?\n\n"
+    return hello + body + "Best regards"
+
+
+def reintroduce_reason() -> str:
+    return f"You know little about this contact. {REINTRODUCE_PROMPT}"
+
+
+def reintroduce_draft(name: str) -> str:
+    """A friendly note for a contact the user no longer places."""
+    return (f"Hi {name or 'there'},\n\n"
+            "I was going through my contacts and realised we have not spoken in a long time. "
+            "Remind me where we met? I would love to hear what you are working on now.\n\n"
+            "Best regards")
+
+
+def introduction_reason(offerer: str, needer: str, words: list[str]) -> str:
+    """Why an introduction follow-up is in the queue (both sides named, the matching words shown)."""
+    return f"Introduce {offerer} to {needer}: {offerer} offers what {needer} needs ({', '.join(words)})"
+
+
+def introduction_draft(to_name: str, other_name: str, offers: str, needs: str) -> str:
+    """A double opt-in note asking one side whether they want the introduction."""
+    return (f"Hi {to_name or 'there'},\n\n"
+            f"I know {other_name}, and I think you two should talk: one of you offers {offers}, "
+            f"the other is looking for {needs}. Would you like me to introduce you?\n\n"
+            "Best regards")

@@ -9,7 +9,7 @@ PostgreSQL.
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import JSON, Column, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, Relationship, SQLModel
 
 from netcompanion.core.clock import utcnow
@@ -61,7 +61,7 @@ class Contact(SQLModel, table=True):
     source: str = Field(default="manual", max_length=20)
     search_text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     created_at: datetime = Field(default_factory=utcnow)
-    updated_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow, index=True)  # the follow-up queue's change check
 
     emails: list["ContactEmail"] = Relationship(
         back_populates="contact",
@@ -159,6 +159,9 @@ class Target(SQLModel, table=True):
 class Interaction(SQLModel, table=True):
     """Something that happened with a contact: a call, an e-mail, a meeting."""
 
+    # the follow-up queue asks for the last interaction of every contact: one index scan
+    __table_args__ = (Index("ix_interaction_contact_happened", "contact_id", "happened_at"),)
+
     id: Optional[int] = Field(default=None, primary_key=True)
     contact_id: int = Field(foreign_key="contact.id", index=True, ondelete="CASCADE")
     happened_at: datetime = Field(default_factory=utcnow, index=True)
@@ -170,7 +173,10 @@ class Interaction(SQLModel, table=True):
 class FollowUp(SQLModel, table=True):
     """A task in the follow-up queue. `reason_key` makes sure nothing is scheduled twice for one reason."""
 
-    __table_args__ = (UniqueConstraint("reason_key", name="uq_followup_reason_key"),)
+    __table_args__ = (
+        UniqueConstraint("reason_key", name="uq_followup_reason_key"),
+        Index("ix_followup_status_due", "status", "due_at"),
+    )
 
     id: Optional[int] = Field(default=None, primary_key=True)
     contact_id: int = Field(foreign_key="contact.id", index=True, ondelete="CASCADE")
@@ -188,6 +194,9 @@ class FollowUp(SQLModel, table=True):
     owner: str = ""
     created_at: datetime = Field(default_factory=utcnow)
     completed_at: Optional[datetime] = None
+    # keep-in-touch and reintroduction reminders: the last touch they count from; a later
+    # interaction or encounter makes the reminder done (the clock restarted)
+    anchor_at: Optional[datetime] = None
 
 
 class CardImage(SQLModel, table=True):
@@ -204,7 +213,12 @@ class CardImage(SQLModel, table=True):
 
 
 class Introduction(SQLModel, table=True):
-    """A suggested or made introduction between two contacts who can help each other."""
+    """A suggested or made introduction between two contacts who can help each other.
+
+    `contact_a_id` offers what `contact_b_id` needs; one row per pair, whatever its status.
+    """
+
+    __table_args__ = (UniqueConstraint("contact_a_id", "contact_b_id", name="uq_introduction_pair"),)
 
     id: Optional[int] = Field(default=None, primary_key=True)
     contact_a_id: int = Field(foreign_key="contact.id", index=True, ondelete="CASCADE")
@@ -212,3 +226,11 @@ class Introduction(SQLModel, table=True):
     reason: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     status: str = Field(default="suggested", max_length=20)
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class Setting(SQLModel, table=True):
+    """One user setting shared by the GUI and the CLI (weekly budget, cadences, keyword profiles)."""
+
+    key: str = Field(primary_key=True, max_length=100)
+    value: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow)

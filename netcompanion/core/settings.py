@@ -6,8 +6,10 @@ All paths go through here (platformdirs), so the rest of the code never builds o
 """
 from __future__ import annotations
 
+import hashlib
 import locale
 import os
+import re
 from pathlib import Path
 
 import platformdirs
@@ -41,6 +43,20 @@ def cards_dir() -> Path:
 def backups_dir() -> Path:
     """The folder holding automatic and manual database backups."""
     return _private_dir(data_dir() / "backups")
+
+
+def database_backups_dir(db_file: Path) -> Path:
+    """The folder holding the backups of the SQLite file `db_file`.
+
+    The default database uses the backups folder itself; any other file gets a subfolder named
+    after it (its stem plus a hash of its full path), so the backups of two databases never mix.
+    """
+    db_file = Path(db_file).expanduser().resolve()
+    if db_file == (data_dir() / DB_FILE_NAME).resolve():
+        return backups_dir()
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", db_file.stem)[:40] or "database"
+    tag = hashlib.sha256(str(db_file).encode("utf-8", "surrogateescape")).hexdigest()[:8]
+    return _private_dir(backups_dir() / f"{stem}-{tag}")
 
 
 def database_url(override: str | None = None) -> str:

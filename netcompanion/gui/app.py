@@ -3,13 +3,17 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from netcompanion import APP_ID, APP_NAME, __version__
-from netcompanion.core.demo import fill_demo
-from netcompanion.core.errors import NetCompanionError
+from netcompanion.core import backup
+from netcompanion.core.errors import NetCompanionError, UnusableDatabaseError
 from netcompanion.core.services import Services, open_services
 from netcompanion.gui.main_window import MainWindow
+from netcompanion.gui.resources import app_icon, stylesheet
+from netcompanion.gui.views.scan_view import preload_engine_job
+from netcompanion.gui.worker import run_in_background, wait_for_all
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -19,22 +23,102 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    app.setStyleSheet(stylesheet())
     return app  # type: ignore[return-value]
 
 
 def run_app(db_url: str | None = None, offer_demo: bool = True) -> int:
     """Open the main window over the database and run the event loop; returns the exit status."""
     app = create_application()
-    try:
-        services = open_services(db_url)
-    except NetCompanionError as exc:
-        QMessageBox.critical(None, APP_NAME, f"The database cannot be opened.\n\n{exc}")
+    services = open_services_or_offer_restore(db_url)
+    if services is None:
         return 1
-    if offer_demo and services.is_empty():
-        fill_demo(services)
-    window = MainWindow(services)
+    window = MainWindow(services, offer_demo=offer_demo)
     window.show()
-    return app.exec()
+    run_in_background(preload_engine_job, on_done=lambda name: window.show_status("Card reader ready"),
+                      on_error=lambda message: window.show_status(f"The card reader cannot start: {message}"))
+    status = app.exec()
+    wait_for_all()
+    return status
+
+
+def _message_box(icon: QMessageBox.Icon, text: str) -> QMessageBox:
+    box = QMessageBox(icon, APP_NAME, text)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # paths and messages are text, never markup
+    return box
+
+
+def _latest_backup_of(db_url: str | None) -> backup.BackupInfo | None:
+    try:
+        return backup.latest_backup(backup.sqlite_file(db_url))
+    except (NetCompanionError, OSError):
+        return None
+
+
+def _user_wants_restore(exc: NetCompanionError, latest: backup.BackupInfo) -> bool:
+    """Show why the database cannot be opened, offer the latest backup, and confirm before restoring."""
+    box = _message_box(QMessageBox.Icon.Critical, f"The database cannot be opened.\n\n{exc}")
+    restore_button = box.addButton("Restore the latest backup", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    if box.clickedButton() is not restore_button:
+        return False
+    confirm = _message_box(QMessageBox.Icon.Question,
+                           f"Replace the database with the backup made {latest.created_at:%Y-%m-%d %H:%M} UTC?\n\n"
+                           f"{latest.path}\n\nThe current database is kept as a backup first.")
+    confirm.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+    confirm.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return confirm.exec() == QMessageBox.StandardButton.Yes
+
+
+def open_services_or_offer_restore(db_url: str | None) -> Services | None:
+    """Open the database; when it cannot be opened, say why and offer to restore its latest backup.
+
+    Returns None when the database stays closed (the user declined, or there is nothing to restore).
+    """
+    try:
+        return open_services(db_url)
+    except NetCompanionError as exc:
+        latest = _latest_backup_of(db_url) if isinstance(exc, UnusableDatabaseError) else None
+        if latest is None:
+            _message_box(QMessageBox.Icon.Critical, f"The database cannot be opened.\n\n{exc}").exec()
+            return None
+        if not _user_wants_restore(exc, latest):
+            return None
+    try:
+        backup.restore(latest.path, db_url)
+        return open_services(db_url)
+    except NetCompanionError as exc:
+        _message_box(QMessageBox.Icon.Critical, f"The backup could not be restored.\n\n{exc}").exec()
+        return None
+
+
+def run_self_test(db_url: str | None = None) -> int:
+    """Open the main window, read the bundled sample card through the Scan place, close.
+
+    Exit status 0 when the card was read with a name and an e-mail; used to check an installed
+    bundle without a person at the screen.
+    """
+    import time
+    from importlib import resources
+
+    app = create_application()
+    services = open_services(db_url)
+    window = MainWindow(services, offer_demo=False)
+    window.show()
+    window.navigation.setCurrentRow(1)
+    window.scan.add_paths([str(resources.files("netcompanion") / "resources" / "sample-card.jpg")])
+    deadline = time.monotonic() + 180
+    while (not window.scan.items or window.scan.job.running) and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    scan = window.scan.items[0].scan if window.scan.items else {}
+    ok = bool(scan.get("full_name")) and bool(scan.get("emails")) and not scan.get("error")
+    print(f"self-test: {'ok' if ok else 'FAILED'}: {scan.get('full_name')!r} {scan.get('emails')!r} {scan.get('error') or ''}")
+    window.hide()  # not close(): closing asks about the unsaved card
+    wait_for_all()
+    return 0 if ok else 1
 
 
 def open_main_window(services: Services) -> MainWindow:

@@ -28,7 +28,10 @@ def _sort_key(column: int):  # noqa: ANN202
         return lambda r: _TIER_ORDER.get(r.tier, 9)
     if column == 5:
         return lambda r: r.last_contact or _EPOCH
-    return lambda r: _cell(r, column).casefold()
+    attribute = ("full_name", "title", "company", "goals", "tier", "last_contact", "email")[column]
+    if attribute == "goals":
+        return lambda r: ",".join(sorted(r.goals))
+    return lambda r: getattr(r, attribute).casefold()
 
 
 class ContactTableModel(QAbstractTableModel):
@@ -46,8 +49,8 @@ class ContactTableModel(QAbstractTableModel):
 
     # data
     def set_rows(self, rows: list[ContactRow]) -> None:
-        self._all = rows
-        self._apply()
+        self._all = list(rows)
+        self._apply(resort=True)
 
     def row_at(self, row: int) -> ContactRow:
         return self._shown[row]
@@ -71,15 +74,17 @@ class ContactTableModel(QAbstractTableModel):
         self._filters.update(filters)
         self._apply()
 
-    def _apply(self) -> None:
+    def _apply(self, resort: bool = False) -> None:
+        """Filter the rows; `_all` is kept in the sort order, so filtering never sorts."""
         f = self._filters
         words, goal, tier, event_id, tag = f["words"], f["goal"], f["tier"], f["event_id"], f["tag"]
         archived = bool(f["archived"])
+        if resort:
+            column, order = self._sort
+            self._all.sort(key=_sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
         self.beginResetModel()
-        shown = [r for r in self._all if r.archived == archived and r.matches(words, goal, tier, event_id, tag)]  # type: ignore[arg-type]
-        column, order = self._sort
-        shown.sort(key=_sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
-        self._shown = shown
+        self._shown = [r for r in self._all if r.archived == archived
+                       and r.matches(words, goal, tier, event_id, tag)]  # type: ignore[arg-type]
         self.endResetModel()
 
     # Qt model interface
@@ -107,4 +112,4 @@ class ContactTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if 0 <= column < len(COLUMNS):
             self._sort = (column, order)
-            self._apply()
+            self._apply(resort=True)

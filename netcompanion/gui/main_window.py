@@ -6,6 +6,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -18,12 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from netcompanion import APP_NAME, __version__
+from netcompanion.core.demo import fill_demo
 from netcompanion.core.services import Services
 from netcompanion.gui.views.contacts_view import ContactsView
 from netcompanion.gui.views.events_view import EventsView
 from netcompanion.gui.views.network_view import NetworkView
+from netcompanion.gui.views.planning_tab import PlanningTab
 from netcompanion.gui.views.scan_view import ScanView
 from netcompanion.gui.views.today_view import TodayView
+from netcompanion.gui.widgets import card_frame, plain_label
 from netcompanion.gui.worker import running_jobs
 
 PLACES = ["Today", "Scan", "Contacts", "Events", "Network"]
@@ -32,14 +36,18 @@ PLACES = ["Today", "Scan", "Contacts", "Events", "Network"]
 class MainWindow(QMainWindow):
     """The app's main window, holding one view per place."""
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, offer_demo: bool = True) -> None:
         super().__init__()
+        self.offer_demo = offer_demo
         self.services = services
         self.setWindowTitle(APP_NAME)
         self.today = TodayView(services)
         self.scan = ScanView(services)
         self.contacts = ContactsView(services)
         self.events = EventsView(services)
+        self.planning = PlanningTab(services)
+        self.planning.status.connect(self.show_status)
+        self.events.add_tab(self.planning, "Plan")
         self.network = NetworkView(services)
         self.views = [self.today, self.scan, self.contacts, self.events, self.network]
         self.stack = QStackedWidget()
@@ -59,6 +67,7 @@ class MainWindow(QMainWindow):
         self.undo_button.setVisible(False)
         self.undo_button.clicked.connect(self.undo)
         self._undo: Callable[[], None] | None = None
+        self.welcome = self._welcome_banner()
         self._build()
         self._connect_views()
         self._shortcuts()
@@ -72,6 +81,7 @@ class MainWindow(QMainWindow):
         right = QWidget()
         column = QVBoxLayout(right)
         column.addLayout(header)
+        column.addWidget(self.welcome)
         column.addWidget(self.stack, 1)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -81,6 +91,28 @@ class MainWindow(QMainWindow):
         row.addWidget(right, 1)
         self.setCentralWidget(central)
         self.statusBar().addPermanentWidget(self.undo_button)
+
+    def _welcome_banner(self) -> QFrame:
+        """On an empty database: load the demo network in one click, or start empty."""
+        banner = card_frame("card")
+        row = QHBoxLayout(banner)
+        row.addWidget(plain_label("Welcome to NetCompanion. Your database is empty: try it with a demo network of "
+                                  "three events and forty contacts, or start with your own cards.", wrap=True), 1)
+        demo = QPushButton("Load demo data")
+        demo.setObjectName("primary")
+        demo.clicked.connect(self.load_demo)
+        empty = QPushButton("Start empty")
+        empty.clicked.connect(lambda: banner.setVisible(False))
+        row.addWidget(empty)
+        row.addWidget(demo)
+        banner.setVisible(self.offer_demo and self.services.is_empty())
+        return banner
+
+    def load_demo(self) -> None:
+        fill_demo(self.services)
+        self.welcome.setVisible(False)
+        self.refresh_current()
+        self.show_status("Demo data loaded")
 
     def _connect_views(self) -> None:
         self.contacts.undoable.connect(self.offer_undo)

@@ -71,7 +71,7 @@ def _good_quad(quad: np.ndarray, cnt_area: float, shape: tuple[int, int]) -> flo
         a, b, c = q[i - 1], q[i], q[(i + 1) % 4]
         v1, v2 = a - b, c - b
         cos = abs(float(np.dot(v1, v2)) / (np.linalg.norm(v1) * np.linalg.norm(v2) + 1e-9))
-        if cos > 0.5:
+        if cos > 0.42:  # corners within about 65..115 degrees
             return 0.0
     margin = 0.01 * max(h, w)
     touching = sum([q[:, 0].min() < margin, q[:, 1].min() < margin,
@@ -79,6 +79,33 @@ def _good_quad(quad: np.ndarray, cnt_area: float, shape: tuple[int, int]) -> flo
     if touching >= 2:
         return 0.0
     return frac * (1.0 - 0.25 * touching)
+
+
+def _edge_support(small: np.ndarray, quad: np.ndarray) -> float:
+    """Share of the outline where the inside differs in colour from the outside (a card edge
+    does so all round; the outline of a blob of text on a white page does not)."""
+    lab = cv2.cvtColor(cv2.GaussianBlur(small, (5, 5), 0), cv2.COLOR_BGR2LAB).astype(np.float32)
+    q = _order(quad)
+    c = q.mean(axis=0)
+    h, w = lab.shape[:2]
+    off = max(3.0, 0.01 * max(h, w))
+    hits = total = 0
+    for i in range(4):
+        a, b = q[i], q[(i + 1) % 4]
+        d = b - a
+        n = np.array([-d[1], d[0]], dtype=np.float32)
+        n /= float(np.linalg.norm(n)) or 1.0
+        if np.dot(c - a, n) < 0:
+            n = -n  # n points into the card
+        for t in np.linspace(0.08, 0.92, 30):
+            p = a + d * t
+            pin, pout = p + n * off, p - n * off
+            xi, yi = int(round(pin[0])), int(round(pin[1]))
+            xo, yo = int(round(pout[0])), int(round(pout[1]))
+            if 0 <= xi < w and 0 <= yi < h and 0 <= xo < w and 0 <= yo < h:
+                total += 1
+                hits += float(np.linalg.norm(lab[yi, xi] - lab[yo, xo])) > 10.0
+    return hits / total if total else 0.0
 
 
 def _candidates_background(small: np.ndarray) -> list[np.ndarray]:
@@ -135,6 +162,8 @@ def find_card(image: np.ndarray) -> CardDetection:
                     continue
                 score = _good_quad(quad, area if method == "background" else
                                    cv2.contourArea(cv2.convexHull(cnt)), small.shape[:2])
+                if score > best[0] and _edge_support(small, quad) < 0.7:
+                    score = 0.0
                 if score > best[0]:
                     best = (score, quad, method)
         if best[1] is not None:

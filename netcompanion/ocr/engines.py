@@ -55,10 +55,6 @@ class OcrLine:
     @property
     def vertical(self) -> bool:
         """True if the line runs top-to-bottom (card photographed sideways)."""
-        if self.quad and len(self.quad) == 4:
-            q = np.asarray(self.quad, dtype=float)
-            dx, dy = q[1] - q[0]
-            return abs(dy) > 1.5 * abs(dx)
         return (self.box[3] - self.box[1]) > 1.5 * (self.box[2] - self.box[0])
 
 
@@ -142,6 +138,10 @@ class PPOCREngine:
             return out, flags
         except (AttributeError, TypeError, ValueError):
             return ocr(image), []
+        except Exception as exc:  # rapidocr raises RapidOCRError when it finds no text
+            if type(exc).__name__ == "RapidOCRError":
+                return None, []
+            raise
 
     def recognize(self, image: np.ndarray) -> list[OcrLine]:
         with self._lock:

@@ -26,7 +26,7 @@ def _same_row(a: Line, b: Line) -> bool:
     ov = min(a.box[3], b.box[3]) - max(a.box[1], b.box[1])
     h = min(a.height, b.height)
     gap = max(a.box[0], b.box[0]) - min(a.box[2], b.box[2])
-    return ov > 0.5 * h and gap < 4 * max(a.height, b.height)
+    return ov > 0.5 * h and gap < 1.5 * max(a.height, b.height)
 
 
 def _strip_spans(text: str, pats: list[re.Pattern[str]]) -> str:
@@ -38,11 +38,14 @@ def _strip_spans(text: str, pats: list[re.Pattern[str]]) -> str:
 def card_region(lines: list[Line], default: str) -> str:
     """The card's country: named in the address, else address shape, else '+CC' numbers."""
     text = "\n".join(l.raw for l in lines)
+    named = []
     for l in lines:
         if pa.address_score(l.raw) >= 1.0 or len(l.raw.split()) <= 3:
             c = pa.country_of(l.raw)
-            if c and not pc.EMAIL_RE.search(l.raw):
-                return c
+            if c and not pc.EMAIL_RE.search(l.raw) and c not in named:
+                named.append(c)
+    if len(named) == 1:  # several countries named ("we ship to UK, USA, Canada"): no answer
+        return named[0]
     hint = pa.region_hint(text)
     if hint:
         return hint
@@ -56,12 +59,17 @@ def card_region(lines: list[Line], default: str) -> str:
     if counts:
         return max(counts, key=lambda k: counts[k])
     tld = _cctld_region(text)
-    return tld or default
+    if tld:
+        return tld
+    if default not in ("US", "CA", "IN"):
+        return default  # a home region that prints numbers its own way stays in charge
+    style = pp.style_region(re.sub(r"\S+@\S+", " ", text))
+    return style or default
 
 
 # country-code TLDs used as generic names (.io, .ai, .co, .vc ...) say nothing about the country
 _GENERIC_CC = {"io", "ai", "co", "me", "tv", "vc", "ly", "fm", "so", "to", "ws", "cc", "gg",
-               "sh", "ac", "am", "la", "md", "nu", "is", "it" if False else "", "gl", "ms", "st"}
+               "sh", "ac", "am", "la", "md", "nu", "gl", "ms", "st"}
 
 
 def _cctld_region(text: str) -> str | None:
@@ -100,7 +108,7 @@ def extract_fields(lines: list[Line], default_region: str = "US") -> Fields:
                 boxes.setdefault("emails", []).extend(word_boxes_for(l, e))
                 conf["emails"] = min(conf.get("emails", 1.0), l.score)
         for w in ws:
-            if w not in websites and not any(w == e.split("@")[1] for e in emails and []):
+            if w not in websites:
                 websites.append(w)
                 boxes.setdefault("websites", []).extend(word_boxes_for(l, w))
                 conf["websites"] = min(conf.get("websites", 1.0), l.score)
@@ -145,8 +153,11 @@ def extract_fields(lines: list[Line], default_region: str = "US") -> Fields:
     vals["phones"] = phones
     # --- address -----------------------------------------------------------------------------
     scores = {l.idx: (pa.address_score(l.text) if not l.used else 0.0) for l in lines}
-    for l in lines:  # a line that is mostly a phone/e-mail never counts
-        if re.search(r"@|www\.|https?:", l.text):
+    for l in lines:  # phone/e-mail lines, notes in brackets, company names never count
+        if re.search(r"@|www\.|https?:", l.text) or pp.has_phone_label(l.text) \
+                or re.match(r"^\s*[(\[]", l.text) or re.search(r"\d{3}[\s.-]?\d{3}[\s.-]?\d{4}", l.text):
+            scores[l.idx] = 0.0
+        elif pn.legal_form(l.text) and scores[l.idx] < 1.5:
             scores[l.idx] = 0.0
     best_cluster: list[Line] = []
     best_total = 0.0
@@ -154,7 +165,7 @@ def extract_fields(lines: list[Line], default_region: str = "US") -> Fields:
         own = scores[seed.idx]
         support = max([scores[o.idx] for o in lines if o.block == seed.block
                        and abs(o.idx - seed.idx) == 1] + [0.0])
-        if own < 0.5 or own + 0.6 * support < 1.4:
+        if own < 0.5 or own + 0.6 * support < SEED:
             continue
         cluster = [seed]
         changed = True
@@ -178,7 +189,7 @@ def extract_fields(lines: list[Line], default_region: str = "US") -> Fields:
     if best_cluster:
         best_cluster.sort(key=lambda l: (l.top, l.left))
         # rows: same-row pieces joined left to right
-        vals["address"] = pa.join_address([l.text for l in best_cluster])
+        vals["address"] = pa.repair_digits(pa.join_address([l.text for l in best_cluster]))
         for l in best_cluster:
             l.used = "address"
             boxes.setdefault("address", []).extend(w.box for w in l.words or [])
@@ -187,13 +198,49 @@ def extract_fields(lines: list[Line], default_region: str = "US") -> Fields:
         vals["address"] = ""
     # --- name, title, company ----------------------------------------------------------------
     _people_fields(lines, vals, conf, boxes, emails, websites)
+    # an "E" label read glued to the address ("Eliam.thompson@") shows when the name fits better
+    name = str(vals.get("full_name") or "")
+    if name:
+        fixed = []
+        for e in emails:
+            local, _, dom = e.partition("@")
+            if local[:1] == "e" and len(local) > 4 and \
+                    local[1:2] == pn.fold(name)[:1] and \
+                    pn.email_name_match(name, [local[1:]]) >= 1.0 and \
+                    not pn.fold(name).startswith(local[:2]):
+                e = f"{local[1:]}@{dom}"
+            fixed.append(e)
+        vals["emails"] = fixed
     return out
+
+
+def _stacked(a: Line, b: Line) -> bool:
+    """``b`` sits directly above or below ``a`` (small gap, overlapping horizontally)."""
+    upper, lower = (a, b) if a.top <= b.top else (b, a)
+    gap = lower.box[1] - upper.box[3]
+    ov = min(a.box[2], b.box[2]) - max(a.box[0], b.box[0])
+    return -0.3 * min(a.height, b.height) < gap < 0.8 * max(a.height, b.height) and \
+        ov > 0.3 * min(a.box[2] - a.box[0], b.box[2] - b.box[0])
+
+
+def _repeated(line: Line, lines: list[Line]) -> bool:
+    """The same words (3+ letters) appear on another line of the card too."""
+    key = re.sub(r"[^a-z]", "", pn.fold(line.raw))
+    if len(key) < 4:
+        return False
+    return any(o is not line and re.sub(r"[^a-z]", "", pn.fold(o.raw)) == key for o in lines)
 
 
 def _cityish(text: str) -> bool:
     """'Bengaluru 560030', 'Madrid 28019', 'Chennai - 600 034.' style lines."""
     return bool(re.fullmatch(r"\s*[A-Za-zÀ-ÿ .'-]{3,40}[\s,-]+\d{4,6}(?:\s?\d{3})?[.,]?\s*|"
                              r"\s*\d{4,6}\s+[A-Za-zÀ-ÿ .'-]{3,40}\s*", text))
+
+
+#: Name-score penalty for a name-like line with no title beside it and no matching e-mail.
+NO_EVIDENCE = 0.3
+#: Address score (own + 0.6 x best neighbour) a line needs to start an address.
+SEED = 1.4
 
 
 def _people_fields(lines: list[Line], vals: dict[str, object], conf: dict[str, float],
@@ -216,9 +263,22 @@ def _people_fields(lines: list[Line], vals: dict[str, object], conf: dict[str, f
             s -= 0.8
         if pn.tagline_like(l.text):
             s -= 0.3
-        # a title right below or above is a strong cue
-        if any(abs(o.idx - l.idx) == 1 and pn.title_score(o.text) > 0 for o in free):
+        # a title right below or above is a strong cue; with neither a title nor a matching
+        # e-mail the line is more likely a shop or brand name
+        if any((abs(o.idx - l.idx) == 1 or _stacked(l, o)) and pn.title_score(o.text) > 0.5
+               for o in free if o is not l):
             s += 0.25
+        elif any(o.used == "phone" and _stacked(l, o) and o.top > l.top for o in lines):
+            pass  # a personal number right under the line: neither bonus nor penalty
+        elif em < 0.7:
+            s -= NO_EVIDENCE
+            # stuck to an organisation name in the same lettering: part of that name
+            if any(_stacked(l, o) and pn.org_score(o.text) >= 0.7
+                   and 0.75 < o.height / l.height < 1.33 for o in free if o is not l):
+                s -= 0.6
+        # printed twice on the card (logo and text): a brand, not a person
+        if em < 0.7 and _repeated(l, lines):
+            s -= 0.5
         if s > best_s:
             best, best_s = l, s
     name_line = best if best is not None and best_s >= 0.7 else None
@@ -272,6 +332,8 @@ def _people_fields(lines: list[Line], vals: dict[str, object], conf: dict[str, f
         if l.used:
             continue
         s = pn.org_score(l.text) + 1.4 * pn.company_from_domain(l.text, domains)
+        if _repeated(l, lines):
+            s += 0.5
         if l.size_rank <= 1:
             s += 0.3
         s += min(0.4, 0.3 * max(0.0, l.rel_size - 1.0))
@@ -279,17 +341,36 @@ def _people_fields(lines: list[Line], vals: dict[str, object], conf: dict[str, f
             s -= 0.4
         if pn.tagline_like(l.text) and not pn.legal_form(l.text):
             s -= 0.6
-        if pn.title_score(l.text) > 0 and not pn.legal_form(l.text):
+        if pn.title_score(l.text) > 0.5 and not pn.legal_form(l.text):
             s -= 0.5
         if len(re.sub(r"[\W_]", "", l.text)) < 2:
             continue
         if s > best_s:
             best, best_s = l, s
     if best is not None and best_s >= 0.6:
-        comp = best.text.strip(" |,")
+        parts = [best]
+        for o in free:  # a logo set over two lines: "BLUE BIRD" / "Stationers & Printers"
+            if o.used or o is best or not _stacked(best, o) or len(parts) >= 3:
+                continue
+            if re.search(r"\d|@", o.text) or pn.tagline_like(o.text) or pn.title_score(o.text) > 0:
+                continue
+            if len(o.text.split()) > 4 or pn.email_name_match(o.text, locals_) > 0:
+                continue
+            if set(pn.fold(o.text).split()) <= set(pn.fold(best.text).split()):
+                continue  # a logo repeating a word of the name ("TOYOTA" over "Your Toyota")
+            joins = re.search(r"(?:\b(?:of|and|de|der|du|des|for)|[&+-])\s*$", best.text, re.I) or \
+                re.match(r"^\s*(?:of|and|&|\+)\b", o.text, re.I)
+            above = o.top < best.top
+            if (above and o.height >= 0.8 * best.height) or joins or \
+                    (not above and pn.org_score(o.text) > 0 and pn.org_score(best.text) == 0
+                     and o.height >= 0.35 * best.height):
+                parts.append(o)
+        parts.sort(key=lambda l: l.top)
+        comp = " ".join(l.text.strip(" |,") for l in parts)
         vals["company"] = comp
-        best.used = "company"
-        conf["company"] = min(0.95, 0.35 + 0.3 * best_s) * best.score
-        boxes["company"] = word_boxes_for(best, comp)
+        for l in parts:
+            l.used = "company"
+        conf["company"] = min(0.95, 0.35 + 0.3 * best_s) * min(l.score for l in parts)
+        boxes["company"] = [b for l in parts for b in word_boxes_for(l, l.text)]
     else:
         vals["company"] = ""

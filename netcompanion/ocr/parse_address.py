@@ -37,6 +37,8 @@ STRONG_STREET = {
     "bldg", "building", "piso", "andar", "door", "court", "place", "square", "terrace",
     "crescent", "circle", "close", "vía", "estrada", "travessa", "colony", "bazar",
 }
+# landmark words of addresses in India, Pakistan, the Middle East ("Opp. City Mall")
+LANDMARK_WORDS = {"opp", "opposite", "near", "beside", "behind", "nr", "adjacent", "landmark"}
 STREET_SUFFIXES = ("strasse", "straße", "str.", "weg", "platz", "allee", "gasse", "straat",
                    "laan", "gracht", "plein", "gatan", "vej", "veien", "katu", "damm", "ring")
 
@@ -68,7 +70,17 @@ AU_STATES = {"NSW", "VIC", "QLD", "WA", "SA", "TAS", "ACT", "NT"}
 IN_STATES = {"telangana", "andhra pradesh", "tamil nadu", "karnataka", "kerala", "maharashtra",
              "gujarat", "rajasthan", "punjab", "haryana", "uttar pradesh", "west bengal",
              "madhya pradesh", "bihar", "odisha", "uttarakhand", "goa", "delhi", "new delhi",
-             "mumbai", "chennai", "bengaluru", "bangalore", "hyderabad", "kolkata", "pune"}
+             "mumbai", "chennai", "bengaluru", "bangalore", "hyderabad", "kolkata", "pune",
+             "ahmedabad", "surat", "jaipur", "lucknow", "kanpur", "nagpur", "indore", "thane",
+             "bhopal", "visakhapatnam", "vijayawada", "patna", "vadodara", "ghaziabad",
+             "ludhiana", "agra", "nashik", "coimbatore", "madurai", "kochi", "cochin",
+             "thiruvananthapuram", "trivandrum", "mysore", "mysuru", "noida", "gurgaon",
+             "gurugram", "chandigarh", "dehradun", "guwahati", "bhubaneswar", "ranchi",
+             "raipur", "jharkhand", "chhattisgarh", "assam", "himachal pradesh", "secunderabad",
+             "warangal", "karimnagar", "guntur", "nellore", "tirupati", "salem", "trichy",
+             "tiruchirappalli", "mangalore", "mangaluru", "hubli", "belgaum", "kottayam",
+             "kozhikode", "calicut", "thrissur", "amritsar", "jalandhar", "varanasi",
+             "allahabad", "prayagraj", "meerut", "aurangabad", "rajkot", "jodhpur", "udaipur"}
 
 _LABEL = re.compile(r"^\s*(?:address|addr|add|adr|adresse|anschrift|dirección|direccion|"
                     r"endereço|endereco|indirizzo|adres|office|regd\.?\s*off(?:ice)?\.?|"
@@ -119,7 +131,9 @@ def region_hint(text: str) -> str | None:
     if re.search(r"\b(?:" + "|".join(AU_STATES) + r")\s+\d{4}\b", text):
         return "AU"
     f = fold(text)
-    if any(re.search(r"\b" + s + r"\b", f) for s in IN_STATES) and re.search(r"\d{3}\s?\d{3}", f):
+    if any(re.search(r"\b" + s + r"\b", f) for s in IN_STATES):
+        return "IN"
+    if re.search(r"[A-Za-z.]\s*-\s*\d{3}\s?\d{3}\b", text):  # "Chennai - 600 034" PIN code
         return "IN"
     return None
 
@@ -132,6 +146,14 @@ def address_score(text: str) -> float:
     wordset = {w.strip(".") for w in words}
     has_num = bool(re.search(r"\d", t))
     score = 0.0
+    # a line of country names only ("USA, UK, CANADA") ends an address but never starts one
+    rest = f
+    for name in sorted(COUNTRIES, key=len, reverse=True):
+        rest = re.sub(r"(?<![a-z])" + re.escape(fold(name)) + r"(?![a-z])", " ", rest)
+    if not re.search(r"[a-z0-9]", rest):
+        return 0.4
+    if wordset & LANDMARK_WORDS:
+        score += 0.5
     strong = wordset & {fold(w) for w in STRONG_STREET}
     weak = wordset & {fold(w) for w in STREET_WORDS}
     if any(w.endswith(tuple(fold(s) for s in STREET_SUFFIXES)) and len(w) > 6 for w in wordset):
@@ -155,6 +177,17 @@ def address_score(text: str) -> float:
     if "," in t and has_num:
         score += 0.2
     return score
+
+
+def repair_digits(text: str) -> str:
+    """O -> 0 and I/l -> 1 inside tokens that are mostly digits ('9O247', 'I7084-8603')."""
+    def fix(m: re.Match[str]) -> str:
+        tok = m.group(0)
+        digits = sum(c.isdigit() for c in tok)
+        if digits and digits >= 0.5 * sum(c.isalnum() for c in tok):
+            return tok.replace("O", "0").replace("o", "0").replace("I", "1").replace("l", "1")
+        return tok
+    return re.sub(r"[0-9OolI][0-9OolI-]*[0-9OolI]", fix, text)
 
 
 def join_address(parts: list[str]) -> str:

@@ -127,10 +127,8 @@ def domain_words(emails: list[str], websites: list[str]) -> list[str]:
         labels = d.lower().split(".")
         if len(labels) < 2:
             continue
-        # skip second-level public suffixes like co.uk, com.au
-        core = labels[-2]
-        if core in {"co", "com", "org", "net", "ac", "gov", "edu"} and len(labels) >= 3:
-            core = labels[-3]
+        # the longest label before the TLD: acme from mail.acme.co.uk, shop.acme.com.au
+        core = max(labels[:-1], key=len)
         if core not in free and core not in out:
             out.append(core)
     return out

@@ -30,7 +30,7 @@ TITLE_WORDS = {
     "professor", "lecturer", "researcher", "scientist", "doctor", "physician", "nurse",
     "surgeon", "dentist", "teacher", "instructor", "trainer", "coach", "agent", "broker",
     "realtor", "sales", "marketing", "proprietor", "propritor", "chairman", "chairperson",
-    "chair", "secretary", "treasurer", "superintendent", "supervisor", "principal", "dean",
+    "chair", "secretary", "treasurer", "superintendent", "supervisor", "principal",
     "intern", "student", "fellow", "editor", "writer", "journalist", "photographer", "artist",
     "producer", "programmer", "technician", "operator", "planner", "strategist", "buyer",
     "procurement", "recruiter", "controller", "auditor", "investor", "trustee", "member",
@@ -77,6 +77,15 @@ ORG_WORDS = {
     "ads", "store", "shop", "center", "centre", "farms", "works", "exports", "imports",
     "packers", "movers", "marketing", "finance", "financial", "insurance", "realty", "estate",
     "construction", "builders", "developers", "group", "gruppe", "groupe", "grupo",
+    "productions", "production", "repair", "repairs", "fitness", "salon", "pharmacy", "bakery",
+    "cafe", "café", "wines", "foods", "auto", "automobiles", "garage", "jewellers", "jewelers",
+    "textiles", "garments", "stores", "mart", "emporium", "agencies", "electricals",
+    "plumbing", "photography", "events", "travels", "tours", "education", "educational",
+    "tutorials", "coaching", "sales", "stationers", "hospitality", "resort", "resorts",
+    "gesellschaft", "werk", "werke", "bau", "handel", "versicherung", "bureau", "cabinet",
+    "société", "societe", "atelier", "boutique", "agence", "empresa", "tienda", "taller",
+    "construcciones", "inmobiliaria", "comércio", "comercio", "loja", "construtora",
+    "imobiliária", "imobiliaria", "fabrik", "praxis", "kanzlei", "verlag", "stiftung",
 }
 CONNECTORS = {"and", "of", "the", "for", "&", "und", "et", "y", "e", "de", "du", "des", "la",
               "le", "van", "von", "der", "den", "da", "do", "dos", "das", "di", "del", "bin",
@@ -106,6 +115,12 @@ def has_title_word(text: str) -> bool:
     return any(w in folded for w in ws if w)
 
 
+# department words: part of many titles ("Sales Manager") but alone they name a unit or shop
+DEPT_WORDS = {"sales", "marketing", "procurement", "vertrieb", "verkauf", "einkauf", "commercial",
+              "commerciale", "comercial", "finance", "team", "staff", "member", "senior",
+              "junior", "sr.", "vice", "associate", "assistant"}
+
+
 def title_score(text: str) -> float:
     """How much the line looks like a job title."""
     ws = [_norm_word(w) for w in re.split(r"[\s,/&()|]+", text) if w]
@@ -113,14 +128,21 @@ def title_score(text: str) -> float:
     if not ws or len(ws) > 12 or re.search(r"\d{3}", text) or "@" in text:
         return 0.0
     folded = {fold(t) for t in TITLE_WORDS}
-    hits = sum(1 for w in ws if w in folded or any(p in folded for p in w.split("-")))
+    dept = {fold(t) for t in DEPT_WORDS}
+    hits = 0.0
+    for w in ws:
+        parts = [w] + w.split("-")
+        if any(p in folded for p in parts):
+            hits += 0.3 if w in dept else 1.0
     if not hits:
         return 0.0
-    return min(1.0, 0.5 + 0.25 * hits) - (0.3 if len(ws) > 7 else 0.0)
+    return min(1.0, 0.25 + 0.25 * hits + (0.25 if hits >= 1 else 0.0)) - \
+        (0.3 if len(ws) > 7 else 0.0)
 
 
 def legal_form(text: str) -> bool:
-    """True if the line ends in (or contains) a company legal form such as GmbH, Inc., Ltd."""
+    """True if the line ends in a company legal form such as GmbH, Inc., Ltd., S.A."""
+    text = " ".join(text.replace(",", " ").split()[-3:])  # the form closes the name
     f = " " + re.sub(r"[,]", " ", fold(text)) + " "
     for lf in LEGAL_FORMS:
         if len(lf) <= 2 and lf not in ("ag", "ab", "as", "sa", "bv", "nv", "kg", "sl", "lp", "kk",
@@ -136,27 +158,45 @@ def legal_form(text: str) -> bool:
     return False
 
 
+SUBUNIT_WORDS = {"department", "dept", "division", "faculty", "abteilung", "fachbereich",
+                 "département", "departement", "departamento", "dipartimento", "section",
+                 "unit", "office", "desk"}
+
+
 def org_score(text: str) -> float:
-    """How much the line looks like an organisation name."""
+    """How much the line looks like an organisation name (a department of one scores low)."""
     ws = [_norm_word(w) for w in text.split()]
     s = 0.0
     if legal_form(text):
         s += 1.5
     if any(w in ORG_WORDS for w in ws):
         s += 0.7
+    if any(w in SUBUNIT_WORDS for w in ws[:2]):
+        s -= 0.6
     return s
+
+
+def split_camel(text: str) -> str:
+    """'TonyAlamo' -> 'Tony Alamo' (words the recogniser glued), keeping McDonald, MacLeod,
+    DeLuca, LaSalle."""
+    def fix(m: re.Match[str]) -> str:
+        w = m.group(0)
+        if re.match(r"^(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Du|St)[A-Z]", w):
+            return w
+        return re.sub(r"(?<=[a-zà-ÿ]{2})(?=[A-ZÀ-Þ][a-zà-ÿ]{2})", " ", w)
+    return re.sub(r"\b[A-ZÀ-Þ][a-zà-ÿ]+[A-ZÀ-Þ][a-zà-ÿ]+\b", fix, text)
 
 
 def strip_name_decorations(text: str) -> str:
     """Remove honorifics (Dr., Prof.) and post-nominals (PhD, MBA) from a name line."""
-    t = re.sub(r"\s*[,|]\s*", " , ", text.strip())
+    t = re.sub(r"\s*[,|]\s*", " , ", split_camel(text.strip()))
     parts = [p for p in t.split() if p]
     out: list[str] = []
     for i, p in enumerate(parts):
         w = fold(p).strip(".,()")
         if p == ",":
             continue
-        if i == len(out) and w.rstrip(".") in HONORIFICS and (p.endswith(".") or len(parts) > 2):
+        if not out and w.rstrip(".") in HONORIFICS and (p.endswith(".") or len(parts) > 2):
             continue  # leading honorific
         if w in POST_NOMINALS or w.replace(".", "") in {x.replace(".", "") for x in POST_NOMINALS}:
             if out:  # a post-nominal after at least one name word
@@ -190,7 +230,9 @@ def name_shape(text: str) -> float:
         return 0.0
     if any(w in ORG_WORDS for w in fw) or legal_form(t):
         return 0.0
-    if any(w in {"and", "&", "und", "et", "of", "for", "the", "with", "your", "our", "we"}
+    if any(w in {"and", "&", "und", "et", "of", "for", "the", "with", "your", "our", "we",
+                 "mobile", "phone", "tel", "fax", "cell", "email", "mail", "web", "website",
+                 "office", "address", "contact", "www", "call", "visit"}
            for w in fw):
         return 0.0
     s = 0.4

@@ -46,6 +46,7 @@ def repair_digits(text: str) -> str:
     for _ in range(2):
         t = re.sub(r"(?<=[\d\s()+-])[Oo](?=[\d\s)-]*\d)", "0", t)
         t = re.sub(r"(?<=\d)[lI|](?=\d)", "1", t)
+        t = re.sub(r"(?<=\d[\s.-])[lI|](?=\d)|(?<=\+)[lI|](?=\d)", "1", t)
     return t
 
 
@@ -80,6 +81,7 @@ def find_phones(text: str, region: str) -> list[PhoneHit]:
     t = repair_digits(text)
     t = re.sub(r"(?<=\d)\s*\(\s*0\s*\)\s*(?=\d)", " ", t)  # +49 (0) 30 -> +49 30
     t = re.sub(r"(?<=\+)\s+(?=\d)", "", t)
+    t = re.sub(r"(?<=\d)\s*([,/;])\s*(?=[+(]?\d)", r" \1 ", t)  # "8881,90309" -> "8881 , 90309"
     t = re.sub(r"(\+\d{1,3})\s*\.\s*", r"\1 ", t)
     hits: list[PhoneHit] = []
     try:
@@ -99,7 +101,7 @@ def find_phones(text: str, region: str) -> list[PhoneHit]:
     carried: str | None = None
     for m in matches:
         seg = t[prev_end:m.start]
-        kind = _label_kind(seg)
+        kind = _label_kind(seg + t[m.start:m.start + 2])
         labelled = kind is not None
         after = _AFTER_RE.match(t[m.end:])
         if after:
@@ -115,6 +117,31 @@ def find_phones(text: str, region: str) -> list[PhoneHit]:
         carried = kind if labelled else None
         prev_end = m.end
     return hits
+
+
+# how numbers are printed is a hint of the country when nothing else names it
+_NANP_STYLE = re.compile(r"(?<![\d+])(?:\(\d{3}\)\s?|\d{3}[.-])\d{3}[.-]\d{4}(?!\d)")
+_IN_STYLE = re.compile(r"(?<![\d+])(?:[6-9]\d{4}\s\d{5}|[6-9]\d{9})(?!\d)")
+
+
+_SPACED_10 = re.compile(r"(?<![\d+(-])[6-9]\d{1,4}(?: \d{2,5}){1,3}(?![\d-])")
+
+
+def style_region(text: str) -> str | None:
+    """'(212) 555-0199' / '212-555-0199' style -> US; '98480 11111', '9898 24 4020' style
+    (ten digits from 6-9, not grouped 3-3-4) -> IN; else None."""
+    us = len(_NANP_STYLE.findall(text))
+    india = len(_IN_STYLE.findall(text))
+    for m in _SPACED_10.finditer(text):
+        groups = m.group(0).split()
+        if sum(len(g) for g in groups) == 10 and [len(g) for g in groups] != [3, 3, 4] \
+                and len(groups) > 1 and len(groups[0]) != 5:
+            india += 1
+    if us > india:
+        return "US"
+    if india > us:
+        return "IN"
+    return None
 
 
 def region_of_number(e164: str) -> str | None:

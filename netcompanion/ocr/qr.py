@@ -24,23 +24,39 @@ class QrContact:
     address: str = ""
     linkedin: str = ""
 
+    def linkedin_set(self, url: str) -> None:
+        """Store a LinkedIn URL without scheme and ``www.``."""
+        self.linkedin = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.strip()).rstrip("/")
+
 
 def decode_qr(image: np.ndarray) -> list[str]:
-    """Payloads of the QR codes in a BGR image (tries a few scales; cheap when there is none)."""
+    """Payloads of the QR codes in a BGR image.
+
+    Looks once on a copy about 1000 px wide (cheap when there is no code); only where a code is
+    found but does not decode does it try the finer scales.
+    """
     det = cv2.QRCodeDetector()
     gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if image.ndim == 3 else image
     h, w = gray.shape[:2]
-    for side in (1200, 800, 1800):
+
+    def scaled(side: int) -> np.ndarray:
         s = side / float(max(h, w))
-        if s > 1.5:
-            continue
-        img = cv2.resize(gray, None, fx=s, fy=s, interpolation=cv2.INTER_AREA if s < 1
-                         else cv2.INTER_CUBIC) if abs(s - 1) > 0.05 else gray
+        if abs(s - 1) < 0.05 or s > 1.5:
+            return gray
+        return cv2.resize(gray, None, fx=s, fy=s,
+                          interpolation=cv2.INTER_AREA if s < 1 else cv2.INTER_CUBIC)
+
+    for i, side in enumerate((1000, 1600, 2400)):
+        if i and side > 1.5 * max(h, w):
+            break
+        img = scaled(side)
         try:
-            ok, points = det.detect(img)
+            found_code, _points = det.detect(img)
         except cv2.error:
-            ok = False
-        if not ok:
+            found_code = False
+        if not found_code:
+            if i == 0:
+                return []  # nothing that looks like a QR code: stop here
             continue
         try:
             ok, texts, _pts, _ = det.detectAndDecodeMulti(img)
@@ -98,7 +114,7 @@ def parse_vcard(text: str) -> QrContact:
         elif name == "TEL":
             c.phones.append((re.sub(r"^tel:", "", value, flags=re.I), _tel_kind(params)))
         elif name == "URL":
-            (c.linkedin_set(value) if "linkedin." in value.lower() else c.websites.append(value))
+            c.linkedin_set(value) if "linkedin." in value.lower() else c.websites.append(value)
         elif name == "ADR":
             parts = [_unescape(p) for p in re.split(r"(?<!\\);", value)]
             c.address = ", ".join(p for p in parts if p)
@@ -125,7 +141,7 @@ def parse_mecard(text: str) -> QrContact:
         elif key in ("EMAIL",):
             c.emails.append(value.lower())
         elif key == "URL":
-            (c.linkedin_set(value) if "linkedin." in value.lower() else c.websites.append(value))
+            c.linkedin_set(value) if "linkedin." in value.lower() else c.websites.append(value)
         elif key == "ADR":
             c.address = value
         elif key == "ORG":
@@ -133,13 +149,6 @@ def parse_mecard(text: str) -> QrContact:
         elif key == "TITLE":
             c.title = value
     return c
-
-
-def _linkedin_set(self: QrContact, url: str) -> None:
-    self.linkedin = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.strip()).rstrip("/")
-
-
-QrContact.linkedin_set = _linkedin_set  # type: ignore[attr-defined]
 
 
 def parse_payload(text: str) -> QrContact | None:
@@ -151,6 +160,6 @@ def parse_payload(text: str) -> QrContact | None:
         return parse_mecard(t)
     if re.match(r"^(?:https?://|www\.)\S+$", t, re.I):
         c = QrContact(t)
-        (c.linkedin_set(t) if "linkedin." in t.lower() else c.websites.append(t))
+        c.linkedin_set(t) if "linkedin." in t.lower() else c.websites.append(t)
         return c
     return None

@@ -123,7 +123,7 @@ def read_image(image: np.ndarray, source: str = "", region: str | None = None,
     for f in FIELD_NAMES:  # no value, no confidence
         if not getattr(res, f):
             res.confidence[f] = 0.0
-    payloads = qr.decode_qr(card) or (qr.decode_qr(image) if card is not image else [])
+    payloads = qr.decode_qr(card)
     for p in payloads:
         contact = qr.parse_payload(p)
         if contact is not None:
@@ -158,11 +158,27 @@ def read_card(path: str | Path, region: str | None = None, lang: str | None = No
 _WORKER: dict[str, object] = {}
 
 
+def warm_up(engine: str = "auto", lang: str | None = None,
+            threads: int | None = None) -> engines.Engine:
+    """Load the engine and run it once on a tiny image, so the first real card is fast
+    (rapidocr opens its models on first use). The GUI calls this in the background at start."""
+    eng = engines.get_engine(engine, lang, threads=threads)
+    img = np.full((64, 256, 3), 255, np.uint8)
+    import cv2
+
+    cv2.putText(img, "Warm up 123", (8, 42), cv2.FONT_HERSHEY_SIMPLEX, 1.0, (0, 0, 0), 2)
+    try:
+        eng.recognize(img)
+    except Exception:  # warming up is best effort
+        pass
+    return eng
+
+
 def _init_worker(engine: str, lang: str | None, region: str | None) -> None:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     _WORKER.update(engine=engine, lang=lang, region=region)
     try:
-        _WORKER["engine_obj"] = engines.get_engine(engine, lang, threads=1)
+        _WORKER["engine_obj"] = warm_up(engine, lang, threads=1)
     except (engines.EngineUnavailable, ValueError) as exc:
         _WORKER["engine_err"] = str(exc)
 
@@ -229,7 +245,23 @@ def read_cards(paths: Iterable[str | Path], region: str | None = None, lang: str
     safe_fork = ("fork" in mp.get_all_start_methods() and threading.active_count() == 1
                  and "onnxruntime" not in sys.modules)
     ctx = mp.get_context("fork" if safe_fork else "spawn")
-    with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker,
-                             initargs=(engine, lang, region)) as pool:
-        for d in pool.map(_work, items, chunksize=1):
-            yield _from_json(d)
+    from concurrent.futures.process import BrokenProcessPool
+
+    start = 0
+    while start < len(items):
+        pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker,
+                                   initargs=(engine, lang, region))
+        try:
+            futures = [pool.submit(_work, p) for p in items[start:]]
+            for fut in futures:
+                try:
+                    d = fut.result()
+                except BrokenProcessPool:
+                    # a worker died (a decoder crash on this image): report it, go on afresh
+                    yield ScanResult.failed(items[start], "the reader crashed on this image")
+                    start += 1
+                    break
+                yield _from_json(d)
+                start += 1
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)

@@ -100,3 +100,11 @@ def test_bulk_set_tier_and_tag_goal(qtbot, window, demo_services) -> None:
     assert "hire" in [g.key for g in demo_services.contacts.get(first).goals]
     assert "hire" in view.model.row_at(view.model.row_of(first)).goals
     assert len(ids) == 40
+
+
+def test_detail_shows_encounters_and_interactions(qtbot, window, demo_services) -> None:
+    met = demo_services.contacts.list(event="Retail Tech Expo")[0]
+    window.navigation.setCurrentRow(2)
+    window.contacts.select_contact(met.id)
+    history = [window.contacts.detail.history.item(i).text() for i in range(window.contacts.detail.history.count())]
+    assert any("Retail Tech Expo" in line for line in history)

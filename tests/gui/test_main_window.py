@@ -1,6 +1,11 @@
 """The main window: places, search, shortcuts, remembered state."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
+import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from netcompanion.core.services import ContactFields
@@ -45,3 +50,26 @@ def test_names_are_shown_as_plain_text(qtbot, services) -> None:
     window.contacts.select_contact(window.contacts.model.row_at(0).id)
     assert window.contacts.detail.heading.textFormat() == Qt.TextFormat.PlainText
     assert window.contacts.detail.heading.text() == "<b>Bold</b> <img src=x>"
+
+
+def test_empty_database_offers_demo_data_in_one_click(qtbot, services) -> None:
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.welcome.isVisible()
+    window.load_demo()
+    assert not window.welcome.isVisible()
+    assert len(services.contacts.list()) == 40
+    again = MainWindow(services)
+    qtbot.addWidget(again)
+    again.show()
+    assert not again.welcome.isVisible()
+
+
+@pytest.mark.slow
+def test_self_test_reads_the_bundled_sample_card(tmp_path) -> None:
+    result = subprocess.run([sys.executable, "-m", "netcompanion", "--db", str(tmp_path / "st.db"), "gui", "--self-test"],
+                            capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL,
+                            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "self-test: ok: 'Marta Oliveira'" in result.stdout

@@ -69,3 +69,24 @@ def test_cancel_stops_a_batch(qtbot, services, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: not view.job.running, timeout=120_000)
     assert 1 <= len(view.items) < 6
     assert view.progress_label.text() == "Cancelled"
+
+
+def test_a_card_of_someone_known_is_merged_not_duplicated(qtbot, services, tmp_path: Path) -> None:
+    services.events.add("Logistics Expo", "client", start="2026-03-01T09:00Z", end="2026-03-02T17:00Z")
+    view = ScanView(services)
+    qtbot.addWidget(view)
+    view.refresh()
+    card = jane_card(tmp_path / "jane.jpg")
+    _scan(qtbot, view, [str(card)], 1)
+    assert not view.merge_button.isVisibleTo(view)  # nobody like her yet
+    view.save_current()
+    copy = tmp_path / "jane-again.jpg"
+    copy.write_bytes(card.read_bytes())
+    _scan(qtbot, view, [str(copy)], 2)
+    view.inbox.setCurrentRow(1)
+    assert view.merge_button.isVisibleTo(view) and "Jane Whitfield" in view.match_label.text()
+    view.detail.setText("second conversation: pricing")
+    view.merge_current()
+    [contact] = services.contacts.list()
+    assert len(services.cards.images_for(contact.id)) == 2
+    assert len(services.encounters.for_contact(contact.id)) == 2

@@ -10,6 +10,10 @@ from netcompanion.core.services.events import EventService, event_to_dict
 from netcompanion.core.services.followups import FollowUpService
 from netcompanion.core.services.goals import GoalService
 from netcompanion.core.services.interactions import InteractionService
+from netcompanion.core.services.network import NetworkService
+from netcompanion.core.services.planning import PlanningService
+from netcompanion.core.services.preferences import PreferenceService
+from netcompanion.core.services.merge import TransferService
 
 __all__ = ["Services", "ContactFields", "contact_to_dict", "event_to_dict", "open_services"]
 
@@ -27,6 +31,10 @@ class Services:
         self.interactions = InteractionService(db)
         self.followups = FollowUpService(db)
         self.cards = CardService(db)
+        self.preferences = PreferenceService(db)
+        self.planning = PlanningService(db)
+        self.network = NetworkService(db)
+        self.transfer = TransferService(db)
 
     def is_empty(self) -> bool:
         """True when the database holds no contact and no event yet (first start)."""

@@ -5,15 +5,16 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from netcompanion.core.card_store import store_card_image
 from netcompanion.core.enums import Source
 from netcompanion.core.errors import ValidationError
 from netcompanion.core.models import CardImage, Contact
-from netcompanion.core.services.base import Service, resolve_event, resolve_goal, tag_goal
-from netcompanion.core.services.contacts import ContactFields, ContactService, build_contact
+from netcompanion.core.services.base import Service, get_or_raise, resolve_event, resolve_goal, tag_goal
+from netcompanion.core.services.contacts import ContactFields, build_contact, load_contact
 from netcompanion.core.services.encounters import add_encounter
+from netcompanion.core.services.merge import ContactMatcher, merge_into
 from netcompanion.core.validation import email_address, phone_e164
 
 log = logging.getLogger(__name__)
@@ -46,38 +47,55 @@ def scan_to_fields(scan: dict[str, Any], region: str = "") -> ContactFields:
     )
 
 
-class CardService(Service):
-    """Stores scanned cards as contacts."""
+def _record_card(session: Session, contact: Contact, image: Path, scan: dict[str, Any], *,
+                 event: str | int | None, goals: list[str], detail: str) -> None:
+    """Store the card image for `contact` (already in the session), tag the goals and, with an
+    event or a detail, record the encounter and queue its follow-up."""
+    event_row = resolve_event(session, event) if event is not None and str(event).strip() else None
+    goal_rows = [resolve_goal(session, g) for g in goals]
+    sha, file_name = store_card_image(image)
+    session.add(CardImage(contact_id=contact.id, sha256=sha, file_name=file_name,
+                          raw_text=scan.get("raw_text") or "", scan=dict(scan)))
+    for goal in goal_rows:
+        tag_goal(session, contact, goal)
+    if event_row is not None or detail.strip():
+        add_encounter(session, contact, event=event_row, goals=[g.key for g in goal_rows], detail=detail)
+    session.flush()
 
-    def save_scan(
-        self,
-        scan: dict[str, Any],
-        image: Path,
-        *,
-        event: str | int | None = None,
-        goals: list[str] | None = None,
-        detail: str = "",
-        region: str = "",
-    ) -> Contact:
+
+class CardService(Service):
+    """Stores scanned cards as contacts, new or merged into the person they already are."""
+
+    def save_scan(self, scan: dict[str, Any], image: Path, *, event: str | int | None = None,
+                  goals: list[str] | None = None, detail: str = "", region: str = "") -> Contact:
         """Store the card image and a new contact from `scan`, in one transaction.
 
         With an `event` (or a `detail`) an Encounter is recorded and its follow-up queued.
         """
         contact = build_contact(scan_to_fields(scan, region))
-        sha, file_name = store_card_image(image)
         with self.db.transaction() as session:
-            event_row = resolve_event(session, event) if event is not None and str(event).strip() else None
-            goal_rows = [resolve_goal(session, g) for g in goals or []]
             session.add(contact)
             session.flush()
-            session.add(CardImage(contact_id=contact.id, sha256=sha, file_name=file_name,
-                                  raw_text=scan.get("raw_text") or "", scan=dict(scan)))
-            for goal in goal_rows:
-                tag_goal(session, contact, goal)
-            if event_row is not None or detail.strip():
-                add_encounter(session, contact, event=event_row, goals=[g.key for g in goal_rows], detail=detail)
-            session.flush()
-            return ContactService._load(session, contact.id)
+            _record_card(session, contact, image, scan, event=event, goals=goals or [], detail=detail)
+            return load_contact(session, contact.id)
+
+    def find_existing(self, scan: dict[str, Any], region: str = "") -> tuple[Contact, str] | None:
+        """The stored contact this card is (same e-mail or phone, or a close name at the same
+        company), with the reason; None for a new person."""
+        with self.db.transaction() as session:
+            match = ContactMatcher.from_session(session).find(scan_to_fields(scan, region))
+            return None if match is None else (match.contact, match.reason)
+
+    def merge_scan(self, contact_id: int, scan: dict[str, Any], image: Path, *, event: str | int | None = None,
+                   goals: list[str] | None = None, detail: str = "", region: str = "") -> Contact:
+        """Merge a card into an existing contact instead of creating a duplicate: new values are
+        added, nothing stored is overwritten; image and encounter are recorded as for a new card."""
+        fields = scan_to_fields(scan, region)
+        with self.db.transaction() as session:
+            contact = get_or_raise(session, Contact, contact_id, "contact")
+            merge_into(session, contact, fields)
+            _record_card(session, contact, image, scan, event=event, goals=goals or [], detail=detail)
+            return load_contact(session, contact.id)
 
     def images_for(self, contact_id: int) -> list[CardImage]:
         with self.db.transaction() as session:

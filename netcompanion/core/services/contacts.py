@@ -142,6 +142,12 @@ def contact_to_dict(contact: Contact) -> dict[str, Any]:
     }
 
 
+def load_contact(session: Session, contact_id: int | None) -> Contact:
+    """A contact freshly read with its e-mails, phones and goals (usable after the session ends)."""
+    session.expire_all()
+    return session.exec(select(Contact).where(Contact.id == contact_id).options(*CONTACT_LOADS)).one()
+
+
 class ContactService(Service):
     """Adds, edits, finds and archives contacts."""
 
@@ -166,12 +172,12 @@ class ContactService(Service):
             if event_row is not None or detail.strip():
                 add_encounter(session, contact, event=event_row, goals=[g.key for g in resolved], detail=detail)
             session.flush()
-            return self._load(session, contact.id)
+            return load_contact(session, contact.id)
 
     def get(self, contact_id: int) -> Contact:
         with self.db.transaction() as session:
             get_or_raise(session, Contact, contact_id, "contact")
-            return self._load(session, contact_id)
+            return load_contact(session, contact_id)
 
     def list(
         self,
@@ -214,7 +220,7 @@ class ContactService(Service):
             refresh_search_text(contact)
             session.add(contact)
             session.flush()
-            return self._load(session, contact.id)
+            return load_contact(session, contact.id)
 
     def set_archived(self, contact_ids: list[int], archived: bool = True) -> int:
         """Archive (or restore) contacts; returns how many changed."""
@@ -255,12 +261,7 @@ class ContactService(Service):
             for ref in goals:
                 tag_goal(session, contact, resolve_goal(session, ref))
             session.flush()
-            return self._load(session, contact_id)
-
-    @staticmethod
-    def _load(session: Session, contact_id: int | None) -> Contact:
-        session.expire_all()
-        return session.exec(select(Contact).where(Contact.id == contact_id).options(*CONTACT_LOADS)).one()
+            return load_contact(session, contact_id)
 
     @staticmethod
     def _apply(session: Session, contact: Contact, changes: dict[str, Any]) -> None:

@@ -1,27 +1,25 @@
 """Encounters: a contact met at an event, and the 24-hour follow-up each one creates."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
+from sqlalchemy.orm import selectinload
 from sqlmodel import Session, select
 
-from netcompanion.core import settings
-from netcompanion.core.clock import parse_when, utcnow
+from netcompanion.core import followup_rules, settings
+from netcompanion.core.clock import local_zone, parse_when, utcnow
 from netcompanion.core.enums import FollowUpKind
 from netcompanion.core.followup_drafts import post_event_draft, post_event_reason
 from netcompanion.core.models import Contact, Encounter, Event, FollowUp
 from netcompanion.core.services.base import Service, get_or_raise, resolve_event, resolve_goal, tag_goal
+from netcompanion.core.services.planning import link_encounter_to_target
 from netcompanion.core.validation import optional_text, rating
-
-FOLLOW_UP_AFTER = timedelta(hours=24)
 
 
 def post_event_due(met_at: datetime, event: Event | None) -> datetime:
-    """24 h after the encounter, or after the event's end when the encounter was during it."""
-    base = met_at
-    if event and event.ends_at and (event.starts_at is None or event.starts_at <= met_at <= event.ends_at):
-        base = event.ends_at
-    return base + FOLLOW_UP_AFTER
+    """The next day after the encounter (or after the event's end when met during it), local time."""
+    return followup_rules.post_event_due(met_at, event.starts_at if event else None,
+                                         event.ends_at if event else None, local_zone())
 
 
 def add_encounter(
@@ -55,9 +53,11 @@ def add_encounter(
     session.add(FollowUp(
         contact_id=contact.id, kind=FollowUpKind.POST_EVENT.value, encounter_id=encounter.id,
         due_at=post_event_due(met_at, event), reason=post_event_reason(event, encounter.detail),
-        reason_key=f"post_event:{encounter.id}", draft=post_event_draft(contact, event, encounter.detail),
+        reason_key=followup_rules.post_event_key(encounter.id), draft=post_event_draft(contact, event, encounter.detail),
         owner=encounter.owner,
     ))
+    if event is not None:
+        link_encounter_to_target(session, contact, encounter, event)
     return encounter
 
 
@@ -82,7 +82,10 @@ class EncounterService(Service):
                                  quality=quality, met_at=when)
 
     def for_contact(self, contact_id: int) -> list[Encounter]:
+        """A contact's encounters, newest first, with their event and goals loaded."""
         with self.db.transaction() as session:
             return list(session.exec(
-                select(Encounter).where(Encounter.contact_id == contact_id).order_by(Encounter.met_at.desc())  # type: ignore[attr-defined]
+                select(Encounter).where(Encounter.contact_id == contact_id)
+                .options(selectinload(Encounter.event), selectinload(Encounter.goals))  # type: ignore[arg-type]
+                .order_by(Encounter.met_at.desc())  # type: ignore[attr-defined]
             ))

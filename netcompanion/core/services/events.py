@@ -5,18 +5,33 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import selectinload
-from sqlmodel import col, func, select
+from sqlmodel import Session, col, func, select
 
 from netcompanion.core.clock import parse_when
+from netcompanion.core.enums import FollowUpKind, FollowUpStatus
 from netcompanion.core.errors import ValidationError
-from netcompanion.core.models import Encounter, Event
+from netcompanion.core.models import Encounter, Event, FollowUp
 from netcompanion.core.services.base import Service, get_or_raise, resolve_event, resolve_goal
+from netcompanion.core.services.encounters import post_event_due
 from netcompanion.core.validation import optional_text, rating, required_text
 
 
 def _check_dates(starts_at: datetime | None, ends_at: datetime | None) -> None:
     if starts_at and ends_at and ends_at < starts_at:
         raise ValidationError("an event cannot end before it starts")
+
+
+def move_open_post_event_items(session: Session, event: Event) -> int:
+    """After an event's dates change, move its open 24-hour follow-ups to the new due times."""
+    rows = session.exec(
+        select(FollowUp, Encounter).join(Encounter, Encounter.id == FollowUp.encounter_id)
+        .where(Encounter.event_id == event.id, FollowUp.kind == FollowUpKind.POST_EVENT.value,
+               FollowUp.status == FollowUpStatus.OPEN.value)
+    ).all()
+    for item, encounter in rows:
+        item.due_at = post_event_due(encounter.met_at, event)
+        session.add(item)
+    return len(rows)
 
 
 def event_to_dict(event: Event, contacts_met: int = 0) -> dict[str, Any]:
@@ -109,5 +124,7 @@ class EventService(Service):
             _check_dates(event.starts_at, event.ends_at)
             session.add(event)
             session.flush()
+            if {"start", "end"} & changes.keys():
+                move_open_post_event_items(session, event)
             session.refresh(event, ["goal"])
             return event

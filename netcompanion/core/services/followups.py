@@ -1,21 +1,217 @@
-"""The follow-up queue: listing what is due, and marking items done, snoozed or dismissed."""
+"""The follow-up queue: building today's checklist, and marking items done, snoozed or dismissed.
+
+Building the queue first stores the keep-in-touch and reintroduction reminders that have come
+due (`cadence.plan_reminders`), then reads the visible items in one query. Reminders are rows
+with a unique `reason_key`, so nothing is ever scheduled twice for the same reason.
+"""
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+from typing import Any
 
+from sqlalchemy import and_, exists, func, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
-from sqlmodel import col, select
+from sqlmodel import Session, col
 
-from netcompanion.core.clock import utcnow
-from netcompanion.core.enums import Channel, FollowUpStatus
+from netcompanion.core import followup_rules as rules
+from netcompanion.core import settings
+from netcompanion.core.cadence import contact_cadence, next_keep_in_touch, plan_reminders
+from netcompanion.core.clock import as_utc, local_zone, parse_when, utcnow
+from netcompanion.core.database import Database
+from netcompanion.core.enums import FollowUpKind, FollowUpStatus, IntroductionStatus
 from netcompanion.core.errors import ValidationError
-from netcompanion.core.models import Contact, FollowUp
-from netcompanion.core.services.base import Service, get_or_raise
+from netcompanion.core.followup_drafts import post_event_draft, post_event_reason
+from netcompanion.core.models import (
+    Contact,
+    ContactGoal,
+    Encounter,
+    Event,
+    FollowUp,
+    Interaction,
+    Introduction,
+    Setting,
+)
+from netcompanion.core.services.base import Service, get_or_raise, resolve_goal
 from netcompanion.core.services.interactions import log_interaction
+from netcompanion.core.services.preferences import load_preferences
+from netcompanion.core.services.snapshots import raw_datetime, read_reminder_candidates, read_snapshots
+from netcompanion.core.validation import required_text
+
+CADENCE_KINDS = (FollowUpKind.KEEP_IN_TOUCH.value, FollowUpKind.REINTRODUCE.value)
+
+
+@dataclass
+class QueueItem:
+    """One line of the follow-up checklist, with everything the GUI and the CLI show."""
+
+    id: int
+    kind: str
+    status: str
+    contact_id: int
+    contact_name: str
+    company: str
+    due_at: datetime
+    late_seconds: int
+    due_label: str
+    reason: str
+    draft: str
+    event: str | None = None
+    introduction_id: int | None = None
+
+    @property
+    def overdue(self) -> bool:
+        return self.late_seconds > 0
+
+    @property
+    def needs_detail(self) -> bool:
+        """A 24-hour follow-up without the conversation detail: ask for it, do not send a generic note."""
+        return self.kind == FollowUpKind.POST_EVENT.value and not self.draft
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stable JSON form (documented in the README)."""
+        return {
+            "id": self.id, "kind": self.kind, "status": self.status, "contact_id": self.contact_id,
+            "contact": self.contact_name, "company": self.company, "due_at": self.due_at.isoformat(),
+            "overdue": self.overdue, "late_seconds": self.late_seconds, "due": self.due_label,
+            "reason": self.reason, "draft": self.draft, "needs_detail": self.needs_detail,
+            "event": self.event, "introduction_id": self.introduction_id,
+        }
+
+
+def refresh_reminders(session: Session, now: datetime, zone: tzinfo) -> int:
+    """Store the reminders that have come due, and close those whose contact was reached another
+    way; returns how many rows changed."""
+    closed = _close_touched_reminders(session, now)
+    prefs = load_preferences(session)
+    asked = session.execute(select(FollowUp.id).where(
+        FollowUp.kind == FollowUpKind.REINTRODUCE.value, FollowUp.created_at >= now - timedelta(days=7))).all()
+    left = rules.reintroductions_allowed(len(asked), prefs.reintroduce_per_week)
+    candidates = read_reminder_candidates(
+        session, now, cuts=rules.reminder_cuts(now, zone, prefs.tier_cadence, prefs.goal_cadence),
+        reintroductions=left, with_goals=bool(prefs.goal_cadence))
+    reminders = plan_reminders(candidates, now=now, zone=zone, tier_cadence=prefs.tier_cadence,
+                               goal_cadence=prefs.goal_cadence, reintroductions_left=left)
+    existing = _existing_keys(session, [r.reason_key for r in reminders])
+    owner = settings.current_user()
+    rows = [dict(contact_id=r.contact_id, kind=r.kind, due_at=r.due_at, reason=r.reason, reason_key=r.reason_key,
+                 draft=r.draft, status=FollowUpStatus.OPEN.value, owner=owner, created_at=now, anchor_at=r.anchor_at)
+            for r in reminders if r.reason_key not in existing]
+    if rows:
+        session.execute(insert(FollowUp.__table__), rows)  # type: ignore[attr-defined]
+    return closed + len(rows)
+
+
+def data_fingerprint(session: Session, now: datetime, zone: tzinfo) -> tuple:
+    """A cheap summary of everything the reminder rules read (row counts, highest ids, last edits)
+    and of the hour: while it stays the same, storing the due reminders again would add nothing.
+    Each part is answered from an index (count(*) and max() of indexed columns)."""
+    def count(table, *where):  # noqa: ANN001, ANN202
+        return select(func.count()).select_from(table).where(*where).scalar_subquery()
+
+    def highest(column):  # noqa: ANN001, ANN202
+        return select(func.max(column)).scalar_subquery()
+
+    row = session.execute(select(
+        count(Contact), highest(Contact.updated_at), count(ContactGoal), count(Interaction), highest(Interaction.id),
+        count(Encounter), highest(Encounter.id), count(FollowUp), highest(FollowUp.id),
+        count(FollowUp, col(FollowUp.status).in_(rules.ACTIVE_STATUSES)), highest(Setting.updated_at),
+    )).one()
+    hour = now.astimezone(zone).replace(minute=0, second=0, microsecond=0)
+    return (*row, hour)
+
+
+def _existing_keys(session: Session, keys: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(keys), 500):
+        chunk = keys[start:start + 500]
+        found.update(session.execute(select(FollowUp.reason_key).where(col(FollowUp.reason_key).in_(chunk))).scalars())
+    return found
+
+
+def _close_touched_reminders(session: Session, now: datetime) -> int:
+    """A reminder whose contact was reached another way (a logged call) is done: the clock restarted."""
+    since = func.coalesce(FollowUp.anchor_at, FollowUp.created_at)
+    touched = or_(exists().where(Interaction.contact_id == FollowUp.contact_id, Interaction.happened_at > since),
+                  exists().where(Encounter.contact_id == FollowUp.contact_id, Encounter.met_at > since))
+    result = session.execute(
+        update(FollowUp)
+        .where(col(FollowUp.kind).in_(CADENCE_KINDS), col(FollowUp.status).in_(rules.ACTIVE_STATUSES), touched)
+        .values(status=FollowUpStatus.DONE.value, completed_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def _queue_query(now: datetime, zone: tzinfo, include_all: bool):
+    query = (
+        select(FollowUp.id, FollowUp.kind, FollowUp.status, FollowUp.contact_id, Contact.full_name, Contact.company,
+               raw_datetime(FollowUp.due_at), raw_datetime(FollowUp.snoozed_until), FollowUp.reason, FollowUp.draft,
+               Event.name,
+               FollowUp.introduction_id)
+        .join(Contact, Contact.id == FollowUp.contact_id)
+        .outerjoin(Encounter, Encounter.id == FollowUp.encounter_id)
+        .outerjoin(Event, Event.id == Encounter.event_id)
+        .where(Contact.archived == False)  # noqa: E712 (SQL expression)
+    )
+    if include_all:
+        return query.where(col(FollowUp.status).in_(rules.ACTIVE_STATUSES))
+    visible_open = and_(FollowUp.status == FollowUpStatus.OPEN.value,
+                        or_(FollowUp.kind == FollowUpKind.POST_EVENT.value,
+                            FollowUp.due_at <= rules.end_of_day(now, zone)))
+    woken = and_(FollowUp.status == FollowUpStatus.SNOOZED.value, FollowUp.snoozed_until <= now)
+    return query.where(or_(visible_open, woken))
 
 
 class FollowUpService(Service):
-    """Reads and updates follow-up items."""
+    """Builds the queue and records what the user does with its items."""
+
+    def __init__(self, db: Database) -> None:
+        super().__init__(db)
+        self._fingerprint: tuple | None = None  # of the data when the reminders were last stored
+
+    def queue(self, *, now: datetime | None = None, goal: str | None = None, include_all: bool = False,
+              zone: tzinfo | None = None) -> list[QueueItem]:
+        """Today's checklist (or, with `include_all`, every open and snoozed item), overdue first."""
+        now, zone = now or utcnow(), zone or local_zone()
+        try:
+            return self._queue(now, zone, goal, include_all)
+        except IntegrityError:  # another process stored the same reminders a moment ago
+            self._fingerprint = None
+            return self._queue(now, zone, goal, include_all)
+
+    def _queue(self, now: datetime, zone: tzinfo, goal: str | None, include_all: bool) -> list[QueueItem]:
+        with self.db.transaction() as session:
+            fingerprint = data_fingerprint(session, now, zone)
+            if fingerprint != self._fingerprint and refresh_reminders(session, now, zone):
+                session.flush()
+                fingerprint = data_fingerprint(session, now, zone)
+            items = self._read_queue(session, now, zone, goal, include_all)
+        self._fingerprint = fingerprint  # only once the reminders are committed
+        return items
+
+    @staticmethod
+    def _read_queue(session: Session, now: datetime, zone: tzinfo, goal: str | None,
+                    include_all: bool) -> list[QueueItem]:
+        query = _queue_query(now, zone, include_all)
+        if goal:
+            goal_id = resolve_goal(session, goal).id
+            query = query.where(col(FollowUp.contact_id).in_(
+                select(ContactGoal.contact_id).where(ContactGoal.goal_id == goal_id)))
+        items, today, snoozed = [], now.astimezone(zone).date(), FollowUpStatus.SNOOZED.value
+        day_end = rules.end_of_day(now, zone)
+        for row in session.execute(query):
+            due_at, snoozed_until = as_utc(row[6]), as_utc(row[7])
+            if not include_all and not rules.is_visible_today(row[1], row[2], due_at, snoozed_until, now, zone,
+                                                              day_end):
+                continue  # the SQL above selects by the same rule; this keeps the rule in one place
+            due = snoozed_until if row[2] == snoozed and snoozed_until else due_at
+            late = rules.lateness(due, now, zone, today)
+            items.append(QueueItem(row[0], row[1], row[2], row[3], row[4], row[5], due, max(0, late.seconds),
+                                   late.label, row[8], row[9], row[10], row[11]))
+        items.sort(key=lambda i: rules.queue_order(i.kind, i.due_at, now, i.id))
+        return items
 
     def open_items(self, *, now: datetime | None = None, horizon: timedelta | None = None) -> list[tuple[FollowUp, Contact]]:
         """Open items (and snoozed ones whose snooze has ended), due before `now + horizon`, oldest first."""
@@ -24,19 +220,19 @@ class FollowUpService(Service):
             query = (
                 select(FollowUp, Contact).join(Contact, Contact.id == FollowUp.contact_id)
                 .where(Contact.archived == False)  # noqa: E712
-                .where(col(FollowUp.status).in_([FollowUpStatus.OPEN.value, FollowUpStatus.SNOOZED.value]))
+                .where(col(FollowUp.status).in_(rules.ACTIVE_STATUSES))
                 .order_by(col(FollowUp.due_at), col(FollowUp.id))
                 .options(selectinload(Contact.emails))  # type: ignore[arg-type]
             )
             if horizon is not None:
                 query = query.where(FollowUp.due_at <= now + horizon)
-            items = [(f, c) for f, c in session.exec(query).all()
-                     if f.status == FollowUpStatus.OPEN.value or (f.snoozed_until and f.snoozed_until <= now)]
-            return items
+            return [(f, c) for f, c in session.execute(query)
+                    if f.status == FollowUpStatus.OPEN.value or (f.snoozed_until and f.snoozed_until <= now)]
 
     def mark_done(self, followup_id: int, channel: str = "email", summary: str = "",
                   now: datetime | None = None) -> FollowUp:
-        """Tick an item: it is done and an Interaction is logged for its contact."""
+        """Tick an item: it is done, an Interaction is logged for its contact (which restarts the
+        keep-in-touch clock, so the next reminder is scheduled from now)."""
         now = now or utcnow()
         with self.db.transaction() as session:
             item = get_or_raise(session, FollowUp, followup_id, "follow-up")
@@ -44,23 +240,57 @@ class FollowUpService(Service):
             item.status, item.completed_at = FollowUpStatus.DONE.value, now
             log_interaction(session, item.contact_id, channel, summary or item.reason, now, item.id)
             session.add(item)
+            if item.introduction_id is not None:
+                _close_introduction_when_both_done(session, item.introduction_id)
             return item
 
-    def snooze(self, followup_id: int, until: datetime) -> FollowUp:
+    def snooze(self, followup_id: int, until: datetime | str, now: datetime | None = None) -> FollowUp:
+        """Hide an item until `until` (a datetime, an ISO date, or a number of days such as '3d')."""
+        now = now or utcnow()
+        when = _snooze_until(until, now)
         with self.db.transaction() as session:
             item = get_or_raise(session, FollowUp, followup_id, "follow-up")
             self._require_active(item)
-            item.status, item.snoozed_until, item.due_at = FollowUpStatus.SNOOZED.value, until, until
+            item.status, item.snoozed_until, item.due_at = FollowUpStatus.SNOOZED.value, when, when
             session.add(item)
             return item
 
-    def dismiss(self, followup_id: int) -> FollowUp:
+    def dismiss(self, followup_id: int, now: datetime | None = None) -> FollowUp:
+        """Drop an item; a dismissed keep-in-touch reminder counts as skipping this round."""
         with self.db.transaction() as session:
             item = get_or_raise(session, FollowUp, followup_id, "follow-up")
             self._require_active(item)
-            item.status, item.completed_at = FollowUpStatus.DISMISSED.value, utcnow()
+            item.status, item.completed_at = FollowUpStatus.DISMISSED.value, now or utcnow()
             session.add(item)
             return item
+
+    def set_detail(self, followup_id: int, detail: str) -> FollowUp:
+        """Add the conversation detail to a 24-hour follow-up: its encounter keeps it, and the
+        reason and the draft mention it from now on."""
+        text = required_text(detail, "conversation detail", 2000)
+        with self.db.transaction() as session:
+            item = get_or_raise(session, FollowUp, followup_id, "follow-up")
+            self._require_active(item)
+            encounter = session.get(Encounter, item.encounter_id) if item.encounter_id is not None else None
+            if encounter is None:
+                raise ValidationError(f"follow-up {item.id} is not a 24-hour follow-up: it has no conversation detail")
+            event = session.get(Event, encounter.event_id) if encounter.event_id is not None else None
+            contact = get_or_raise(session, Contact, item.contact_id, "contact")
+            encounter.detail = text
+            item.reason, item.draft = post_event_reason(event, text), post_event_draft(contact, event, text)
+            session.add_all([encounter, item])
+            return item
+
+    def next_keep_in_touch(self, contact_id: int, *, now: datetime | None = None,
+                           zone: tzinfo | None = None) -> datetime | None:
+        """When the contact's next keep-in-touch reminder falls due (None: never)."""
+        now, zone = now or utcnow(), zone or local_zone()
+        with self.db.transaction() as session:
+            get_or_raise(session, Contact, contact_id, "contact")
+            prefs = load_preferences(session)
+            [snapshot] = read_snapshots(session, now, include_archived=True, contact_id=contact_id)
+            cadence = contact_cadence(snapshot, prefs.goal_cadence, prefs.tier_cadence)
+            return next_keep_in_touch(snapshot, cadence, zone)
 
     def done_count_since(self, since: datetime) -> int:
         """How many items were ticked done since `since` (the Today progress line)."""
@@ -74,3 +304,25 @@ class FollowUpService(Service):
     def _require_active(item: FollowUp) -> None:
         if item.status in (FollowUpStatus.DONE.value, FollowUpStatus.DISMISSED.value):
             raise ValidationError(f"follow-up {item.id} is {item.status} already")
+
+
+def _snooze_until(until: datetime | str, now: datetime) -> datetime:
+    """A datetime as given; what the user typed (an ISO date, or days such as '3d') must lie ahead."""
+    if isinstance(until, datetime):
+        return until
+    text = (until or "").strip().lower()
+    when = now + timedelta(days=int(text.rstrip("d"))) if text.rstrip("d").isdigit() else parse_when(text, "snooze until")
+    if when is None or when <= now:
+        raise ValidationError("snooze until: give a time in the future (an ISO date, or days such as 3d)")
+    return when
+
+
+def _close_introduction_when_both_done(session: Session, introduction_id: int) -> None:
+    session.flush()
+    open_sides = session.execute(select(FollowUp.id).where(
+        FollowUp.introduction_id == introduction_id, col(FollowUp.status).in_(rules.ACTIVE_STATUSES))).first()
+    if open_sides is None:
+        intro = session.get(Introduction, introduction_id)
+        if intro is not None:
+            intro.status = IntroductionStatus.DONE.value
+            session.add(intro)

@@ -82,6 +82,7 @@ class ContactsView(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([720, 480])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -24,7 +24,8 @@ from netcompanion.gui.widgets import show_error
 
 
 def _edit(value: datetime) -> QDateTimeEdit:
-    edit = QDateTimeEdit(QDateTime(value))
+    # built from its parts: PySide6's QDateTime(datetime) constructor is not reliable
+    edit = QDateTimeEdit(QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute)))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd HH:mm")
     return edit
@@ -35,7 +36,7 @@ class EventDialog(QDialog):
 
     def __init__(self, services: Services, event: Event | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.services, self.event = services, event
+        self.services, self.editing = services, event  # not self.event: that is QObject.event()
         self.setWindowTitle("Edit event" if event else "New event")
         start = to_local(event.starts_at) if event and event.starts_at else datetime.now().replace(
             minute=0, second=0, microsecond=0) + timedelta(days=7)
@@ -74,11 +75,11 @@ class EventDialog(QDialog):
         end = self.end.dateTime().toPython()
         values = dict(target_count=self.target.value(), location=self.location.text(), notes=self.notes.toPlainText())
         try:
-            if self.event is None:
+            if self.editing is None:
                 self.saved = self.services.events.add(self.name.text(), self.goal.currentData(), start=start,
                                                       end=end, **values)
             else:
-                self.saved = self.services.events.update(self.event.id, name=self.name.text(),
+                self.saved = self.services.events.update(self.editing.id, name=self.name.text(),
                                                          goal=self.goal.currentData(), start=start, end=end, **values)
         except NetCompanionError as exc:
             show_error(self, "Cannot save the event", str(exc))

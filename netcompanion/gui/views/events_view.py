@@ -72,6 +72,7 @@ class EventsView(QWidget):
         splitter.addWidget(page)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([300, 900])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -123,7 +124,10 @@ class EventsView(QWidget):
         self.facts.setText(f"{local_time(event.starts_at)} – {local_time(event.ends_at)}{where}\n"
                            f"Goal: {goal} · target: meet {event.target_count}")
         met = self.services.contacts.list(event=event_id)
-        self.results.setText(f"Met {len(met)} of {event.target_count} planned.")
+        targets = self.services.planning.targets(event_id)
+        met_targets = sum(1 for t in targets if t.status == "met")
+        self.results.setText(f"Met {len(met)} people (aim: {event.target_count}) · "
+                             f"targets met {met_targets} of {len(targets)} planned")
         for contact in met:
             self.met_list.addItem(f"{contact.full_name}  ·  {contact.title}  ·  {contact.company}")
         for tab in self._extra_tabs:

@@ -36,7 +36,6 @@ from netcompanion.core.services import Services
 from netcompanion.gui.card_preview import image_from_array, outlined
 from netcompanion.gui.widgets import card_frame, fill_combo, plain_label, show_error
 from netcompanion.gui.worker import Job, run_in_background
-from netcompanion.ocr import reader
 
 LOW_CONFIDENCE = 0.6
 FORM_FIELDS = [("full_name", "Name"), ("title", "Title"), ("company", "Company"), ("emails", "E-mails"),
@@ -62,6 +61,8 @@ class ScanItem:
 
 def read_cards_job(job: Job, paths: list[str], region: str) -> int:
     """Read `paths` one by one (worker thread), handing each result to the GUI as it is done."""
+    from netcompanion.ocr import reader  # the recogniser is heavy: import it on the worker, when needed
+
     for number, path in enumerate(paths, start=1):
         job.check()
         job.report(number - 1, len(paths), f"Reading {Path(path).name}")
@@ -250,7 +251,9 @@ class ScanView(QWidget):
         if self.job is not None and self.job.running:
             show_error(self, "Scanning", "Cards are being read; wait for them or cancel first.")
             return
-        files = reader.expand_paths(paths)
+        from netcompanion.ocr.reader import expand_paths
+
+        files = expand_paths(paths)
         if not files:
             show_error(self, "Scanning", "No card images there.")
             return
@@ -331,16 +334,17 @@ class ScanView(QWidget):
         self.image_label.setPixmap(outlined(image, item.scan.get("boxes") or {}, low, width))
 
     def _offer_merge(self, item: ScanItem) -> None:
+        """When the card is someone already stored (or a planned target's contact), offer to merge."""
         self._match_id = None
         self.merge_button.setVisible(False)
         self.match_label.clear()
-        finder = getattr(self.services, "find_duplicate", None)
-        if finder is None or item.status not in ("read",):
+        if item.status != "read":
             return
-        match = finder(self.form_scan())
-        if match is not None:
-            self._match_id = match.id
-            self.match_label.setText(f"Looks like {match.full_name or match.company}, already in your contacts.")
+        found = self.services.cards.find_existing(self.form_scan(), settings.home_region())
+        if found is not None:
+            contact, reason = found
+            self._match_id = contact.id
+            self.match_label.setText(f"Already in your contacts: {contact.full_name or contact.company} ({reason}).")
             self.merge_button.setVisible(True)
 
     def _set_review_enabled(self, enabled: bool) -> None:
@@ -378,17 +382,18 @@ class ScanView(QWidget):
 
     def merge_current(self) -> None:
         item = self.current
-        merger = getattr(self.services, "merge_scan", None)
-        if item is None or self._match_id is None or merger is None:
+        if item is None or self._match_id is None:
             return
         try:
-            merger(self._match_id, self.form_scan(), item.path, event=self.event_combo.currentData(),
-                   goals=[self.goal_combo.currentData()] if self.goal_combo.currentData() else [],
-                   detail=self.detail.text())
+            self.services.cards.merge_scan(
+                self._match_id, self.form_scan(), item.path, event=self.event_combo.currentData(),
+                goals=[self.goal_combo.currentData()] if self.goal_combo.currentData() else [],
+                detail=self.detail.text(), region=settings.home_region())
         except (NetCompanionError, OSError) as exc:
             show_error(self, "Cannot merge this card", str(exc))
             return
         item.status, item.contact_id = "merged", self._match_id
+        self.status.emit("Merged into the existing contact")
         self.contacts_changed.emit()
         self._next()
 

@@ -1,4 +1,9 @@
-"""The Today place: the follow-up checklist, also available as a small always-on-top window."""
+"""The Today place: the follow-up checklist, also available as a small always-on-top window.
+
+It shows what the core's follow-up queue returns — overdue first, then today, then the coming
+week — with one-click actions. Long sections show their first items and a "show all" button, so
+the list stays quick however large the network.
+"""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -11,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QInputDialog,
     QMenu,
     QPushButton,
     QScrollArea,
@@ -22,52 +28,68 @@ from PySide6.QtWidgets import (
 from netcompanion.core.clock import to_local, utcnow
 from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.services import Services
-from netcompanion.gui.widgets import card_frame, fill_combo, local_time, plain_label, show_error
+from netcompanion.core.services.followups import QueueItem
+from netcompanion.gui.widgets import card_frame, fill_combo, plain_label, show_error
+from netcompanion.interop.mailto import SUBJECTS, mailto_link
+
+SECTION_PAGE = 25
 
 
-def _sections(items, now: datetime):  # noqa: ANN001, ANN202
-    """(title, items) for overdue, today and this week, by the user's local day."""
-    local_now = to_local(now)
-    start_of_today = local_now.replace(hour=0, minute=0, second=0, microsecond=0)
+def sections(items: list[QueueItem], now: datetime) -> list[tuple[str, list[QueueItem]]]:
+    """The queue split into overdue, today and the coming week, by the user's local day."""
+    start_of_today = to_local(now).replace(hour=0, minute=0, second=0, microsecond=0)
     end_of_today = start_of_today + timedelta(days=1)
-    overdue = [i for i in items if to_local(i[0].due_at) < start_of_today]
-    today = [i for i in items if start_of_today <= to_local(i[0].due_at) < end_of_today]
-    week = [i for i in items if end_of_today <= to_local(i[0].due_at) < end_of_today + timedelta(days=6)]
-    return [("Overdue", overdue), ("Today", today), ("This week", week)]
+    end_of_week = end_of_today + timedelta(days=6)
+    split: dict[str, list[QueueItem]] = {"Overdue": [], "Today": [], "This week": []}
+    for item in items:
+        due = to_local(item.due_at)
+        if item.overdue or due < start_of_today:
+            split["Overdue"].append(item)
+        elif due < end_of_today:
+            split["Today"].append(item)
+        elif due < end_of_week:
+            split["This week"].append(item)
+    return list(split.items())
 
 
 class FollowUpCard(QWidget):
     """One follow-up: who, why, and its one-click actions."""
 
-    def __init__(self, view: "TodayView", followup, contact, overdue: bool) -> None:  # noqa: ANN001
+    def __init__(self, view: "TodayView", item: QueueItem, overdue: bool) -> None:
         super().__init__()
-        self.view, self.followup, self.contact = view, followup, contact
+        self.view, self.item = view, item
         frame = card_frame("overdue" if overdue else "card")
-        who = contact.full_name or contact.company
-        at = f" · {contact.company}" if contact.company and contact.full_name else ""
-        late = f"  (due {local_time(followup.due_at)})"
+        at = f" · {item.company}" if item.company and item.contact_name else ""
         text = QVBoxLayout()
-        text.addWidget(plain_label(f"{who}{at}", "cardTitle"))
-        text.addWidget(plain_label(followup.reason + late, "hint", wrap=True))
+        text.addWidget(plain_label(f"{item.contact_name or item.company}{at}", "cardTitle"))
+        text.addWidget(plain_label(item.reason, wrap=True))
+        text.addWidget(plain_label(item.due_label, "hint"))
         buttons = QHBoxLayout()
-        email = QPushButton("E-mail draft")
-        email.setEnabled(bool(contact.emails))
-        email.setToolTip("Open a prefilled e-mail in your mail program" if contact.emails else "No e-mail address")
-        email.clicked.connect(self.open_email)
-        done = QPushButton("Done")
-        done.setObjectName("primary")
-        done.clicked.connect(lambda: self.view.act("done", followup.id))
+        if item.needs_detail:
+            detail = QPushButton("Add detail…")
+            detail.setToolTip("What did you talk about? The follow-up will mention it.")
+            detail.clicked.connect(lambda: self.view.add_detail(item))
+            buttons.addWidget(detail)
+        else:
+            email = QPushButton("E-mail draft")
+            email.setToolTip("Open a prefilled e-mail in your mail program")
+            email.clicked.connect(lambda: self.view.open_email(item))
+            buttons.addWidget(email)
         snooze = QToolButton()
         snooze.setText("Snooze")
         snooze.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(snooze)
-        menu.addAction("1 day", lambda: self.view.snooze(followup.id, timedelta(days=1)))
-        menu.addAction("1 week", lambda: self.view.snooze(followup.id, timedelta(days=7)))
-        menu.addAction("Pick a date…", lambda: self.view.snooze_until_picked(followup.id))
+        menu.addAction("1 day", lambda: self.view.snooze(item.id, timedelta(days=1)))
+        menu.addAction("1 week", lambda: self.view.snooze(item.id, timedelta(days=7)))
+        menu.addAction("Pick a date…", lambda: self.view.snooze_until_picked(item.id))
         snooze.setMenu(menu)
         dismiss = QPushButton("Dismiss")
-        dismiss.clicked.connect(lambda: self.view.act("dismiss", followup.id))
-        for button in (email, snooze, dismiss, done):
+        dismiss.clicked.connect(lambda: self.view.act("dismiss", item.id))
+        done = QPushButton("Done")
+        done.setObjectName("primary")
+        done.setToolTip("Mark done: logs the interaction and schedules the next touch")
+        done.clicked.connect(lambda: self.view.act("done", item.id))
+        for button in (snooze, dismiss, done):
             buttons.addWidget(button)
         row = QHBoxLayout(frame)
         row.addLayout(text, 1)
@@ -75,13 +97,6 @@ class FollowUpCard(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(frame)
-
-    def open_email(self) -> None:
-        from netcompanion.interop.mailto import mailto_link
-
-        subject = "Great to meet you" if self.followup.kind == "post_event" else "Catching up"
-        link = mailto_link(self.contact.emails[0].address, subject, self.followup.draft)
-        QDesktopServices.openUrl(QUrl(link))
 
 
 class TodayView(QWidget):
@@ -93,8 +108,9 @@ class TodayView(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None, compact: bool = False) -> None:
         super().__init__(parent)
         self.services = services
-        self.compact = compact
         self.search_words: list[str] = []
+        self.expanded: set[str] = set()
+        self.items: list[QueueItem] = []
         self.checklist_window: QWidget | None = None
         self.goal_filter = QComboBox()
         self.goal_filter.currentIndexChanged.connect(self.refresh_list)
@@ -131,37 +147,48 @@ class TodayView(QWidget):
         self.refresh_list()
 
     def refresh_list(self) -> None:
+        """Rebuild the checklist from the queue."""
+        self._clear()
+        now = utcnow()
+        self.items = self.services.followups.queue(now=now, goal=self.goal_filter.currentData() or None,
+                                                   include_all=True)
+        items = [i for i in self.items if all(
+            w in f"{i.contact_name} {i.company} {i.reason}".casefold() for w in self.search_words)]
+        shown = 0
+        for title, section in sections(items, now):
+            if section:
+                self._add_section(title, section)
+                shown += len(section)
+        if not shown:
+            self.body.addWidget(plain_label("Nothing to follow up right now. Well done.", "hint"))
+        self._update_progress(now)
+
+    def _clear(self) -> None:
         while self.body.count():
             widget = self.body.takeAt(0).widget()
             if widget is not None:
                 widget.setParent(None)  # hide it now; deleteLater alone leaves it painted until then
                 widget.deleteLater()
-        now = utcnow()
-        items = self.services.followups.open_items(now=now, horizon=timedelta(days=7))
-        goal = self.goal_filter.currentData() or ""
-        if goal:
-            tagged = {c.id for c in self.services.contacts.list(goal=goal)}
-            items = [i for i in items if i[1].id in tagged]
-        if self.search_words:
-            items = [i for i in items if all(w in f"{i[1].full_name} {i[1].company} {i[0].reason}".casefold()
-                                             for w in self.search_words)]
-        shown = 0
-        for title, section in _sections(items, now):
-            if not section:
-                continue
-            self.body.addWidget(plain_label(f"{title} ({len(section)})", "cardTitle"))
-            for followup, contact in section:
-                self.body.addWidget(FollowUpCard(self, followup, contact, overdue=title == "Overdue"))
-                shown += 1
-        if not shown:
-            self.body.addWidget(plain_label("Nothing to follow up right now. Well done.", "hint"))
-        self._update_progress(items, now)
 
-    def _update_progress(self, items, now: datetime) -> None:  # noqa: ANN001
-        done_today = self.services.followups.done_count_since(
-            to_local(now).replace(hour=0, minute=0, second=0, microsecond=0))
-        due_today = sum(len(section) for title, section in _sections(items, now) if title != "This week")
-        self.progress_line.setText(f"{done_today} of {done_today + due_today} done today")
+    def _add_section(self, title: str, section: list[QueueItem]) -> None:
+        self.body.addWidget(plain_label(f"{title} ({len(section)})", "cardTitle"))
+        visible = section if title in self.expanded else section[:SECTION_PAGE]
+        for item in visible:
+            self.body.addWidget(FollowUpCard(self, item, overdue=title == "Overdue"))
+        if len(visible) < len(section):
+            more = QPushButton(f"Show all {len(section)}")
+            more.clicked.connect(lambda: self._expand(title))
+            self.body.addWidget(more)
+
+    def _expand(self, title: str) -> None:
+        self.expanded.add(title)
+        self.refresh_list()
+
+    def _update_progress(self, now: datetime) -> None:
+        start_of_today = to_local(now).replace(hour=0, minute=0, second=0, microsecond=0)
+        done_today = self.services.followups.done_count_since(start_of_today)
+        due = sum(len(s) for title, s in sections(self.items, now) if title != "This week")
+        self.progress_line.setText(f"{done_today} of {done_today + due} done today")
 
     # actions
     def act(self, action: str, followup_id: int) -> None:
@@ -172,11 +199,11 @@ class TodayView(QWidget):
                 self.services.followups.dismiss(followup_id)
         except NetCompanionError as exc:
             show_error(self, "Follow-up", str(exc))
-        self._changed()
+        self._changed("Done: logged and the next touch scheduled" if action == "done" else "Dismissed")
 
     def snooze(self, followup_id: int, delay: timedelta) -> None:
         self.services.followups.snooze(followup_id, utcnow() + delay)
-        self._changed()
+        self._changed("Snoozed")
 
     def snooze_until_picked(self, followup_id: int) -> None:
         dialog = QDialog(self)
@@ -191,11 +218,31 @@ class TodayView(QWidget):
         layout.addWidget(buttons)
         if dialog.exec():
             self.services.followups.snooze(followup_id, picker.dateTime().toPython().astimezone())
-            self._changed()
+            self._changed("Snoozed")
 
-    def _changed(self) -> None:
+    def open_email(self, item: QueueItem) -> None:
+        contact = self.services.contacts.get(item.contact_id)
+        if not contact.emails:
+            show_error(self, "E-mail draft", f"There is no e-mail address for {item.contact_name}. Add one in Contacts.")
+            return
+        subject = SUBJECTS.get(item.kind, "Following up")
+        QDesktopServices.openUrl(QUrl(mailto_link([contact.emails[0].address], subject, item.draft)))
+
+    def add_detail(self, item: QueueItem) -> None:
+        text, ok = QInputDialog.getText(self, "Conversation detail",
+                                        f"What did you talk about with {item.contact_name}?")
+        if ok and text.strip():
+            try:
+                self.services.followups.set_detail(item.id, text)
+            except NetCompanionError as exc:
+                show_error(self, "Conversation detail", str(exc))
+            self._changed("Detail added: the draft mentions it now")
+
+    def _changed(self, message: str = "") -> None:
         self.refresh_list()
         self.changed.emit()
+        if message:
+            self.status.emit(message)
         if self.checklist_window is not None and self.checklist_window.isVisible():
             self.checklist_window.findChild(TodayView).refresh_list()  # type: ignore[union-attr]
 
@@ -207,7 +254,7 @@ class TodayView(QWidget):
             inner = TodayView(self.services, compact=True)
             inner.changed.connect(self.refresh_list)
             QVBoxLayout(window).addWidget(inner)
-            window.resize(460, 560)
+            window.resize(520, 600)
             self.checklist_window = window
         self.checklist_window.findChild(TodayView).refresh()  # type: ignore[union-attr]
         self.checklist_window.show()

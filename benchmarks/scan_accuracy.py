@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""Card-reading accuracy per field next to each field's OCR ceiling.
+
+Usage: python benchmarks/scan_accuracy.py DIR [--region CC] [--engine E] [--workers N]
+                                          [--out PRED.jsonl] [--verbose]
+
+DIR holds card images and ``labels.jsonl`` (see shared/tools/score_cards.py for the format and the
+scoring rules, copied here). The ceiling of a field is the share of cards whose raw OCR text
+contains the labelled value at all (DESIGN.md): all the name's/title's/company's words among the
+OCR words; each e-mail/URL as a substring with spaces removed; each phone's national digits in the
+text's digits; 80 % of the address words. A field far below its ceiling needs a better parser; a
+low ceiling needs better imaging or recognition.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+import phonenumbers
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from netcompanion.ocr.reader import read_cards  # noqa: E402
+
+HONORIFICS = {"dr", "prof", "mr", "mrs", "ms", "phd", "mba", "cfa", "jr", "sr", "md", "esq", "cpa"}
+LEGAL = {"inc", "llc", "ltd", "gmbh", "ag", "sa", "bv", "plc", "co", "corp", "limited"}
+FIELDS = ["full_name", "title", "company", "emails", "phones", "websites", "address"]
+
+
+# ---- scoring rules, as in shared/tools/score_cards.py -------------------------------------
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode().casefold()
+    return re.sub(r"[^a-z0-9@.+]+", " ", text).strip()
+
+
+def words(text: str) -> list[str]:
+    return re.sub(r"[^a-z0-9]+", " ", fold(text)).split()
+
+
+def name_key(text: str) -> frozenset:
+    return frozenset(w for w in words(text) if len(w) > 1 and w not in HONORIFICS)
+
+
+def company_keys(text: str) -> set:
+    ws = words(text)
+    core = [w for w in ws if w not in LEGAL]
+    return {" ".join(ws), " ".join(core)}
+
+
+def email_key(email: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", email or "")).casefold().strip(".,;:")
+
+
+def host(url: str) -> str:
+    url = fold(url).replace(" ", "")
+    url = re.sub(r"^(https?)?(//)?", "", url)
+    url = re.sub(r"^www\.", "", url)
+    return url.split("/")[0].rstrip(".")
+
+
+def token_f1(a: str, b: str) -> float:
+    x, y = words(a), words(b)
+    if not x and not y:
+        return 1.0
+    if not x or not y:
+        return 0.0
+    common = sum(min(x.count(t), y.count(t)) for t in set(x))
+    if not common:
+        return 0.0
+    p, r = common / len(y), common / len(x)
+    return 2 * p * r / (p + r)
+
+
+def field_ok(field: str, truth: dict, pred: dict) -> bool:
+    t, p = truth.get(field), pred.get(field)
+    if field == "full_name":
+        return name_key(t) == name_key(p or "")
+    if field == "title":
+        return words(t) == words(p or "")
+    if field == "company":
+        return bool(company_keys(t) & company_keys(p or ""))
+    if field == "emails":
+        return {email_key(e) for e in t} == {email_key(e) for e in (p or [])}
+    if field == "phones":
+        return {x["e164"] for x in t} == {x.get("e164") for x in (p or []) if isinstance(x, dict)}
+    if field == "websites":
+        return {host(w) for w in t} == {host(w) for w in (p or [])}
+    if field == "address":
+        return token_f1(t, p or "") >= 0.8
+    raise KeyError(field)
+
+
+# ---- OCR ceiling ---------------------------------------------------------------------------
+def national_digits(e164: str) -> str:
+    try:
+        return str(phonenumbers.parse(e164, None).national_number)
+    except phonenumbers.NumberParseException:
+        return re.sub(r"\D", "", e164)
+
+
+def in_text(field: str, truth: dict, raw: str) -> bool:
+    t = truth.get(field)
+    if not t:
+        return True
+    ocr_words = set(words(raw))
+    squashed = re.sub(r"\s+", "", raw).casefold()
+    if field in ("full_name", "title", "company"):
+        ws = [w for w in words(t) if not (field == "full_name" and w in HONORIFICS)]
+        return all(w in ocr_words for w in ws)
+    if field == "emails":
+        return all(email_key(e) in squashed for e in t)
+    if field == "websites":
+        return all(host(w) in fold(squashed).replace(" ", "") for w in t)
+    if field == "phones":
+        digits = re.sub(r"\D", "", raw)
+        return all(national_digits(x["e164"]) in digits for x in t)
+    if field == "address":
+        ws = words(t)
+        return sum(w in ocr_words for w in ws) >= 0.8 * len(ws)
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("dir")
+    ap.add_argument("--region", default="US")
+    ap.add_argument("--engine", default="auto")
+    ap.add_argument("--lang", default=None)
+    ap.add_argument("--workers", type=int, default=None)
+    ap.add_argument("--out", default=None, help="write the predictions (JSON Lines) here")
+    ap.add_argument("--verbose", action="store_true", help="list every wrong field")
+    args = ap.parse_args(argv)
+    d = Path(args.dir)
+    truth = {}
+    for line in (d / "labels.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            truth[rec["file"]] = rec
+    files = [str(d / name) for name in truth]
+    t0 = time.perf_counter()
+    preds = {}
+    for res in read_cards(files, region=args.region, lang=args.lang, engine=args.engine,
+                          workers=args.workers):
+        preds[Path(res.source).name] = res.to_json()
+    elapsed = time.perf_counter() - t0
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as fh:
+            for p in preds.values():
+                fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+    hits = {f: 0 for f in FIELDS}
+    ceil = {f: 0 for f in FIELDS}
+    scored = {f: 0 for f in FIELDS}
+    perfect = 0
+    for name, t in truth.items():
+        p = preds.get(name, {})
+        oks = {}
+        for f in FIELDS:
+            if f in t.get("skip", []):
+                continue
+            ok = field_ok(f, t, p)
+            oks[f] = ok
+            hits[f] += ok
+            scored[f] += 1
+            ceil[f] += in_text(f, t, p.get("raw_text", ""))
+            if args.verbose and not ok:
+                got = p.get(f)
+                want = t.get(f) if f != "phones" else [x["e164"] for x in t[f]]
+                got = got if f != "phones" else [x.get("e164") for x in (got or [])]
+                print(f"  {name} {f}: want {want!r} got {got!r}")
+        perfect += all(oks.values())
+    n = len(truth)
+    print(f"{'field':10s} {'accuracy':>8s} {'ceiling':>8s}")
+    for f in FIELDS:
+        s = max(scored[f], 1)
+        print(f"{f:10s} {hits[f] / s:8.3f} {ceil[f] / s:8.3f}  ({scored[f]} cards)")
+    tot = max(sum(scored.values()), 1)
+    print(f"{'all':10s} {sum(hits.values()) / tot:8.3f} {sum(ceil.values()) / tot:8.3f}")
+    print(f"cards with every field right: {perfect}/{n} ({perfect / max(n, 1):.3f})")
+    print(f"time: {elapsed:.1f} s for {n} cards, {elapsed / max(n, 1):.2f} s/card (wall clock, "
+          f"all cores)")
+    print(f"score: {sum(hits.values()) / tot:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""`netcompanion export vcard|csv|ics FILE` and `netcompanion import FILE`."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from netcompanion.cli.common import add_json_flag, print_json, services_from
+from netcompanion.core.errors import ValidationError
+from netcompanion.core.services.import_report import ImportReport
+
+FORMATS = ("vcard", "csv", "ics")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    export = subparsers.add_parser(
+        "export", help="export contacts (vCard, CSV) or open follow-ups (iCalendar)",
+        description="Write the contacts (of an event, of a goal) as vCard or CSV, or the open follow-ups "
+        "as an iCalendar file. FILE '-' writes to standard output.")
+    export.add_argument("format", choices=FORMATS, help="vcard, csv (contacts) or ics (open follow-ups)")
+    export.add_argument("file", help="the file to write ('-' for standard output)")
+    export.add_argument("--event", help="only contacts met at this event (name or id)")
+    export.add_argument("--goal", help="only contacts tagged with this goal")
+    export.add_argument("--vcard-version", choices=("3.0", "4.0"), default="3.0", help="vCard version (default 3.0)")
+    export.add_argument("--csv-format", choices=("google", "outlook"), default="google",
+                        help="the CSV layout: Google Contacts (default) or Outlook")
+    export.add_argument("--photos", action="store_true",
+                        help="vCard: include the image of each contact's card as its PHOTO")
+    export.add_argument("--ics-kind", choices=("todo", "event"), default="todo",
+                        help="follow-ups as tasks (VTODO, default) or calendar events (VEVENT)")
+    export.set_defaults(func=run_export)
+
+    imp = subparsers.add_parser(
+        "import", help="import contacts from a vCard or CSV file",
+        description="Import the contacts of a vCard (2.1, 3.0, 4.0) or CSV file (Google, Outlook, LinkedIn, "
+        "or any table with --map). The format is told from the content. Contacts that match stored ones "
+        "(same e-mail or phone, or a close name at the same company) are merged; the file is imported "
+        "as a whole or not at all.")
+    imp.add_argument("file", help="the .vcf or .csv file")
+    imp.add_argument("--event", help="record every imported contact as met at this event (name or id)")
+    imp.add_argument("--goal", help="tag every imported contact with this goal")
+    imp.add_argument("--map", action="append", default=[], metavar="OURS=THEIRS",
+                     help="CSV column mapping, e.g. --map name='Full Name' --map company=Firm (repeatable); "
+                     "ours: name, first_name, last_name, title, company, email, phone, mobile, fax, website, "
+                     "linkedin, address, notes, bio, tags")
+    imp.add_argument("--encoding", help="the file's encoding when detection gets it wrong (e.g. cp1252)")
+    imp.add_argument("--dry-run", action="store_true", help="report what would happen; store nothing")
+    add_json_flag(imp)
+    imp.set_defaults(func=run_import)
+
+
+def parse_mapping(pairs: list[str]) -> dict[str, str]:
+    """{"name": "Full Name"} from ["name=Full Name"]."""
+    mapping = {}
+    for pair in pairs:
+        ours, sep, theirs = pair.partition("=")
+        if not sep or not ours.strip() or not theirs.strip():
+            raise ValidationError(f"--map {pair!r}: write it as OURS=THEIRS, e.g. name='Full Name'")
+        mapping[ours.strip()] = theirs.strip()
+    return mapping
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from netcompanion.interop.exporter import export_contacts
+
+    data, count = export_contacts(services_from(args), args.format, event=args.event, goal=args.goal,
+                                  vcard_version=args.vcard_version, csv_format=args.csv_format,
+                                  ics_kind=args.ics_kind, photos=args.photos)
+    if args.file == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        Path(args.file).write_bytes(data)
+        what = "follow-ups" if args.format == "ics" else "contacts"
+        print(f"exported {count} {what} to {args.file}", file=sys.stderr)
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from netcompanion.interop.importer import import_file
+
+    report = import_file(services_from(args), args.file, event=args.event, goal=args.goal,
+                         mapping=parse_mapping(args.map), encoding=args.encoding, dry_run=args.dry_run)
+    if args.json:
+        print_json(report.to_dict())
+    else:
+        print(format_report(report))
+    return 0
+
+
+def format_report(report: ImportReport) -> str:
+    """The report as text: the summary, then one line per row that was not simply added."""
+    lines = [report.summary()]
+    for entry in report.entries:
+        where = f"line {entry.line}: " if entry.line else ""
+        if entry.outcome == "skipped":
+            lines.append(f"  {where}skipped {entry.name}: {entry.reason}")
+        elif entry.outcome == "merged":
+            lines.append(f"  {where}merged {entry.name} into contact {entry.contact_id} ({entry.reason}): "
+                         + ", ".join(entry.changes))
+        for warning in entry.warnings:
+            lines.append(f"  {where}{entry.name}: {warning}")
+    return "\n".join(lines)

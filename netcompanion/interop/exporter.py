@@ -1,0 +1,49 @@
+"""Exporting (formats vcard, csv, ics): the contacts (of an event, of a goal) as vCard or CSV, the open
+follow-ups as iCalendar."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from netcompanion.core.card_store import card_image_path
+from netcompanion.core.models import Contact
+from netcompanion.core.services import Services
+from netcompanion.interop.csv_write import write_csv
+from netcompanion.interop.ics_write import write_ics
+from netcompanion.interop.vcard_write import write_vcards
+
+
+
+def card_photos(services: Services, contacts: list[Contact]) -> dict[int, Path]:
+    """Contact id -> the stored image of the front of its card (the first one scanned)."""
+    photos: dict[int, Path] = {}
+    for contact in contacts:
+        images = services.cards.images_for(contact.id) if contact.id is not None else []
+        front = next((i for i in images if i.side == "front"), images[0] if images else None)
+        if front is not None and card_image_path(front.file_name).is_file():
+            photos[contact.id] = card_image_path(front.file_name)  # type: ignore[index]
+    return photos
+
+
+def export_contacts(
+    services: Services,
+    fmt: str,
+    *,
+    event: str | int | None = None,
+    goal: str | None = None,
+    vcard_version: str = "3.0",
+    csv_format: str = "google",
+    ics_kind: str = "todo",
+    photos: bool = False,
+) -> tuple[bytes, int]:
+    """(file content, number of entries) of an export in `fmt` (vcard, csv or ics)."""
+    if fmt == "ics":
+        items = services.transfer.open_followups(event=event, goal=goal)
+        return write_ics(items, ics_kind), len(items)
+    contacts = services.contacts.list(event=event, goal=goal)
+    if fmt == "vcard":
+        details = services.transfer.conversation_details([c.id for c in contacts if c.id is not None])
+        images = card_photos(services, contacts) if photos else {}
+        text = write_vcards([(c, details.get(c.id or 0, [])) for c in contacts], version=vcard_version,
+                            photos=images)
+        return text.encode("utf-8"), len(contacts)
+    return write_csv(contacts, csv_format).encode("utf-8-sig"), len(contacts)

@@ -1,0 +1,78 @@
+"""Importing a contacts file: its format told from its content, its contacts added or merged
+in one transaction, and a report of what happened to each row.
+
+A file that cannot be read (too big, not text, a card cut short, a quote never closed) raises
+an `InputFileError` naming the line, and nothing is imported. Rows that are readable but
+unusable (no name, more cells than the header) are skipped and listed with the reason.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from netcompanion.core.errors import ValidationError
+from netcompanion.core.services import Services
+from netcompanion.core.services.import_report import ImportReport, IncomingContact
+from netcompanion.interop.csv_contacts import read_contacts_csv
+from netcompanion.interop.errors import InputFileError
+from netcompanion.interop.text_decode import MAX_IMPORT_BYTES, decode, read_bytes
+from netcompanion.interop.vcard_read import read_vcards
+
+_BINARY_SIGNATURES = {b"PK\x03\x04": "a zip archive or an Excel/Numbers workbook; save it as CSV first",
+                      b"\xd0\xcf\x11\xe0": "an old Excel (.xls) workbook; save it as CSV first",
+                      b"%PDF": "a PDF document"}
+
+
+def detect_format(text: str) -> str:
+    """vcard, icalendar or csv, from the first line that is not empty."""
+    first = next((line.strip().upper() for line in text.split("\n") if line.strip()), "")
+    if first.startswith("BEGIN:VCARD"):
+        return "vcard"
+    if first.startswith("BEGIN:VCALENDAR"):
+        return "icalendar"
+    return "csv"
+
+
+def read_incoming(
+    path: str | Path,
+    *,
+    mapping: dict[str, str] | None = None,
+    encoding: str | None = None,
+    max_bytes: int = MAX_IMPORT_BYTES,
+) -> tuple[str, list[IncomingContact]]:
+    """(format, contacts) of the file at `path`; nothing is stored."""
+    source = str(path)
+    data = read_bytes(path, max_bytes)
+    for signature, what in _BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise InputFileError(f"this is {what}, not a vCard or CSV file", source=source)
+    text = decode(data, source=source, encoding=encoding)
+    fmt = detect_format(text)
+    if fmt == "icalendar":
+        raise InputFileError("this is an iCalendar file; import reads contacts from vCard (.vcf) or CSV files",
+                             source=source)
+    if fmt == "vcard":
+        if mapping:
+            raise ValidationError("--map is for CSV files; a vCard names its fields itself")
+        return "vcard", read_vcards(text, source)
+    return read_contacts_csv(text, source=source, mapping=mapping)
+
+
+def import_file(
+    services: Services,
+    path: str | Path,
+    *,
+    event: str | int | None = None,
+    goal: str | None = None,
+    mapping: dict[str, str] | None = None,
+    encoding: str | None = None,
+    dry_run: bool = False,
+    max_bytes: int = MAX_IMPORT_BYTES,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
+    """Import the contacts of the file at `path` (all in one transaction) and report per row;
+    `progress(done, total)` as in `TransferService.import_contacts` (the GUI's worker passes its
+    report-and-check-for-cancel)."""
+    fmt, records = read_incoming(path, mapping=mapping, encoding=encoding, max_bytes=max_bytes)
+    return services.transfer.import_contacts(records, source=str(path), format=fmt, event=event, goal=goal,
+                                             dry_run=dry_run, progress=progress)

@@ -1,0 +1,134 @@
+"""Reading an exported text file into clean text, whatever its encoding and line endings.
+
+Real exporters write UTF-8 with or without a BOM, a UTF-8 BOM in front of a cp1252 body,
+UTF-16 with or without a BOM (old macOS), cp1252 (Western Windows) or cp1251 (Cyrillic
+Windows), and end lines with LF, CR LF, CR alone or CR CR LF (iOS). `decode` gives text with
+"\n" line ends, no BOM, in Unicode NFC, or an `InputFileError` naming the line it cannot read.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from pathlib import Path
+
+from netcompanion.interop.errors import InputFileError
+
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+"""Files larger than this are refused before they are read (an address book with card photos
+of several thousand people stays well under it)."""
+
+MAX_IMPORT_RECORDS = 50_000
+"""Files with more contacts (cards, rows) than this are refused while they are read: split them."""
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_HIGH_RUN = re.compile(rb"[\xc0-\xff]{3,}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+
+
+def read_bytes(path: str | Path, max_bytes: int = MAX_IMPORT_BYTES) -> bytes:
+    """The content of `path`, refused by its size (without reading it) when over `max_bytes`."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputFileError(f"cannot open the file: {exc.strerror or exc}", source=str(path)) from None
+    if size > max_bytes:
+        raise InputFileError(
+            f"the file is {size / 2**20:.0f} MB, more than the {max_bytes / 2**20:.0f} MB an import accepts; "
+            "split it or export fewer contacts (for example without photos)", source=str(path))
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputFileError(f"cannot read the file: {exc.strerror or exc}", source=str(path)) from None
+
+
+def read_text(path: str | Path, *, encoding: str | None = None, max_bytes: int = MAX_IMPORT_BYTES) -> str:
+    """The text of the file at `path` (see `decode`)."""
+    return decode(read_bytes(path, max_bytes), source=str(path), encoding=encoding)
+
+
+def decode(data: bytes, *, source: str = "", encoding: str | None = None) -> str:
+    """`data` as normalised text; `encoding` forces one instead of detecting it."""
+    name = encoding or detect_encoding(data, source=source)
+    if name.replace("-", "").replace("_", "").lower() in ("utf8", "utf8sig"):
+        name = "utf-8-sig"
+    if name != "utf-8-sig" and data.startswith(codecs.BOM_UTF8):
+        data = data[3:]  # a UTF-8 BOM in front of a body in another encoding
+    try:
+        text = data.decode(name)
+    except LookupError:
+        raise InputFileError(f"unknown encoding {encoding!r}", source=source) from None
+    except UnicodeDecodeError as exc:
+        raise InputFileError(
+            f"byte 0x{data[exc.start]:02X} is not valid {name}; the file is in another encoding "
+            "(save it again as UTF-8)", source=source, line=_line_of_offset(data, exc.start, name)) from None
+    return normalize_text(text, source=source)
+
+
+def normalize_text(text: str, *, source: str = "") -> str:
+    """`text` without BOM, with "\n" line ends (CR CR LF counts as one) and composed accents."""
+    text = text.lstrip("\ufeff").replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n")
+    bad = _CONTROL.search(text)
+    if bad:
+        raise InputFileError(
+            f"control character U+{ord(bad.group()):04X}: this is not a text file, or not in the encoding "
+            "it seems to be in", source=source, line=text.count("\n", 0, bad.start()) + 1)
+    return unicodedata.normalize("NFC", text)
+
+
+def detect_encoding(data: bytes, *, source: str = "") -> str:
+    """The encoding `data` was most likely written in (a Python codec name)."""
+    if data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
+        return "utf-32"
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16"
+    bom = data.startswith(codecs.BOM_UTF8)
+    body = data[3:] if bom else data
+    utf16 = _utf16_without_bom(body[:4096])
+    if utf16:
+        return utf16
+    try:
+        body.decode("utf-8")
+        return "utf-8-sig"
+    except UnicodeDecodeError as exc:
+        if len(_UTF8_MULTIBYTE.findall(body)) > len(re.findall(rb"[\x80-\xff]", body)) // 4:
+            raise InputFileError(
+                f"byte 0x{body[exc.start]:02X} is not UTF-8 although the rest of the file is: the file mixes "
+                "encodings; save it again as UTF-8", source=source,
+                line=_line_of_offset(body, exc.start, "utf-8")) from None
+    return _legacy_codec(body)
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when NUL bytes fill every other position, as in UTF-16 text."""
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    odd_nuls, even_nuls = sample[1:pairs * 2:2].count(0), sample[0:pairs * 2:2].count(0)
+    if odd_nuls > 0.3 * pairs and even_nuls < 0.05 * pairs:
+        return "utf-16-le"
+    if even_nuls > 0.3 * pairs and odd_nuls < 0.05 * pairs:
+        return "utf-16-be"
+    return None
+
+
+def _legacy_codec(body: bytes) -> str:
+    """cp1251 when the high bytes make whole words (Cyrillic), else cp1252 (Western accents)."""
+    high = sum(1 for b in body if b >= 0x80)
+    if not high:
+        return "utf-8"
+    in_runs = sum(len(run) for run in _HIGH_RUN.findall(body))
+    if in_runs > 0.5 * high or any(b in _CP1252_UNDEFINED for b in body):
+        return "cp1251"
+    return "cp1252"
+
+
+def _line_of_offset(data: bytes, offset: int, encoding: str) -> int:
+    """The 1-based line holding byte `offset` (CR LF, CR CR LF, CR and LF each end one line)."""
+    head = data[:offset]
+    if encoding.lower().startswith("utf-16"):
+        head = head.decode(encoding, errors="replace").encode("utf-8")
+    head = head.replace(b"\r\r\n", b"\n").replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return head.count(b"\n") + 1

@@ -1,0 +1,94 @@
+"""The desktop app on a database it cannot open: it says why and offers the latest backup."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from netcompanion.core import backup
+from netcompanion.gui import app as gui_app
+from tests.safety.conftest import damage
+
+
+class Answers:
+    """Stands in for the user in front of the message boxes: records them, clicks as told."""
+
+    def __init__(self, restore: bool, confirm: bool) -> None:
+        self.restore, self.confirm = restore, confirm
+        self.texts: list[str] = []
+
+    def exec(self, box: QMessageBox) -> int:
+        assert box.textFormat() == Qt.TextFormat.PlainText
+        self.texts.append(box.text())
+        offered = [b for b in box.buttons() if b.text() == "Restore the latest backup"]
+        if offered:
+            if self.restore:
+                offered[0].click()
+            return 0
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        return QMessageBox.StandardButton.Yes if yes is not None and self.confirm else QMessageBox.StandardButton.Cancel
+
+
+@pytest.fixture
+def damaged_with_backup(filled, db_path: Path) -> backup.BackupInfo:
+    made = backup.create_backup(db_path)
+    filled.db.dispose()
+    damage(db_path)
+    return made
+
+
+def _answer(monkeypatch: pytest.MonkeyPatch, qapp, restore: bool, confirm: bool) -> Answers:
+    answers = Answers(restore, confirm)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: answers.exec(box))
+    return answers
+
+
+def test_offers_the_latest_backup_and_restores_it_after_confirmation(damaged_with_backup, db_path, monkeypatch,
+                                                                     qapp) -> None:
+    answers = _answer(monkeypatch, qapp, restore=True, confirm=True)
+    services = gui_app.open_services_or_offer_restore(str(db_path))
+    assert services is not None and len(services.contacts.list()) == 20
+    services.db.dispose()
+    assert "damaged" in answers.texts[0] and str(damaged_with_backup.path) in answers.texts[1]
+    assert [b.reason for b in backup.list_backups(db_path)] == ["pre-restore", "manual"]
+
+
+def test_declining_the_confirmation_changes_nothing(damaged_with_backup, db_path, monkeypatch, qapp) -> None:
+    before = db_path.read_bytes()
+    _answer(monkeypatch, qapp, restore=True, confirm=False)
+    assert gui_app.open_services_or_offer_restore(str(db_path)) is None
+    assert db_path.read_bytes() == before
+
+
+def test_without_a_backup_it_only_explains(filled, db_path, monkeypatch, qapp) -> None:
+    filled.db.dispose()
+    damage(db_path)
+    before = db_path.read_bytes()
+    answers = _answer(monkeypatch, qapp, restore=True, confirm=True)
+    assert gui_app.open_services_or_offer_restore(str(db_path)) is None
+    [text] = answers.texts
+    assert "cannot be opened" in text and "No backup of it exists" in text
+    assert db_path.read_bytes() == before
+
+
+def test_a_busy_database_is_explained_without_offering_a_restore(filled, db_path, monkeypatch, qapp) -> None:
+    from netcompanion.core import database
+
+    backup.create_backup(db_path)
+    filled.db.dispose()
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        answers = _answer(monkeypatch, qapp, restore=True, confirm=True)
+        assert gui_app.open_services_or_offer_restore(str(db_path)) is None
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    [text] = answers.texts
+    assert "busy" in text
+    assert [b.reason for b in backup.list_backups(db_path)] == ["manual"]

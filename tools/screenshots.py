@@ -1,0 +1,61 @@
+"""Take the README's screenshots from the running app with the demo data.
+
+Run under a real X server (Xvfb): `xvfb-run -s "-screen 0 1400x900x24" .venv/bin/python tools/screenshots.py`.
+Writes docs/screenshots/{today,scan,contacts,events,network}.png.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from importlib import resources
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+
+
+def main() -> int:
+    os.environ["NETCOMPANION_HOME"] = tempfile.mkdtemp(prefix="nc-shots-")
+    os.environ["XDG_CONFIG_HOME"] = os.environ["NETCOMPANION_HOME"]
+    from netcompanion.core.demo import fill_demo
+    from netcompanion.core.services import open_services
+    from netcompanion.gui.app import create_application
+    from netcompanion.gui.main_window import MainWindow
+
+    app = create_application()
+    services = open_services()
+    fill_demo(services)
+    window = MainWindow(services)
+    window.resize(1360, 840)
+    window.show()
+
+    def settle(seconds: float = 0.5) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.02)
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    for row, name in enumerate(["today", "scan", "contacts", "events", "network"]):
+        window.navigation.setCurrentRow(row)
+        if name == "scan":
+            card = resources.files("netcompanion") / "resources" / "sample-card.jpg"
+            window.scan.add_paths([str(card)])
+            deadline = time.monotonic() + 120
+            while (not window.scan.items or window.scan.job.running) and time.monotonic() < deadline:
+                settle(0.1)
+            window.scan.detail.setText("wants to pilot our routing in the Porto terminal")
+        if name == "contacts":
+            window.contacts.select_contact(window.contacts.model.row_at(1).id)
+        if name == "events":
+            window.events.list.setCurrentRow(1)
+            window.planning.rank_contacts()
+        settle()
+        window.grab().save(str(OUT / f"{name}.png"))
+        print(OUT / f"{name}.png")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
