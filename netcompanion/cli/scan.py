@@ -26,6 +26,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="recogniser (default auto: PP-OCR, Tesseract when needed)")
     p.add_argument("--workers", type=int, default=None, metavar="N",
                    help="worker processes (default: one per core)")
+    p.add_argument("--save", action="store_true",
+                   help="store each card as a contact (with its image) as soon as it is read")
+    p.add_argument("--event", default=None, help="with --save: the event where the cards were collected")
+    p.add_argument("--goal", action="append", default=[], help="with --save: the goal these contacts serve")
     p.set_defaults(func=run)
 
 
@@ -54,7 +58,34 @@ def _summary(res: dict) -> str:
     add("LinkedIn", res.get("linkedin", ""), "linkedin")
     if len(rows) == 1:
         rows.append("  (no contact details found)")
+    if res.get("contact_id"):
+        rows.append(f"  saved as contact {res['contact_id']}")
     return "\n".join(rows)
+
+
+def _card_saver(args: argparse.Namespace, region: str):  # noqa: ANN202
+    """A function storing one read card (its own transaction) and returning the contact id.
+
+    The event and goals are checked before any card is read, so a typo fails at once."""
+    from netcompanion.cli.common import services_from
+
+    services = services_from(args)
+    if args.event:
+        services.events.get(args.event)
+    for goal in args.goal:
+        services.goals.get(goal)
+
+    def save(card: dict) -> int:
+        """Store the card; a card of someone already stored is merged into that contact."""
+        found = services.cards.find_existing(card, region)
+        options = dict(event=args.event, goals=args.goal, region=region)
+        if found is not None:
+            contact = services.cards.merge_scan(found[0].id, card, Path(card["source"]), **options)
+        else:
+            contact = services.cards.save_scan(card, Path(card["source"]), **options)
+        return int(contact.id or 0)
+
+    return save
 
 
 def run(args: argparse.Namespace) -> int:
@@ -79,10 +110,14 @@ def run(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         print("netcompanion scan: --workers must be at least 1", file=sys.stderr)
         return 2
+    if (args.event or args.goal) and not args.save:
+        print("netcompanion scan: --event and --goal go with --save", file=sys.stderr)
+        return 2
     files = expand_paths(args.paths)
     if not files:
         print("netcompanion scan: no images found", file=sys.stderr)
         return 2
+    saver = _card_saver(args, region) if args.save else None
     progress = sys.stderr.isatty()
     failed = 0
     total = len(files)
@@ -91,6 +126,8 @@ def run(args: argparse.Namespace) -> int:
         d = res.to_json()
         if d.get("error"):
             failed += 1
+        elif saver is not None:
+            d["contact_id"] = saver(d)
         if args.json:
             sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
         else:

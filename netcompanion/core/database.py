@@ -165,11 +165,13 @@ class Database:
         self.sqlite_path = sqlite_path
 
     @classmethod
-    def open(cls, url: str | None = None, *, migrate: bool = True, backup: bool = True) -> "Database":
+    def open(cls, url: str | None = None, *, migrate: bool = True, backup: bool = True,
+             daily_backup: bool = True) -> "Database":
         """Open the database named by `url` (or the configured default), upgrading its schema.
 
         A SQLite file is checked first (writable, not damaged, not newer than this version) and,
-        with `backup`, backed up before an upgrade or when its last backup is a day old.
+        with `backup`, backed up before an upgrade and (with `daily_backup`) when its last backup is
+        a day old. The desktop app makes the daily one in the background instead.
         """
         url = settings.database_url(url)
         path = sqlite_file_of(url)
@@ -187,7 +189,9 @@ class Database:
                 if path is not None and backup and db.current_revision() is not None:
                     from netcompanion.core.backup import backup_at_start
 
-                    backup_at_start(path, upgrading=db.needs_upgrade())
+                    upgrading = db.needs_upgrade()
+                    if upgrading or daily_backup:
+                        backup_at_start(path, upgrading=upgrading)
                 db.upgrade()
         except BaseException:
             engine.dispose()

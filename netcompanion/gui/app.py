@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -13,7 +14,7 @@ from netcompanion.core.services import Services, open_services
 from netcompanion.gui.main_window import MainWindow
 from netcompanion.gui.resources import app_icon, stylesheet
 from netcompanion.gui.views.scan_view import preload_engine_job
-from netcompanion.gui.worker import run_in_background, wait_for_all
+from netcompanion.gui.worker import Job, run_in_background, wait_for_all
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -38,9 +39,16 @@ def run_app(db_url: str | None = None, offer_demo: bool = True) -> int:
     window.show()
     run_in_background(preload_engine_job, on_done=lambda name: window.show_status("Card reader ready"),
                       on_error=lambda message: window.show_status(f"The card reader cannot start: {message}"))
+    if services.db.sqlite_path is not None:
+        run_in_background(_daily_backup_job, services.db.sqlite_path,
+                          on_error=lambda message: window.show_status(f"The daily backup failed: {message}"))
     status = app.exec()
     wait_for_all()
     return status
+
+
+def _daily_backup_job(job: Job, db_file: Path) -> None:
+    backup.backup_if_due(db_file)
 
 
 def _message_box(icon: QMessageBox.Icon, text: str) -> QMessageBox:
@@ -78,7 +86,7 @@ def open_services_or_offer_restore(db_url: str | None) -> Services | None:
     Returns None when the database stays closed (the user declined, or there is nothing to restore).
     """
     try:
-        return open_services(db_url)
+        return open_services(db_url, daily_backup=False)  # the daily backup runs in the background
     except NetCompanionError as exc:
         latest = _latest_backup_of(db_url) if isinstance(exc, UnusableDatabaseError) else None
         if latest is None:

@@ -150,7 +150,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         view = self.views[row]
         view.refresh()
-        view.set_search(self.search.text())
+        if self.search.text():
+            view.set_search(self.search.text())
         self.show_status(PLACES[row])
 
     def current_view(self) -> QWidget:

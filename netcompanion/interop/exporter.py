@@ -12,7 +12,6 @@ from netcompanion.interop.ics_write import write_ics
 from netcompanion.interop.vcard_write import write_vcards
 
 
-
 def card_photos(services: Services, contacts: list[Contact]) -> dict[int, Path]:
     """Contact id -> the stored image of the front of its card (the first one scanned)."""
     photos: dict[int, Path] = {}
@@ -34,12 +33,14 @@ def export_contacts(
     csv_format: str = "google",
     ics_kind: str = "todo",
     photos: bool = False,
+    contact_ids: list[int] | None = None,
 ) -> tuple[bytes, int]:
-    """(file content, number of entries) of an export in `fmt` (vcard, csv or ics)."""
+    """(file content, number of entries) of an export in `fmt` (vcard, csv or ics); `contact_ids`
+    limits a contact export to those contacts (the GUI's selection)."""
     if fmt == "ics":
         items = services.transfer.open_followups(event=event, goal=goal)
         return write_ics(items, ics_kind), len(items)
-    contacts = services.contacts.list(event=event, goal=goal)
+    contacts = services.contacts.list(event=event, goal=goal, ids=contact_ids, include_archived=contact_ids is not None)
     if fmt == "vcard":
         details = services.transfer.conversation_details([c.id for c in contacts if c.id is not None])
         images = card_photos(services, contacts) if photos else {}

@@ -119,7 +119,8 @@ def read_image(image: np.ndarray, source: str = "", region: str | None = None,
         linkedin=str(v.get("linkedin", "")),
         confidence={f: round(float(fields.confidence.get(f, 0.0)), 3) for f in FIELD_NAMES},
         raw_text=raw_text, boxes=fields.boxes, engine=engine.name,
-        card_size=(int(card.shape[1]), int(card.shape[0])))
+        card_size=(int(card.shape[1]), int(card.shape[0])),
+        card_image=np.ascontiguousarray(card[:, :, ::-1]))
     for f in FIELD_NAMES:  # no value, no confidence
         if not getattr(res, f):
             res.confidence[f] = 0.0

@@ -49,6 +49,9 @@ class ScanResult:
     boxes: dict[str, list[Box]] = field(default_factory=dict)
     engine: str = ""
     card_size: tuple[int, int] | None = None
+    #: the upright, flattened card (numpy RGB array) the boxes refer to; not part of to_json()
+    #: and not carried back from batch worker processes
+    card_image: Any = field(default=None, repr=False, compare=False)
 
     @classmethod
     def failed(cls, source: str, error: str) -> "ScanResult":

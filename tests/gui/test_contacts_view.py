@@ -108,3 +108,44 @@ def test_detail_shows_encounters_and_interactions(qtbot, window, demo_services) 
     window.contacts.select_contact(met.id)
     history = [window.contacts.detail.history.item(i).text() for i in range(window.contacts.detail.history.count())]
     assert any("Retail Tech Expo" in line for line in history)
+
+
+GOOGLE_CSV = ("Name,Given Name,Family Name,Organization 1 - Name,Organization 1 - Title,E-mail 1 - Type,"
+              "E-mail 1 - Value,Phone 1 - Type,Phone 1 - Value\n"
+              "Lena Vogt,Lena,Vogt,Elbe Capital,General Partner,* Work,lena@elbe.vc,Mobile,+49 171 5550101\n"
+              "Amara Okafor,Amara,Okafor,Northwind Ventures,General Partner,* Work,amara.okafor@northwind.vc,,\n")
+
+
+def test_import_a_file_in_the_background_merges_and_reports(qtbot, window, demo_services, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    path = tmp_path / "google.csv"
+    path.write_text(GOOGLE_CSV, encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "open", lambda self: shown.append(self.text()))
+    window.navigation.setCurrentRow(2)
+    view = window.contacts
+    view.import_file(str(path))
+    qtbot.waitUntil(lambda: view.import_button.isEnabled(), timeout=60_000)
+    assert shown and "1 added, 0 merged, 1 unchanged" in shown[0]
+    assert view.model.total == 41  # Amara was merged, not duplicated
+    assert [c.full_name for c in demo_services.contacts.list(search="elbe")] == ["Lena Vogt"]
+
+
+def test_export_the_selection_as_vcard(qtbot, window, demo_services, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "picked.vcf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), "vCard (*.vcf)"))
+    messages = []
+    window.navigation.setCurrentRow(2)
+    view = window.contacts
+    view.status.connect(messages.append)
+    view.table.selectRow(0)
+    view.table.selectionModel().select(view.model.index(1, 0), view.table.selectionModel().SelectionFlag.Select
+                                       | view.table.selectionModel().SelectionFlag.Rows)
+    names = [view.model.row_at(0).full_name, view.model.row_at(1).full_name]
+    view.export_contacts()
+    qtbot.waitUntil(lambda: any(m.startswith("Exported") for m in messages), timeout=30_000)
+    text = target.read_text(encoding="utf-8")
+    assert text.count("BEGIN:VCARD") == 2 and all(name in text for name in names)

@@ -1,18 +1,31 @@
 """The Today place: tick, snooze and dismiss follow-ups; filter; the checklist window."""
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QPushButton
 
 from netcompanion.core.clock import utcnow
 from netcompanion.gui.views.today_view import FollowUpCard, TodayView, sections
 
 
+def loaded(view: TodayView) -> TodayView:
+    """`view` once its queue, read in the background, is shown."""
+    deadline = time.monotonic() + 30
+    while (view.loading or (view.job is not None and view.job.running)) and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    QCoreApplication.processEvents()
+    assert not view.loading, "the follow-up list did not load"
+    return view
+
+
 def cards(view: TodayView) -> list[FollowUpCard]:
-    return [view.body.itemAt(i).widget() for i in range(view.body.count())
-            if isinstance(view.body.itemAt(i).widget(), FollowUpCard)]
+    body = loaded(view).body
+    return [body.itemAt(i).widget() for i in range(body.count())
+            if isinstance(body.itemAt(i).widget(), FollowUpCard)]
 
 
 def button(card: FollowUpCard, text: str) -> QPushButton:
@@ -40,9 +53,10 @@ def test_snooze_and_dismiss_take_items_off_the_list(qtbot, window) -> None:
     view = window.today
     first, second = cards(view)[:2]
     view.snooze(first.item.id, timedelta(days=1))
+    loaded(view)
     qtbot.mouseClick(button(next(c for c in cards(view) if c.item.id == second.item.id), "Dismiss"),
                      Qt.MouseButton.LeftButton)
-    by_section = {title: {i.id for i in items} for title, items in sections(view.items, utcnow())}
+    by_section = {title: {i.id for i in items} for title, items in sections(loaded(view).items, utcnow())}
     assert first.item.id not in by_section["Overdue"] | by_section["Today"]
     assert first.item.id in by_section["This week"]  # back tomorrow
     assert second.item.id not in {c.item.id for c in cards(view)}
@@ -50,14 +64,28 @@ def test_snooze_and_dismiss_take_items_off_the_list(qtbot, window) -> None:
 
 def test_goal_filter_and_search(qtbot, window) -> None:
     window.navigation.setCurrentRow(0)
-    view = window.today
+    view = loaded(window.today)
     everything = len(view.items)
     view.goal_filter.setCurrentIndex(view.goal_filter.findData("investor"))
-    assert 0 < len(view.items) < everything
+    assert 0 < len(loaded(view).items) < everything
     view.goal_filter.setCurrentIndex(0)
     name = cards(view)[0].item.contact_name
     window.search.setText(name)
     assert cards(view) and all(c.item.contact_name == name for c in cards(view))
+
+
+def test_missing_detail_is_asked_for_and_fills_the_draft(qtbot, window, demo_services, monkeypatch) -> None:
+    contact = demo_services.contacts.list()[0]
+    demo_services.encounters.add(contact.id, event="Retail Tech Expo")  # no detail
+    window.navigation.setCurrentRow(0)
+    window.search.setText(contact.full_name)
+    view = window.today
+    card = next(c for c in cards(view) if c.item.contact_id == contact.id and c.item.needs_detail)
+    monkeypatch.setattr("netcompanion.gui.views.today_view.QInputDialog.getText",
+                        lambda *args: ("their new warehouse in Rotterdam", True))
+    qtbot.mouseClick(button(card, "Add detail…"), Qt.MouseButton.LeftButton)
+    item = next(i for i in loaded(view).items if i.id == card.item.id)
+    assert not item.needs_detail and "their new warehouse in Rotterdam" in item.draft
 
 
 def test_checklist_window_stays_on_top_and_shares_actions(qtbot, window, demo_services) -> None:

@@ -69,3 +69,14 @@ def test_text_on_a_white_page_is_not_taken_for_a_card():
     img[40:120, 60:1140] = (40, 40, 200)
     det = card_detect.find_card(img)
     assert det.quad is None
+
+
+def test_result_carries_the_flattened_card_for_the_boxes(ppocr, card_en):
+    photo, _ = photo_of(card_en, angle=6, persp=0.05, seed=5)
+    r = read_image(to_bgr(photo), "p.jpg", "US", ppocr)
+    h, w = r.card_image.shape[:2]
+    assert (w, h) == r.card_size and r.card_image.shape[2] == 3
+    for boxes in r.to_json()["boxes"].values():
+        for x0, y0, x1, y1 in boxes:
+            assert 0 <= x0 < x1 <= w + 2 and 0 <= y0 < y1 <= h + 2
+    assert "card_image" not in r.to_json()

@@ -41,6 +41,6 @@ class Services:
         return not self.contacts.list(limit=1, include_archived=True) and not self.events.list()
 
 
-def open_services(url: str | None = None) -> Services:
+def open_services(url: str | None = None, *, daily_backup: bool = True) -> Services:
     """Open (and upgrade) the database named by `url` or the settings, and its services."""
-    return Services(Database.open(url))
+    return Services(Database.open(url, daily_backup=daily_backup))

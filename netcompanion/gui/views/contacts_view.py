@@ -1,11 +1,14 @@
 """The Contacts place: a fast, filterable table with a detail pane and bulk actions."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QMenu,
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
 from netcompanion.core.services import Services
 from netcompanion.gui.contacts_model import ContactTableModel
 from netcompanion.gui.views.contact_detail import TIERS, ContactDetail
+from netcompanion.gui.views.transfer_jobs import pick_and_export, start_import
 from netcompanion.gui.widgets import confirm, fill_combo, plain_label
 
 
@@ -62,6 +66,13 @@ class ContactsView(QWidget):
         self.bulk_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.bulk_button.setMenu(self._bulk_menu())
         self.bulk_button.setEnabled(False)
+        self.import_button = QPushButton("Import…")
+        self.import_button.setToolTip("Import contacts from a vCard or CSV file (Google, Outlook, LinkedIn, …)")
+        self.import_button.setShortcut("Ctrl+I")
+        self.import_button.clicked.connect(self.pick_import_file)
+        self.export_button = QPushButton("Export…")
+        self.export_button.setToolTip("Export the selected contacts, or all shown, as vCard or CSV")
+        self.export_button.clicked.connect(self.export_contacts)
         self._build()
 
     def _build(self) -> None:
@@ -71,6 +82,8 @@ class ContactsView(QWidget):
         filters.addStretch(1)
         filters.addWidget(self.count_label)
         filters.addWidget(self.bulk_button)
+        filters.addWidget(self.import_button)
+        filters.addWidget(self.export_button)
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -167,6 +180,28 @@ class ContactsView(QWidget):
             self.reload()
 
         self.undoable.emit(f"Moved {len(ids)} contacts to {label}", undo)
+
+    def pick_import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import contacts", str(Path.home()),
+                                              "Contacts (*.vcf *.vcard *.csv *.txt);;All files (*)")
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path: str) -> None:
+        """Import `path` in the background; the table reloads when it is done."""
+        self.import_button.setEnabled(False)
+        self.import_job = start_import(self, self.services, path, self._import_finished)
+
+    def _import_finished(self, report: object) -> None:
+        self.import_button.setEnabled(True)
+        self.reload()
+        if report is not None:
+            self.status.emit(report.summary())  # type: ignore[attr-defined]
+
+    def export_contacts(self) -> None:
+        ids = self.selected_ids() or [self.model.row_at(row).id for row in range(self.model.rowCount())]
+        if ids:
+            pick_and_export(self, self.services, ids, self.status.emit)
 
     def archive_selected(self) -> None:
         ids = self.selected_ids()

@@ -30,6 +30,7 @@ from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.services import Services
 from netcompanion.core.services.followups import QueueItem
 from netcompanion.gui.widgets import card_frame, fill_combo, plain_label, show_error
+from netcompanion.gui.worker import Job, run_in_background
 from netcompanion.interop.mailto import SUBJECTS, mailto_link
 
 SECTION_PAGE = 25
@@ -50,6 +51,12 @@ def sections(items: list[QueueItem], now: datetime) -> list[tuple[str, list[Queu
         elif due < end_of_week:
             split["This week"].append(item)
     return list(split.items())
+
+
+def build_queue_job(job: Job, services: Services, goal: str | None) -> tuple[datetime, list[QueueItem]]:
+    """Read the whole open queue (worker thread)."""
+    now = utcnow()
+    return now, services.followups.queue(now=now, goal=goal, include_all=True)
 
 
 class FollowUpCard(QWidget):
@@ -111,6 +118,9 @@ class TodayView(QWidget):
         self.search_words: list[str] = []
         self.expanded: set[str] = set()
         self.items: list[QueueItem] = []
+        self.job: Job | None = None
+        self.loading = False
+        self._stale = False
         self.checklist_window: QWidget | None = None
         self.goal_filter = QComboBox()
         self.goal_filter.currentIndexChanged.connect(self.refresh_list)
@@ -147,11 +157,25 @@ class TodayView(QWidget):
         self.refresh_list()
 
     def refresh_list(self) -> None:
-        """Rebuild the checklist from the queue."""
+        """Rebuild the checklist; the queue is read in the background (it may store reminders)."""
+        if self.job is not None and self.job.running:
+            self._stale = True  # read again when the running job is done
+            return
+        self.loading, self._stale = True, False
+        self.job = run_in_background(build_queue_job, self.services, self.goal_filter.currentData() or None,
+                                     on_done=self._show_queue, on_error=self._queue_failed)
+
+    def _queue_failed(self, message: str) -> None:
+        self.loading = False
+        self.status.emit(f"The follow-up list cannot be read: {message}")
+
+    def _show_queue(self, result: tuple[datetime, list[QueueItem]]) -> None:
+        if self._stale:
+            self.job = None
+            self.refresh_list()
+            return
+        now, self.items = result
         self._clear()
-        now = utcnow()
-        self.items = self.services.followups.queue(now=now, goal=self.goal_filter.currentData() or None,
-                                                   include_all=True)
         items = [i for i in self.items if all(
             w in f"{i.contact_name} {i.company} {i.reason}".casefold() for w in self.search_words)]
         shown = 0
@@ -162,6 +186,7 @@ class TodayView(QWidget):
         if not shown:
             self.body.addWidget(plain_label("Nothing to follow up right now. Well done.", "hint"))
         self._update_progress(now)
+        self.loading = False
 
     def _clear(self) -> None:
         while self.body.count():
