@@ -21,17 +21,14 @@ from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
 
 from netcompanion.core import settings
+from netcompanion.core.migrations import SCHEMA_HEAD
 from netcompanion.core.errors import DatabaseError, UnusableDatabaseError
 
 log = logging.getLogger(__name__)
@@ -49,19 +46,25 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 (DB-API 
     cursor.close()
 
 
-def _alembic_config() -> Config:
+def _alembic_config():  # noqa: ANN202 (alembic.config.Config, imported only when needed)
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(resources.files("netcompanion.core") / "migrations"))
     return config
 
 
 def head_revision() -> str:
-    """The newest migration this version of NetCompanion knows."""
+    """The newest migration this version of NetCompanion knows (from the migration scripts)."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""
 
 
 def known_revisions() -> set[str]:
     """Every migration revision this version knows."""
+    from alembic.script import ScriptDirectory
+
     return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
 
 
@@ -227,14 +230,16 @@ class Database:
         """The schema revision stored in the database, or None for an empty database."""
         try:
             with self.engine.connect() as connection:
-                return MigrationContext.configure(connection).get_current_revision()
+                if not inspect(connection).has_table("alembic_version"):
+                    return None
+                return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
         except (OperationalError, SQLAlchemyDatabaseError) as exc:
             raise self.error_for(exc) from exc
 
     def check_understood(self) -> None:
         """Refuse a database made by a newer NetCompanion, or a file with another program's tables."""
         current = self.current_revision()
-        if current is not None and current not in known_revisions():
+        if current is not None and current != SCHEMA_HEAD and current not in known_revisions():
             raise UnusableDatabaseError(
                 f"this database was written by a newer NetCompanion (schema {current}); "
                 "it is left untouched. Update NetCompanion, or restore a backup."
@@ -245,11 +250,15 @@ class Database:
     def needs_upgrade(self) -> bool:
         """True when the stored schema is older than this version's newest."""
         current = self.current_revision()
-        return current is not None and current != head_revision()
+        return current is not None and current != SCHEMA_HEAD
 
     def upgrade(self, revision: str = "head") -> None:
         """Bring the schema up to `revision`; refuse a database made by a newer NetCompanion."""
         self.check_understood()
+        if revision == "head" and self.current_revision() == SCHEMA_HEAD:
+            return  # up to date: alembic (slow to import) is not needed at all
+        from alembic import command
+
         config = _alembic_config()
         try:
             with self.engine.begin() as connection:

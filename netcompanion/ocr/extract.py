@@ -349,8 +349,14 @@ def _people_fields(lines: list[Line], vals: dict[str, object], conf: dict[str, f
             best, best_s = l, s
     if best is not None and best_s >= 0.6:
         parts = [best]
+        for o in free:  # a logo in pieces on one row: "KW" [symbol] "CONSULTING"
+            if o.used or o is best or not _same_row(best, o) or re.search(r"\d|@", o.text):
+                continue
+            if 0.7 < o.height / best.height < 1.4 and len(o.text.split()) <= 3 \
+                    and pn.name_shape(o.text) < 0.8:
+                parts.append(o)
         for o in free:  # a logo set over two lines: "BLUE BIRD" / "Stationers & Printers"
-            if o.used or o is best or not _stacked(best, o) or len(parts) >= 3:
+            if o.used or o in parts or not _stacked(best, o) or len(parts) >= 3:
                 continue
             if re.search(r"\d|@", o.text) or pn.tagline_like(o.text) or pn.title_score(o.text) > 0:
                 continue
@@ -365,7 +371,7 @@ def _people_fields(lines: list[Line], vals: dict[str, object], conf: dict[str, f
                     (not above and pn.org_score(o.text) > 0 and pn.org_score(best.text) == 0
                      and o.height >= 0.35 * best.height):
                 parts.append(o)
-        parts.sort(key=lambda l: l.top)
+        parts.sort(key=lambda l: (round(l.top / max(l.height, 1.0)), l.left))
         comp = " ".join(l.text.strip(" |,") for l in parts)
         vals["company"] = comp
         for l in parts:

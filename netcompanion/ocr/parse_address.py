@@ -185,9 +185,10 @@ def repair_digits(text: str) -> str:
         tok = m.group(0)
         digits = sum(c.isdigit() for c in tok)
         if digits and digits >= 0.5 * sum(c.isalnum() for c in tok):
-            return tok.replace("O", "0").replace("o", "0").replace("I", "1").replace("l", "1")
+            tok = tok.replace("O", "0").replace("o", "0").replace("I", "1").replace("l", "1")
+            return tok.replace("S", "5") if len(tok) >= 5 else tok
         return tok
-    return re.sub(r"[0-9OolI][0-9OolI-]*[0-9OolI]", fix, text)
+    return re.sub(r"[0-9OolIS][0-9OolIS-]*[0-9OolIS]", fix, text)
 
 
 def join_address(parts: list[str]) -> str:

@@ -8,7 +8,7 @@ from nameparser import HumanName
 
 HONORIFICS = {
     "dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "herr", "frau",
-    "hr", "fr", "m", "mme", "mlle", "sr", "sra", "srta", "don", "doña", "dra", "eng", "ing",
+    "hr", "fr", "mme", "mlle", "sr", "sra", "srta", "don", "doña", "dra", "eng", "ing",
     "dipl", "dipl.-ing", "mag", "univ", "adv", "er", "shri", "sri", "smt", "capt", "col", "hon",
     "rev", "fr", "ca", "cs",
 }

@@ -84,3 +84,9 @@ def test_database_url_accepts_a_path_or_an_url(monkeypatch: pytest.MonkeyPatch, 
     monkeypatch.setenv("NETCOMPANION_DB", "postgresql+psycopg://u@localhost/nc")
     assert database_url() == "postgresql+psycopg://u@localhost/nc"
     assert database_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_schema_head_constant_matches_the_migration_scripts() -> None:
+    from netcompanion.core.migrations import SCHEMA_HEAD
+
+    assert SCHEMA_HEAD == head_revision()

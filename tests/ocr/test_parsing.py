@@ -154,3 +154,17 @@ def test_number_style_and_domain_give_the_country():
     assert card_region(mk("Jane Roe", "jane@roe-partner.de", "030 1234567"), "US") == "DE"
     assert card_region(mk("Jane Roe", "12 High St, London, United Kingdom"), "US") == "GB"
     assert card_region(mk("Jane Roe", "(212) 555-0199"), "FR") == "FR"  # the home region rules
+
+
+def test_glued_and_initialled_names():
+    assert pn.pretty_name("TonyAlamo") == "Tony Alamo"
+    assert pn.pretty_name("Ronald McDonald") == "Ronald McDonald"
+    assert pn.strip_name_decorations("M. Srinivasa Rao") == "M. Srinivasa Rao"  # an initial
+    assert pn.split_name("Jane Q. Doe") == ("Jane Q.", "Doe")
+
+
+def test_address_digit_repair_and_country_lists():
+    assert pa.repair_digits("100 WEST ALONDRA BLVD, GARDENA, CA 9O247") == \
+        "100 WEST ALONDRA BLVD, GARDENA, CA 90247"
+    assert pa.repair_digits("Bangalore-S60013") == "Bangalore-560013"
+    assert pa.address_score("AUSTRALIA, CANADA, IRELAND") < 1.0  # a list of countries
