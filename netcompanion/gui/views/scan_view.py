@@ -72,11 +72,11 @@ def read_cards_job(job: Job, paths: list[str], region: str) -> int:
     return len(paths)
 
 
-def preload_engine_job(job: Job) -> str:
-    """Load the recogniser once, in the background, so the first card appears quickly."""
-    from netcompanion.ocr import engines
+def preload_engine_job(job: Job) -> None:
+    """Load the recogniser and run it once, in the background, so the first card appears quickly."""
+    from netcompanion.ocr import reader
 
-    return type(engines.get_engine("auto")).__name__
+    reader.warm_up()
 
 
 class ScanView(QWidget):
@@ -285,7 +285,7 @@ class ScanView(QWidget):
             self.inbox.setCurrentRow(len(self.items) - 1)
 
     def _finished(self, count: int) -> None:
-        self._end_job(f"Read {count} cards")
+        self._end_job(f"Read {count} card{'' if count == 1 else 's'}")
 
     def _failed(self, message: str) -> None:
         self._end_job("Reading stopped")
