@@ -3,21 +3,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from netcompanion.cli import build_parser
-
-
-def run(*args: str, db: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run([sys.executable, "-m", "netcompanion", "--db", str(db), *args],
-                            capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
-    if check and result.returncode != 0:
-        raise AssertionError(f"exit {result.returncode}: {result.stderr}")
-    return result
+from tests.cli_runner import run
 
 
 def test_demo_then_contacts_list_json(db_path: Path) -> None:

@@ -2,19 +2,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-
-def run(*args: str, db: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run([sys.executable, "-m", "netcompanion", "--db", str(db), *args],
-                            capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
-    if check and result.returncode != 0:
-        raise AssertionError(f"exit {result.returncode}: {result.stderr}")
-    return result
+from tests.cli_runner import run
 
 
 @pytest.fixture

@@ -2,23 +2,14 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.interop.helpers import FIXTURES
+from tests.cli_runner import run
 
 pytestmark = pytest.mark.slow  # each command is a new Python process
-
-
-def run(*args: str, db: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run([sys.executable, "-m", "netcompanion", "--db", str(db), *args],
-                            capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
-    if check and result.returncode != 0:
-        raise AssertionError(f"exit {result.returncode}: {result.stderr}")
-    return result
 
 
 def test_export_then_import_into_another_database(db_path: Path, tmp_path: Path) -> None:
