@@ -9,14 +9,14 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from netcompanion.core.services import Services
 from netcompanion.core.services.import_report import ImportReport
 from netcompanion.gui.worker import Job, run_in_background
-from netcompanion.interop.exporter import export_contacts
-from netcompanion.interop.importer import import_file
 
 EXPORT_FILTERS = {"vCard (*.vcf)": ("vcard", "google"), "Google Contacts CSV (*.csv)": ("csv", "google"),
                   "Outlook CSV (*.csv)": ("csv", "outlook")}
 
 
 def import_job(job: Job, services: Services, path: str) -> ImportReport:
+    from netcompanion.interop.importer import import_file  # vobject and friends: load on first use
+
     def progress(done: int, total: int) -> None:
         job.check()  # a cancel raises here and the whole import is rolled back
         job.report(done, total, f"{done} of {total} contacts")
@@ -25,6 +25,8 @@ def import_job(job: Job, services: Services, path: str) -> ImportReport:
 
 
 def export_job(job: Job, services: Services, fmt: str, csv_format: str, path: str, ids: list[int]) -> int:
+    from netcompanion.interop.exporter import export_contacts  # icalendar and vobject: load on first use
+
     content, count = export_contacts(services, fmt, csv_format=csv_format, contact_ids=ids)
     temp = Path(path).with_name(f".{Path(path).name}.part")
     temp.write_bytes(content)
