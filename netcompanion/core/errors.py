@@ -21,3 +21,7 @@ class DatabaseError(NetCompanionError):
 class UnusableDatabaseError(DatabaseError):
     """The database file itself cannot be used (damaged, or written by a newer version or another
     program): it is left untouched, and restoring a backup is the way out."""
+
+
+class ConflictError(NetCompanionError):
+    """A record was changed elsewhere (another window, the CLI) since the user opened it."""

@@ -110,3 +110,14 @@ def test_replacing_phones_and_emails_twice_keeps_only_the_new_ones(services) -> 
     updated = services.contacts.update(contact.id, phones=[("+1 212 555 0101", "fax"), ("+1 212 555 0100", "mobile")])
     assert [(p.e164, p.kind) for p in updated.phones] == [("+12125550101", "fax"), ("+12125550100", "mobile")]
     assert [e.address for e in services.contacts.get(contact.id).emails] == ["j@new.io"]
+
+
+def test_an_edit_made_elsewhere_is_not_overwritten_silently(services) -> None:
+    from netcompanion.core.errors import ConflictError
+
+    contact = services.contacts.add(jane())
+    opened_at = contact.updated_at
+    services.contacts.update(contact.id, title="CTO")  # another window saves first
+    with pytest.raises(ConflictError, match="changed elsewhere"):
+        services.contacts.update(contact.id, expected_updated_at=opened_at, title="CEO")
+    assert services.contacts.get(contact.id).title == "CTO"

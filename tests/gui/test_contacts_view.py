@@ -149,3 +149,21 @@ def test_export_the_selection_as_vcard(qtbot, window, demo_services, tmp_path, m
     qtbot.waitUntil(lambda: any(m.startswith("Exported") for m in messages), timeout=30_000)
     text = target.read_text(encoding="utf-8")
     assert text.count("BEGIN:VCARD") == 2 and all(name in text for name in names)
+
+
+def test_changed_elsewhere_offers_reload_or_overwrite(qtbot, window, demo_services, monkeypatch) -> None:
+    window.navigation.setCurrentRow(2)
+    detail = window.contacts.detail
+    contact_id = window.contacts.model.row_at(0).id
+    window.contacts.select_contact(contact_id)
+    demo_services.contacts.update(contact_id, notes="written by the command line")  # elsewhere
+    detail.lines["title"].setText("Mine")
+    monkeypatch.setattr(type(detail), "_overwrite_after_conflict", lambda self, message: False)
+    assert detail.save() is False
+    assert detail.texts["notes"].toPlainText() == "written by the command line"  # reloaded
+    assert demo_services.contacts.get(contact_id).title != "Mine"
+    detail.lines["title"].setText("Mine")
+    demo_services.contacts.update(contact_id, notes="again")
+    monkeypatch.setattr(type(detail), "_overwrite_after_conflict", lambda self, message: True)
+    assert detail.save() is True
+    assert demo_services.contacts.get(contact_id).title == "Mine"

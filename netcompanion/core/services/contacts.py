@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import selectinload
@@ -10,7 +11,7 @@ from sqlmodel import Session, col, select
 from netcompanion.core import settings
 from netcompanion.core.clock import utcnow
 from netcompanion.core.enums import EmailKind, PhoneKind, Source, Tier
-from netcompanion.core.errors import ValidationError
+from netcompanion.core.errors import ConflictError, ValidationError
 from netcompanion.core.models import Contact, ContactEmail, ContactGoal, ContactPhone, Encounter
 from netcompanion.core.names import split_name
 from netcompanion.core.search import build_search_text, fold
@@ -214,10 +215,17 @@ class ContactService(Service):
                 query = query.limit(limit)
             return list(session.exec(query))
 
-    def update(self, contact_id: int, **changes: Any) -> Contact:
-        """Change the given fields of a contact; `emails`/`phones` replace the whole list."""
+    def update(self, contact_id: int, *, expected_updated_at: datetime | None = None, **changes: Any) -> Contact:
+        """Change the given fields of a contact; `emails`/`phones` replace the whole list.
+
+        With `expected_updated_at` (when the editor loaded the contact), an edit made elsewhere in
+        the meantime raises ConflictError instead of being overwritten silently.
+        """
         with self.db.transaction() as session:
             contact = get_or_raise(session, Contact, contact_id, "contact")
+            if expected_updated_at is not None and contact.updated_at != expected_updated_at:
+                raise ConflictError(f"{contact.full_name or contact.company} was changed elsewhere since you "
+                                    "opened it")
             self._apply(session, contact, changes)
             contact.updated_at = utcnow()
             refresh_search_text(contact)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from netcompanion.core.card_store import card_image_path
-from netcompanion.core.errors import NetCompanionError
+from netcompanion.core.errors import ConflictError, NetCompanionError
 from netcompanion.core.services import Services
 from netcompanion.gui.widgets import local_day, plain_label, show_error
 
@@ -56,6 +57,7 @@ class ContactDetail(QWidget):
         super().__init__(parent)
         self.services = services
         self.contact_id: int | None = None
+        self.loaded_at = None  # the contact's updated_at when the form was filled
         self.heading = plain_label("", "pageTitle")
         self.subtitle = plain_label("", "hint", wrap=True)
         self.card_image = QLabel()
@@ -130,6 +132,7 @@ class ContactDetail(QWidget):
             self.subtitle.setText("Pick a contact in the table.")
             return
         contact = self.services.contacts.get(contact_id)
+        self.loaded_at = contact.updated_at
         self.heading.setText(contact.full_name or contact.company)
         goals = ", ".join(g.name for g in contact.goals) or "no goal yet"
         self.subtitle.setText(f"{goals} · added {local_day(contact.created_at)} from {contact.source}")
@@ -180,17 +183,38 @@ class ContactDetail(QWidget):
         values.update({name: spin.value() or None for name, spin in self.trust.items()})
         return values
 
+    def _overwrite_after_conflict(self, message: str) -> bool:
+        return _ask_overwrite(self, message)
+
     def save(self) -> bool:
         if self.contact_id is None:
             return False
         try:
-            self.services.contacts.update(self.contact_id, **self.changes())
+            self.services.contacts.update(self.contact_id, expected_updated_at=self.loaded_at, **self.changes())
+        except ConflictError as exc:
+            if not self._overwrite_after_conflict(str(exc)):
+                self.show_contact(self.contact_id)  # reload what is stored now
+                return False
+            self.loaded_at = None
+            return self.save()
         except NetCompanionError as exc:
             show_error(self, "Cannot save the contact", str(exc))
             return False
         self.saved.emit(self.contact_id)
         self.show_contact(self.contact_id)
         return True
+
+
+def _ask_overwrite(parent: QWidget, message: str) -> bool:
+    """'Changed elsewhere': True to save over it, False to reload and lose this form's edits."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Changed elsewhere", f"{message}.\n\nReload it (your edits "
+                      "here are dropped) or save your version over it?", QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    reload_button = box.addButton("Reload", QMessageBox.ButtonRole.RejectRole)
+    overwrite = box.addButton("Save mine", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(reload_button)
+    box.exec()
+    return box.clickedButton() is overwrite
 
 
 def _phone_pair(text: str) -> tuple[str, str]:
