@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from netcompanion.core.services.contact_table import ContactRow, search_words
-from netcompanion.gui.widgets import local_day
+from netcompanion.gui.widgets import local_day, plain_tooltip
 
 COLUMNS = ["Name", "Title", "Company", "Goals", "Tier", "Last contact", "E-mail"]
 _TIER_ORDER = {"inner": 0, "warm": 1, "acquaintance": 2, "noise": 3}
@@ -98,8 +98,10 @@ class ContactTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._shown):
             return None
         row = self._shown[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return _cell(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(_cell(row, index.column()))
         if role == self.ID_ROLE:
             return row.id
         return None

@@ -1,8 +1,10 @@
 """Small widget helpers shared by the views. Text from cards and imports is always plain text."""
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFrame, QInputDialog, QLabel, QMessageBox, QWidget
 
 from netcompanion.core.clock import to_local
 
@@ -17,6 +19,23 @@ def plain_label(text: str = "", object_name: str = "", wrap: bool = False) -> QL
     if object_name:
         label.setObjectName(object_name)
     return label
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows `text` literally: Qt renders tooltips that look like HTML as HTML, so
+    the text is escaped inside an explicit rich-text wrapper."""
+    return f"<qt>{html.escape(text)}</qt>" if text else ""
+
+
+def ask_text(parent: QWidget, title: str, label: str) -> tuple[str, bool]:
+    """QInputDialog.getText with its label shown as plain text (it may hold a contact's name)."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    for child in dialog.findChildren(QLabel):
+        child.setTextFormat(Qt.TextFormat.PlainText)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    return dialog.textValue(), accepted
 
 
 def card_frame(object_name: str = "card") -> QFrame:

@@ -50,6 +50,8 @@ def test_names_are_shown_as_plain_text(qtbot, services) -> None:
     window.contacts.select_contact(window.contacts.model.row_at(0).id)
     assert window.contacts.detail.heading.textFormat() == Qt.TextFormat.PlainText
     assert window.contacts.detail.heading.text() == "<b>Bold</b> <img src=x>"
+    tooltip = window.contacts.model.data(window.contacts.model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "<qt>&lt;b&gt;Bold&lt;/b&gt; &lt;img src=x&gt;</qt>"  # shown literally, never as HTML
 
 
 def test_empty_database_offers_demo_data_in_one_click(qtbot, services) -> None:

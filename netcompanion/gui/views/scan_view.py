@@ -34,7 +34,7 @@ from netcompanion.core.clock import utcnow
 from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.services import Services
 from netcompanion.gui.card_preview import image_from_array, outlined
-from netcompanion.gui.widgets import card_frame, fill_combo, plain_label, show_error
+from netcompanion.gui.widgets import card_frame, fill_combo, plain_label, plain_tooltip, show_error
 from netcompanion.gui.worker import Job, run_in_background
 
 LOW_CONFIDENCE = 0.6
@@ -279,7 +279,7 @@ class ScanView(QWidget):
         item = ScanItem(Path(path), scan, card_image, "failed" if scan.get("error") else "read")
         self.items.append(item)
         entry = QListWidgetItem(item.label)
-        entry.setToolTip(scan.get("error") or str(item.path))
+        entry.setToolTip(plain_tooltip(scan.get("error") or str(item.path)))
         self.inbox.addItem(entry)
         if self.current is None:
             self.inbox.setCurrentRow(len(self.items) - 1)

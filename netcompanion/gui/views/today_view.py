@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QInputDialog,
     QMenu,
     QPushButton,
     QScrollArea,
@@ -29,7 +28,7 @@ from netcompanion.core.clock import to_local, utcnow
 from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.services import Services
 from netcompanion.core.services.followups import QueueItem
-from netcompanion.gui.widgets import card_frame, fill_combo, plain_label, show_error
+from netcompanion.gui.widgets import ask_text, card_frame, fill_combo, plain_label, show_error
 from netcompanion.gui.worker import Job, run_in_background
 from netcompanion.interop.mailto import SUBJECTS, mailto_link
 
@@ -254,8 +253,7 @@ class TodayView(QWidget):
         QDesktopServices.openUrl(QUrl(mailto_link([contact.emails[0].address], subject, item.draft)))
 
     def add_detail(self, item: QueueItem) -> None:
-        text, ok = QInputDialog.getText(self, "Conversation detail",
-                                        f"What did you talk about with {item.contact_name}?")
+        text, ok = ask_text(self, "Conversation detail", f"What did you talk about with {item.contact_name}?")
         if ok and text.strip():
             try:
                 self.services.followups.set_detail(item.id, text)
