@@ -51,7 +51,8 @@ def clean_text(text: str) -> str:
     table = {"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-",
              "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\uff0c": ",",
              "\uff1a": ":", "\uff08": "(", "\uff09": ")", "\u3002": ".", "\uff0e": ".",
-             "\u00a0": " ", "\uff20": "@", "\u2022": " | ", "\u00b7": " | ", "\u25cf": " | "}
+             "\u00a0": " ", "\uff20": "@", "\u2022": " | ", "\u00b7": " | ", "\u25cf": " | ",
+             "\u00ae": " ", "\u2122": " "}  # (R) and TM marks glue words: "ACME®Inc"
     text = "".join(table.get(c, c) for c in text)
     text = re.sub(r"\s+", " ", text).strip()
     return text

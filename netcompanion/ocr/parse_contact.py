@@ -117,11 +117,31 @@ def find_linkedin(text: str) -> str:
     return url.replace(" ", "").rstrip("/.,").lower() if url.lower().startswith("linked") else url
 
 
+#: Second-level names of free / ISP mail providers: the domain says nothing about the company.
+FREE_MAIL = {"gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "aol", "icloud",
+             "rediffmail", "gmx", "web", "mail", "protonmail", "ymail", "msn", "zoho", "yandex",
+             "t-online", "orange", "free", "wanadoo", "libero", "qq", "163", "naver", "bigpond",
+             "comcast", "sbcglobal"}
+
+
+def freemail_locals(emails: list[str]) -> list[str]:
+    """Letters of the local parts of free-mail addresses (``acmeprints`` from
+    ``acme.prints2013@gmail.com``): small firms often use the firm's name there."""
+    out = []
+    for e in emails:
+        local, _, dom = e.lower().partition("@")
+        labels = dom.split(".")
+        if len(labels) < 2 or max(labels[:-1], key=len) not in FREE_MAIL:
+            continue
+        letters = re.sub(r"[^a-z]", "", local)
+        if len(letters) >= 5 and letters not in out:
+            out.append(letters)
+    return out
+
+
 def domain_words(emails: list[str], websites: list[str]) -> list[str]:
     """The second-level names of the card's domains (``acme`` from ``jane@acme-robotics.de``)."""
-    free = {"gmail", "yahoo", "hotmail", "outlook", "live", "aol", "icloud", "rediffmail", "gmx",
-            "web", "mail", "protonmail", "ymail", "msn", "zoho", "yandex", "t-online", "orange",
-            "free", "wanadoo", "libero", "qq", "163", "naver", "bigpond", "comcast", "sbcglobal"}
+    free = FREE_MAIL
     out = []
     for d in [e.split("@", 1)[1] for e in emails if "@" in e] + [w.split("/")[0] for w in websites]:
         labels = d.lower().split(".")

@@ -116,6 +116,17 @@ def find_phones(text: str, region: str) -> list[PhoneHit]:
         hits.append(PhoneHit(e164, kind, m.start, m.end, labelled))
         carried = kind if labelled else None
         prev_end = m.end
+        # "040 6589 9997/8", "2345 6780/81": sibling lines that differ in the last digits
+        sib = re.match(r"\s*/\s*(\d{1,2})(?![\d\s./-]*\d)", t[m.end:])
+        if sib:
+            nat, tail = str(m.number.national_number), sib.group(1)
+            alt = phonenumbers.PhoneNumber(country_code=m.number.country_code,
+                                           national_number=int(nat[:-len(tail)] + tail),
+                                           italian_leading_zero=m.number.italian_leading_zero)
+            if phonenumbers.is_valid_number(alt):
+                alt_e164 = phonenumbers.format_number(alt, phonenumbers.PhoneNumberFormat.E164)
+                hits.append(PhoneHit(alt_e164, kind, m.end, m.end + sib.end(), labelled))
+                prev_end = m.end + sib.end()
     return hits
 
 

@@ -168,3 +168,108 @@ def test_address_digit_repair_and_country_lists():
         "100 WEST ALONDRA BLVD, GARDENA, CA 90247"
     assert pa.repair_digits("Bangalore-S60013") == "Bangalore-560013"
     assert pa.address_score("AUSTRALIA, CANADA, IRELAND") < 1.0  # a list of countries
+
+
+# ---- company rules on hand-made OCR lines (text, box): layout cues without a recogniser ----
+def _company(*specs, region="US"):
+    from netcompanion.ocr.engines import OcrLine
+    from netcompanion.ocr.extract import extract_fields
+    from netcompanion.ocr.layout import build_lines
+
+    lines = build_lines([OcrLine(t, box, 0.95) for t, box in specs])
+    return extract_fields(lines, region).values
+
+
+def test_company_from_a_free_mail_local_part():
+    # a logo set in lower case, the firm's name as a gmail address, a service list beside it
+    v = _company(("sunrise", (60, 300, 330, 370)), ("traders", (100, 365, 400, 435)),
+                 ("Ravi Kumar", (700, 120, 950, 160)), ("Proprietor", (700, 165, 900, 195)),
+                 ("Wholesale Grocery Suppliers", (660, 20, 1030, 52)),
+                 ("98480 11111", (870, 420, 1070, 455)),
+                 ("sunrisetraders2010@gmail.com", (670, 500, 1070, 535)), region="IN")
+    assert v["full_name"] == "Ravi Kumar"
+    assert v["company"] == "sunrise traders"
+
+
+def test_company_family_firm_named_like_the_person():
+    v = _company(("Anil Mehra", (350, 10, 450, 32)), ("Proprietor", (380, 30, 450, 48)),
+                 ("Mehra &", (75, 58, 190, 90)), ("Mehra", (110, 88, 200, 120)),
+                 ("BUILDERS", (76, 120, 185, 137)),
+                 ("mehra_delhi@yahoo.com", (20, 230, 300, 248)), region="IN")
+    assert v["full_name"] == "Anil Mehra"
+    assert v["company"] == "Mehra & Mehra BUILDERS"
+
+
+def test_company_pieces_that_spell_the_domain_or_its_initials():
+    v = _company(("Bluefin", (240, 45, 440, 88)), ("DIGITAL®Inc", (290, 76, 430, 102)),
+                 ("Evan Marsh", (20, 55, 160, 78)), ("Sales Consultant", (20, 80, 210, 97)),
+                 ("www.bluefindigital.com", (20, 250, 240, 268)))
+    assert v["company"] == "Bluefin DIGITAL Inc"
+    v = _company(("THE CITY GARDEN", (16, 40, 316, 80)), ("SUPPLIES", (13, 86, 694, 166)),
+                 ("Open every day", (200, 210, 480, 228)), ("WWW.CGS.COM", (440, 470, 700, 500)))
+    assert v["company"] == "THE CITY GARDEN SUPPLIES"
+
+
+def test_company_leading_a_slogan_line_that_spells_the_domain():
+    v = _company(("Maria Lopez", (480, 50, 670, 80)), ("Club Manager", (510, 85, 670, 115)),
+                 ("HARBOR LIGHTS | open late every day of the week", (60, 155, 640, 183)),
+                 ("harborlights.com", (480, 340, 670, 365)))
+    assert v["company"] == "HARBOR LIGHTS"
+
+
+def test_company_legal_name_from_the_small_print_and_logo_rows():
+    v = _company(("Zentrix", (380, 220, 670, 300)), ("Rahul Shah", (770, 30, 1000, 70)),
+                 ("Managing Director", (740, 75, 1000, 108)),
+                 ("Plot 12, MIDC, Zentrix Solutions Pvt. Ltd., Pune", (130, 500, 930, 535)),
+                 region="IN")
+    assert v["company"] == "Zentrix Solutions Pvt. Ltd."
+    from netcompanion.ocr.extract import _reading_order
+    from netcompanion.ocr.layout import Line
+
+    big = Line(0, "Agro", (240, 288, 460, 397), 100.0, 1.0)
+    small = Line(1, "Farms", (410, 286, 600, 370), 80.0, 1.0)
+    top = Line(2, "Shree Ram", (265, 214, 590, 295), 80.0, 1.0)
+    assert [l.text for l in _reading_order([small, top, big])] == ["Shree Ram", "Agro", "Farms"]
+
+
+def test_company_lone_all_caps_logo_when_nothing_else_names_the_firm():
+    card = [("Tom Baker", (367, 78, 621, 116)), ("CEO", (449, 115, 532, 155)),
+            ("22 Harbour Rd", (374, 173, 549, 207)), ("Hobart TAS 7000", (372, 202, 623, 238)),
+            ("T: (03) 6231 7778", (372, 231, 580, 268)), ("E:tom@tbk.com.au", (373, 290, 632, 330))]
+    v = _company(("GOLDEN WOK", (122, 48, 247, 79)), *card, region="AU")
+    assert v["full_name"] == "Tom Baker"
+    assert v["company"] == "GOLDEN WOK"
+    # words the recogniser glued together are a slogan, not a logo
+    v = _company(("CALLUSRIGHTNOWPLEASE", (122, 48, 400, 79)), *card, region="AU")
+    assert v["company"] == ""
+
+
+def test_name_not_taken_from_a_trade_word_shared_by_e_mail_and_domain():
+    v = _company(("Dr. Laura Finch", (330, 75, 940, 155)),
+                 ("Violin Performing", (460, 177, 810, 225)),
+                 ("Teaching and Coaching", (420, 227, 850, 276)),
+                 ("512.867.5309", (450, 300, 820, 360)),
+                 ("violinstudio.com", (480, 390, 790, 430)),
+                 ("violinstudiotx@yahoo.com", (370, 475, 900, 520)))
+    assert v["full_name"] == "Laura Finch"
+    v = _company(("Jane Doe", (330, 75, 640, 120)), ("Violin Performing", (330, 130, 640, 160)),
+                 ("jane@janedesign.com", (330, 300, 700, 330)))
+    assert v["full_name"] == "Jane Doe"
+
+
+def test_phone_sibling_lines_written_as_a_slash_suffix():
+    got = [h.e164 for h in pp.find_phones("Ph: 040 2345 6781/2 | M: +91 98480 11111", "IN")]
+    assert got == ["+914023456781", "+914023456782", "+919848011111"]
+    got = [h.e164 for h in pp.find_phones("Tel (212) 555-0190 / 1", "US")]
+    assert got == ["+12125550190", "+12125550191"]
+
+
+def test_address_a_lone_landmark_and_town_line():
+    v = _company(("Ravi Teja", (30, 30, 220, 70)), ("Partner", (50, 70, 200, 100)),
+                 ("98480 11111", (520, 30, 680, 60)), ("SAI MOBILES", (150, 130, 680, 230)),
+                 ("Near Clock Tower, Karimganj.", (160, 300, 630, 340)), region="IN")
+    assert v["address"].startswith("Near Clock Tower, Karimganj")
+    v = _company(("Ravi Teja", (30, 30, 220, 70)), ("Partner", (50, 70, 200, 100)),
+                 ("98480 11111", (520, 30, 680, 60)), ("SAI MOBILES", (150, 130, 680, 230)),
+                 region="IN")
+    assert v["address"] == ""
