@@ -38,6 +38,7 @@ from netcompanion.gui.widgets import card_frame, fill_combo, plain_label, plain_
 from netcompanion.gui.worker import Job, run_in_background
 
 LOW_CONFIDENCE = 0.6
+CARD_PREVIEW_HEIGHT = 300
 FORM_FIELDS = [("full_name", "Name"), ("title", "Title"), ("company", "Company"), ("emails", "E-mails"),
                ("phones", "Phones"), ("websites", "Web sites"), ("address", "Address"), ("linkedin", "LinkedIn")]
 STATUS_MARK = {"read": "●", "failed": "✖", "saved": "✔", "skipped": "–", "merged": "✔"}
@@ -111,7 +112,7 @@ class ScanView(QWidget):
         self.inbox.currentRowChanged.connect(self._open_row)
         self.image_label = QLabel("Drop card photos or scans here, or press Ctrl+O.")
         self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.image_label.setMinimumHeight(220)
+        self.image_label.setMinimumHeight(CARD_PREVIEW_HEIGHT + 8)
         self.fields = {name: QLineEdit() for name, _ in FORM_FIELDS}
         self.address = QPlainTextEdit()
         self.address.setFixedHeight(54)
@@ -159,12 +160,17 @@ class ScanView(QWidget):
         form = QFormLayout()
         for name, label in FORM_FIELDS:
             form.addRow(label, self.address if name == "address" else self.fields[name])
-        form.addRow("Conversation", self.detail)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.match_label, 1)
-        buttons.addWidget(self.merge_button)
-        buttons.addWidget(self.skip_button)
-        buttons.addWidget(self.save_button)
+        buttons = QVBoxLayout()  # pinned under the card: the match offer, the detail, the actions
+        match_row = QHBoxLayout()
+        match_row.addWidget(self.match_label, 1)
+        match_row.addWidget(self.merge_button)
+        detail_row = QHBoxLayout()
+        detail_row.addWidget(QLabel("Conversation"))
+        detail_row.addWidget(self.detail, 1)
+        detail_row.addWidget(self.skip_button)
+        detail_row.addWidget(self.save_button)
+        buttons.addLayout(match_row)
+        buttons.addLayout(detail_row)
         review = QWidget()
         review_column = QVBoxLayout(review)
         drop = card_frame("dropZone")
@@ -172,15 +178,19 @@ class ScanView(QWidget):
         drop_layout.addWidget(self.image_label)
         review_column.addWidget(drop)
         review_column.addLayout(form)
-        review_column.addLayout(buttons)
         review_column.addWidget(plain_label("What the reader saw", "hint"))
         review_column.addWidget(self.raw_text)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(review)
+        right = QWidget()
+        right_column = QVBoxLayout(right)  # the buttons stay in view however small the window
+        right_column.setContentsMargins(0, 0, 0, 0)
+        right_column.addWidget(scroll, 1)
+        right_column.addLayout(buttons)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(scroll)
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
@@ -330,7 +340,8 @@ class ScanView(QWidget):
         if image.isNull():
             self.image_label.setText(item.scan.get("error") or "This image cannot be shown.")
             return
-        width = max(200, min(640, self.image_label.width() - 20))
+        fit_height = int(CARD_PREVIEW_HEIGHT * image.width() / max(1, image.height()))  # the whole card shows
+        width = max(160, min(640, self.image_label.width() - 20, fit_height))
         self.image_label.setPixmap(outlined(image, item.scan.get("boxes") or {}, low, width))
 
     def _offer_merge(self, item: ScanItem) -> None:
