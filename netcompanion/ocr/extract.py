@@ -253,7 +253,7 @@ def _logo_line(o: Line, anchor: Line, best: Line, person_locals: list[str]) -> b
     if re.search(r"\d|@", o.text) or pn.tagline_like(o.text) or pn.title_score(o.text) > 0:
         return False
     # a line matching the person's e-mail is the name, unless the firm's line matches too
-    # (a family firm: "Bhatti +" / "Bhatti PRINTERS" with bhatti_x@)
+    # (a family firm: "Okoro +" / "Okoro PRINTERS" with okoro_x@)
     if len(o.text.split()) > 4 or \
             pn.email_name_match(o.text, person_locals) > \
             pn.email_name_match(best.text, person_locals):
@@ -263,7 +263,7 @@ def _logo_line(o: Line, anchor: Line, best: Line, person_locals: list[str]) -> b
     joins = re.search(r"(?:\b(?:of|and|de|der|du|des|for)|[&+-])\s*$", upper.text, re.I) or \
         re.match(r"^\s*(?:of|and|&|\+)(?:\s|$)", lower.text, re.I)
     if not joins and set(pn.fold(o.text).split()) <= set(pn.fold(best.text).split()):
-        return False  # a logo repeating a word of the name ("TOYOTA" over "Your Toyota")
+        return False  # a logo repeating a word of the name ("NORTHWIND" over "Your Northwind Dealer")
     return bool((above and o.height >= 0.8 * anchor.height) or joins or
                 (not above and pn.org_score(o.text) > 0 and pn.org_score(best.text) == 0
                  and o.height >= 0.35 * anchor.height))
@@ -284,8 +284,8 @@ _MINOR = {"the", "of", "and", "for", "de", "der", "du", "des", "la", "le", "el",
 
 def _domain_join(parts: list[Line], o: Line, domains: list[str]) -> bool:
     """Adding ``o`` to the company's lines makes them spell a card domain in full
-    ("Cybermed" / "MARKETING Inc" ~ cybermedmarketing.com) or as initials ("THE GEORGE" /
-    "WASHINGTON" / "UNIVERSITY" ~ gwu.edu), which the lines without it do not."""
+    ("Brightwave" / "MEDIA Inc" ~ brightwavemedia.com) or as initials ("THE HENRY" /
+    "MARLOWE" / "INSTITUTE" ~ hmi.edu), which the lines without it do not."""
     if not domains:
         return False
 
@@ -330,7 +330,7 @@ def _domain_prefix(text: str, domains: list[str]) -> str:
 
 def _legal_name(comp: str, others: list[Line]) -> str:
     """The company's full legal name printed on another line: ``comp`` followed by at most
-    five words that end in a legal form ("Reebok" -> "Reebok India Ltd."), else ''."""
+    five words that end in a legal form ("Zenora" -> "Zenora India Ltd."), else ''."""
     key = comp.strip()
     if len(re.sub(r"\W", "", key)) < 3:
         return ""
@@ -346,7 +346,7 @@ def _legal_name(comp: str, others: list[Line]) -> str:
 
 
 def _caps_brand(text: str) -> bool:
-    """'PIZZA HUT', 'NORDWIND': one to four words in capitals, no digits or contact marks (and
+    """'BLUE OAK', 'NORDWIND': one to four words in capitals, no digits or contact marks (and
     no run of words the recogniser glued together: 'CALLUSRIGHTNOW')."""
     letters = [c for c in text if c.isalpha()]
     return 4 <= len(letters) and all(c.isupper() for c in letters) \

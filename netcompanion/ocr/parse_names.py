@@ -177,7 +177,7 @@ def org_score(text: str) -> float:
 
 
 def split_camel(text: str) -> str:
-    """'TonyAlamo' -> 'Tony Alamo' (words the recogniser glued), keeping McDonald, MacLeod,
+    """'TomasBerg' -> 'Tomas Berg' (words the recogniser glued), keeping McDonald, MacLeod,
     DeLuca, LaSalle."""
     def fix(m: re.Match[str]) -> str:
         w = m.group(0)

@@ -69,7 +69,7 @@ def _label_kind(segment: str) -> str | None:
             tail = segment[m.end(1):m.end(1) + 2]
             if not re.match(r"\s*[:.)|]|\s*[+(\d]", tail):
                 continue
-            # "D.R. Jayaraj" style initials are no labels
+            # "D.R. Menon" style initials are no labels
             if re.match(r"\.[A-Za-z]\.", segment[m.end(1):m.end(1) + 3]):
                 continue
         kind = _LABELS.get(word, kind)

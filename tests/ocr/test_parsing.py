@@ -92,7 +92,7 @@ def test_national_numbers_use_card_country_then_home_region(ppocr):
 def test_email_repairs():
     assert pc.find_emails("Eliam.thompson@x.com") == ["eliam.thompson@x.com"]  # fixed later by the name
     assert pc.find_emails("E: jane.doe©acme.com") == ["jane.doe@acme.com"]
-    assert pc.find_emails("srihitha@ gmail.com") == ["srihitha@gmail.com"]
+    assert pc.find_emails("lakshmi@ gmail.com") == ["lakshmi@gmail.com"]
     assert pc.find_emails("Email:info@x-y.de") == ["info@x-y.de"]
     assert pc.find_emails("mail jane@acme.corn") == ["jane@acme.com"]
 
@@ -157,7 +157,7 @@ def test_number_style_and_domain_give_the_country():
 
 
 def test_glued_and_initialled_names():
-    assert pn.pretty_name("TonyAlamo") == "Tony Alamo"
+    assert pn.pretty_name("TomasBerg") == "Tomas Berg"
     assert pn.pretty_name("Ronald McDonald") == "Ronald McDonald"
     assert pn.strip_name_decorations("M. Srinivasa Rao") == "M. Srinivasa Rao"  # an initial
     assert pn.split_name("Jane Q. Doe") == ("Jane Q.", "Doe")
