@@ -9,6 +9,10 @@ from . import parse_contact as pc
 from . import parse_names as pn
 from . import parse_phones as pp
 from .layout import Box, Line, word_boxes_for
+from .line_cues import (
+    are_near, continues_logo, domain_prefix, has_place_word, is_brand_hit, is_caps_brand, is_cityish,
+    is_repeated, is_stacked, legal_name, reading_order, same_row, spells_domain,
+)
 from .result import Phone
 
 
@@ -21,12 +25,6 @@ class Fields:
     boxes: dict[str, list[Box]] = field(default_factory=dict)
     region: str = ""
 
-
-def _same_row(a: Line, b: Line) -> bool:
-    ov = min(a.box[3], b.box[3]) - max(a.box[1], b.box[1])
-    h = min(a.height, b.height)
-    gap = max(a.box[0], b.box[0]) - min(a.box[2], b.box[2])
-    return ov > 0.5 * h and gap < 1.5 * max(a.height, b.height)
 
 
 def _strip_spans(text: str, pats: list[re.Pattern[str]]) -> str:
@@ -172,13 +170,13 @@ def extract_fields(lines: list[Line], default_region: str = "US") -> Fields:
         while changed:
             changed = False
             for l in lines:
-                if l in cluster or l.used or scores[l.idx] <= 0.0 and not _cityish(l.text):
+                if l in cluster or l.used or scores[l.idx] <= 0.0 and not is_cityish(l.text):
                     continue
                 near = any(
-                    (l.block == c.block and abs(l.idx - c.idx) == 1) or _same_row(l, c)
+                    (l.block == c.block and abs(l.idx - c.idx) == 1) or same_row(l, c)
                     or (abs(l.top - c.box[3]) < 1.3 * c.height and abs(l.left - c.left) < 2 * c.height)
                     for c in cluster)
-                if near and (scores[l.idx] >= 0.4 or _cityish(l.text)):
+                if near and (scores[l.idx] >= 0.4 or is_cityish(l.text)):
                     if pn.title_score(l.text) > 0 and scores[l.idx] < 1.0:
                         continue
                     cluster.append(l)
@@ -192,7 +190,7 @@ def extract_fields(lines: list[Line], default_region: str = "US") -> Fields:
                 and sum(bool(re.search(r"[^\W\d_]{3}", part))
                         for part in re.split(r"\s*,\s*", l.text.strip(" .,"))) >= 2
                 and not re.search(r"[@|:]", l.text) and pn.title_score(l.text) <= 0
-                and (pn.name_shape(l.text) <= 0 or _has_place_word(l.text))
+                and (pn.name_shape(l.text) <= 0 or has_place_word(l.text))
                 and not pn.legal_form(l.text) and not pn.tagline_like(l.text)]
         if lone:
             best_cluster = [max(lone, key=lambda l: scores[l.idx])]
@@ -225,173 +223,6 @@ def extract_fields(lines: list[Line], default_region: str = "US") -> Fields:
     return out
 
 
-def _stacked(a: Line, b: Line) -> bool:
-    """``b`` sits directly above or below ``a`` (small gap, overlapping horizontally)."""
-    upper, lower = (a, b) if a.top <= b.top else (b, a)
-    gap = lower.box[1] - upper.box[3]
-    ov = min(a.box[2], b.box[2]) - max(a.box[0], b.box[0])
-    return -0.3 * min(a.height, b.height) < gap < 0.8 * max(a.height, b.height) and \
-        ov > 0.3 * min(a.box[2] - a.box[0], b.box[2] - b.box[0])
-
-
-def _repeated(line: Line, lines: list[Line]) -> bool:
-    """The same words (3+ letters) appear on another line of the card too."""
-    key = re.sub(r"[^a-z]", "", pn.fold(line.raw))
-    if len(key) < 4:
-        return False
-    return any(o is not line and re.sub(r"[^a-z]", "", pn.fold(o.raw)) == key for o in lines)
-
-
-def _cityish(text: str) -> bool:
-    """'Bengaluru 560030', 'Madrid 28019', 'Chennai - 600 034.' style lines."""
-    return bool(re.fullmatch(r"\s*[A-Za-zÀ-ÿ .'-]{3,40}[\s,-]+\d{4,6}(?:\s?\d{3})?[.,]?\s*|"
-                             r"\s*\d{4,6}\s+[A-Za-zÀ-ÿ .'-]{3,40}\s*", text))
-
-
-def _logo_line(o: Line, anchor: Line, best: Line, person_locals: list[str]) -> bool:
-    """``o``, stacked on ``anchor`` (a piece of the company name ``best``), continues the name."""
-    if re.search(r"\d|@", o.text) or pn.tagline_like(o.text) or pn.title_score(o.text) > 0:
-        return False
-    # a line matching the person's e-mail is the name, unless the firm's line matches too
-    # (a family firm: "Okoro +" / "Okoro PRINTERS" with okoro_x@)
-    if len(o.text.split()) > 4 or \
-            pn.email_name_match(o.text, person_locals) > \
-            pn.email_name_match(best.text, person_locals):
-        return False
-    above = o.top < anchor.top
-    upper, lower = (o, anchor) if above else (anchor, o)
-    joins = re.search(r"(?:\b(?:of|and|de|der|du|des|for)|[&+-])\s*$", upper.text, re.I) or \
-        re.match(r"^\s*(?:of|and|&|\+)(?:\s|$)", lower.text, re.I)
-    if not joins and set(pn.fold(o.text).split()) <= set(pn.fold(best.text).split()):
-        return False  # a logo repeating a word of the name ("NORTHWIND" over "Your Northwind Dealer")
-    return bool((above and o.height >= 0.8 * anchor.height) or joins or
-                (not above and pn.org_score(o.text) > 0 and pn.org_score(best.text) == 0
-                 and o.height >= 0.35 * anchor.height))
-
-
-def _near(a: Line, b: Line) -> bool:
-    """``b`` is just above or below ``a``, overlapping it horizontally (the lines' boxes may
-    overlap: logo lettering with tall capitals or descenders)."""
-    upper, lower = (a, b) if a.top <= b.top else (b, a)
-    gap = lower.box[1] - upper.box[3]
-    ov = min(a.box[2], b.box[2]) - max(a.box[0], b.box[0])
-    return -0.8 * min(a.height, b.height) < gap < 0.8 * max(a.height, b.height) and ov > 0 \
-        and not _same_row(a, b)
-
-
-_MINOR = {"the", "of", "and", "for", "de", "der", "du", "des", "la", "le", "el", "y", "und", "et"}
-
-
-def _domain_join(parts: list[Line], o: Line, domains: list[str]) -> bool:
-    """Adding ``o`` to the company's lines makes them spell a card domain in full
-    ("Brightwave" / "MEDIA Inc" ~ brightwavemedia.com) or as initials ("THE HENRY" /
-    "MARLOWE" / "INSTITUTE" ~ hmi.edu), which the lines without it do not."""
-    if not domains:
-        return False
-
-    def words(ls: list[Line]) -> list[str]:
-        text = " ".join(l.text for l in _reading_order(ls))
-        return [w for w in re.sub(r"[^a-z0-9]+", " ", pn.fold(text)).split()]
-
-    def initials(ws: list[str]) -> str:
-        return "".join(w[0] for w in ws if w not in _MINOR and not pn.legal_form("X " + w))
-
-    before, after = words(parts), words(parts + [o])
-    doms = [re.sub(r"[^a-z0-9]", "", d) for d in domains]
-    for d in doms:
-        if len(d) < 3:
-            continue
-        if len(d) >= 6 and d in "".join(after) and d not in "".join(before) \
-                and any(w in d for w in words([o]) if len(w) >= 3):
-            return True
-        if 3 <= len(d) <= 6 and initials(after) == d and initials(before) != d:
-            return True
-    return False
-
-
-def _domain_prefix(text: str, domains: list[str]) -> str:
-    """The leading words of a longer line that spell a card domain exactly, else ''."""
-    ws = text.split()
-    if len(ws) < 3 or pn.legal_form(text):
-        return ""
-    doms = {re.sub(r"[^a-z0-9]", "", d) for d in domains}
-    for k in range(min(4, len(ws) - 1), 0, -1):
-        key = re.sub(r"[^a-z0-9]", "", pn.fold(" ".join(ws[:k])))
-        if len(key) >= 5 and key in doms:
-            rest = " ".join(ws[k:])
-            # only a slogan or a list follows ("ACME ROBOTICS | robots for rent"), not more of
-            # the name ("Acme School of Law")
-            if re.match(r"^[|/:•-]", rest) or (pn.tagline_like(text) and
-                                                pn.fold(ws[k]) not in _MINOR):
-                return " ".join(ws[:k]).strip(" |,;:-")
-            return ""
-    return ""
-
-
-def _legal_name(comp: str, others: list[Line]) -> str:
-    """The company's full legal name printed on another line: ``comp`` followed by at most
-    five words that end in a legal form ("Zenora" -> "Zenora India Ltd."), else ''."""
-    key = comp.strip()
-    if len(re.sub(r"\W", "", key)) < 3:
-        return ""
-    pat = re.compile(r"(?<![\w])" + re.escape(key) + r"((?:\s+[^\s,;|]+){1,5})", re.I)
-    for l in others:
-        for m in pat.finditer(l.raw):
-            tail = m.group(1).split()
-            for k in range(len(tail), 0, -1):  # the longest span whose last word is the form
-                if pn.legal_form("Name " + tail[k - 1]):
-                    return re.sub(r"\s+", " ", l.raw[m.start():m.start() + len(key)] + " "
-                                  + " ".join(tail[:k])).strip(" ,;")
-    return ""
-
-
-def _caps_brand(text: str) -> bool:
-    """'BLUE OAK', 'NORDWIND': one to four words in capitals, no digits or contact marks (and
-    no run of words the recogniser glued together: 'CALLUSRIGHTNOW')."""
-    letters = [c for c in text if c.isalpha()]
-    return 4 <= len(letters) and all(c.isupper() for c in letters) \
-        and 1 <= len(text.split()) <= 4 and not re.search(r"[\d@:/]", text) \
-        and max(len(w) for w in text.split()) <= 14 \
-        and not pn.tagline_like(text) and pn.title_score(text) <= 0
-
-
-def _brand_hit(text: str, locals_: list[str], domains: list[str]) -> bool:
-    """The words of the line found in an e-mail local part are all in the card's domain too:
-    they name the firm or the trade, not the person."""
-    ws = [re.sub(r"[^a-z]", "", pn.fold(w)) for w in pn.strip_name_decorations(text).split()]
-    locs = [re.sub(r"[^a-z]", "", pn.fold(x)) for x in locals_]
-    # the shared word is only a part of the local part ("clarinet" in clarinetmiketexas@, not
-    # "jane" in jane@janedesign.com)
-    hits = [w for w in ws if len(w) >= 3 and any(w in x and len(w) < 0.5 * len(x) for x in locs)]
-    if not hits or any(w in x for w in ws if w not in hits for x in locs):
-        return False
-    doms = [re.sub(r"[^a-z]", "", d) for d in domains]
-    return all(any(w in d for d in doms) for w in hits)
-
-
-def _has_place_word(text: str) -> bool:
-    """A street or landmark word ('Road', 'Street', 'opp.', 'beside') in the line (spelt out:
-    'Dr.' and 'St.' start people's names too)."""
-    ws = {re.sub(r"[^a-z]", "", w) for w in re.split(r"[\s,]+", pa.fold(text))}
-    ws = {w for w in ws if len(w) >= 4 or w in pa.LANDMARK_WORDS}  # not 'Dr.', 'St.' (names)
-    return bool(ws & ({pa.fold(w).strip(".") for w in pa.STREET_WORDS} | pa.LANDMARK_WORDS))
-
-
-def _reading_order(parts: list[Line]) -> list[Line]:
-    """Lines in reading order: rows (vertically overlapping lines) top to bottom, each left to
-    right (a big word beside a smaller one on the same row stays on that row)."""
-    rows: list[list[Line]] = []
-    for l in sorted(parts, key=lambda l: (l.top + l.box[3]) / 2.0):
-        row = rows[-1] if rows else None
-        if row is not None and any(
-                min(l.box[3], r.box[3]) - max(l.box[1], r.box[1]) > 0.5 * min(l.height, r.height)
-                for r in row):
-            row.append(l)
-        else:
-            rows.append([l])
-    return [l for row in rows for l in sorted(row, key=lambda l: l.left)]
-
-
 #: Name-score penalty for a name-like line with no title beside it and no matching e-mail.
 NO_EVIDENCE = 0.3
 #: Address score (own + 0.6 x best neighbour) a line needs to start an address.
@@ -411,7 +242,7 @@ def _people_fields(lines: list[Line], vals: dict[str, object], conf: dict[str, f
             continue
         s = shape
         em = pn.email_name_match(l.text, locals_)
-        if 0 < em < 1.0 and _brand_hit(l.text, locals_, domains):
+        if 0 < em < 1.0 and is_brand_hit(l.text, locals_, domains):
             em = 0.0  # the one word the e-mail shares is the firm's ("Clarinet" ~ clarinetco.com)
         s += 0.8 * em
         s += min(0.5, 0.35 * max(0.0, l.rel_size - 1.0)) + (0.15 if l.size_rank <= 1 else 0.0)
@@ -422,19 +253,19 @@ def _people_fields(lines: list[Line], vals: dict[str, object], conf: dict[str, f
             s -= 0.3
         # a title right below or above is a strong cue; with neither a title nor a matching
         # e-mail the line is more likely a shop or brand name
-        if any((abs(o.idx - l.idx) == 1 or _stacked(l, o)) and pn.title_score(o.text) > 0.5
+        if any((abs(o.idx - l.idx) == 1 or is_stacked(l, o)) and pn.title_score(o.text) > 0.5
                for o in free if o is not l):
             s += 0.25
-        elif any(o.used == "phone" and _stacked(l, o) and o.top > l.top for o in lines):
+        elif any(o.used == "phone" and is_stacked(l, o) and o.top > l.top for o in lines):
             pass  # a personal number right under the line: neither bonus nor penalty
         elif em < 0.7:
             s -= NO_EVIDENCE
             # stuck to an organisation name in the same lettering: part of that name
-            if any(_stacked(l, o) and pn.org_score(o.text) >= 0.7
+            if any(is_stacked(l, o) and pn.org_score(o.text) >= 0.7
                    and 0.75 < o.height / l.height < 1.33 for o in free if o is not l):
                 s -= 0.6
         # printed twice on the card (logo and text): a brand, not a person
-        if em < 0.7 and _repeated(l, lines):
+        if em < 0.7 and is_repeated(l, lines):
             s -= 0.5
         if s > best_s:
             best, best_s = l, s
@@ -493,12 +324,12 @@ def _people_fields(lines: list[Line], vals: dict[str, object], conf: dict[str, f
         if l.used:
             continue
         # "ACME ROBOTICS | the robot people" with acmerobotics.com: the name leads the line
-        text = _domain_prefix(l.text, domains + shop) or l.text
+        text = domain_prefix(l.text, domains + shop) or l.text
         dom = pn.company_from_domain(text, domains)
         if shop and pn.name_shape(text) < 0.6:
             dom = max(dom, pn.company_from_domain(text, shop))
         s = pn.org_score(text) + 1.4 * dom
-        if _repeated(l, lines):
+        if is_repeated(l, lines):
             s += 0.5
         if l.size_rank <= 1:
             s += 0.3
@@ -517,7 +348,7 @@ def _people_fields(lines: list[Line], vals: dict[str, object], conf: dict[str, f
         # no other cue: a short ALL-CAPS line standing alone (a block of its own) is the logo
         lone = [l for l in free if not l.used and not any(o is not l and o.block == l.block
                                                           for o in lines)
-                and _caps_brand(l.text) and pn.email_name_match(l.text, person_locals) == 0]
+                and is_caps_brand(l.text) and pn.email_name_match(l.text, person_locals) == 0]
         if lone:
             best = max(lone, key=lambda l: l.height)
             best_s, best_text = 0.6, best.text
@@ -531,7 +362,7 @@ def _people_fields(lines: list[Line], vals: dict[str, object], conf: dict[str, f
                 if o.used or o in parts or re.search(r"\d|@", o.text):
                     continue
                 for p in parts:
-                    if _same_row(p, o) and 0.7 < o.height / p.height < 1.4 \
+                    if same_row(p, o) and 0.7 < o.height / p.height < 1.4 \
                             and len(o.text.split()) <= 3 and pn.name_shape(o.text) < 0.8:
                         parts.append(o)
                         changed = True
@@ -541,20 +372,20 @@ def _people_fields(lines: list[Line], vals: dict[str, object], conf: dict[str, f
                     continue
                 if re.search(r"\d|@", o.text) or len(o.text.split()) > 4:
                     continue
-                if any(_near(p, o) for p in parts) and _domain_join(parts, o, domains + shop):
+                if any(are_near(p, o) for p in parts) and spells_domain(parts, o, domains + shop):
                     parts.append(o)  # the pieces spell the card's domain: "Acme" / "ROBOTICS"
                     changed = True
                     continue
-                anchor = next((p for p in parts if _stacked(p, o)), None)
+                anchor = next((p for p in parts if is_stacked(p, o)), None)
                 if anchor is None:
                     continue
-                if _logo_line(o, anchor, best, person_locals):
+                if continues_logo(o, anchor, best, person_locals):
                     parts.append(o)
                     changed = True
-        parts = _reading_order(parts)
+        parts = reading_order(parts)
         comp = " ".join(l.text.strip(" |,") for l in parts)
         if not pn.legal_form(comp):  # the logo "ACME", the small print "ACME Widgets GmbH"
-            comp = _legal_name(comp, [l for l in lines if l not in parts]) or comp
+            comp = legal_name(comp, [l for l in lines if l not in parts]) or comp
         vals["company"] = comp
         for l in parts:
             l.used = "company"

@@ -223,13 +223,13 @@ def test_company_legal_name_from_the_small_print_and_logo_rows():
                  ("Plot 12, MIDC, Zentrix Solutions Pvt. Ltd., Pune", (130, 500, 930, 535)),
                  region="IN")
     assert v["company"] == "Zentrix Solutions Pvt. Ltd."
-    from netcompanion.ocr.extract import _reading_order
+    from netcompanion.ocr.line_cues import reading_order
     from netcompanion.ocr.layout import Line
 
-    big = Line(0, "Agro", (240, 288, 460, 397), 100.0, 1.0)
-    small = Line(1, "Farms", (410, 286, 600, 370), 80.0, 1.0)
-    top = Line(2, "Shree Ram", (265, 214, 590, 295), 80.0, 1.0)
-    assert [l.text for l in _reading_order([small, top, big])] == ["Shree Ram", "Agro", "Farms"]
+    big = Line(0, "Timber", (240, 288, 460, 397), 100.0, 1.0)
+    small = Line(1, "Works", (410, 286, 600, 370), 80.0, 1.0)
+    top = Line(2, "Blue Oak", (265, 214, 590, 295), 80.0, 1.0)
+    assert [l.text for l in reading_order([small, top, big])] == ["Blue Oak", "Timber", "Works"]
 
 
 def test_company_lone_all_caps_logo_when_nothing_else_names_the_firm():
