@@ -1,9 +1,12 @@
 """How the desktop app copes with a large network: start-up, search, the Today list, memory.
 
 Fills a database with 10,000 contacts and 50,000 interactions (the same builder as
-followups_scale.py), then starts the app in a child process (offscreen) and prints:
-start to main window shown (targets: <= 1.5 s), applying a search filter in Contacts (<= 50 ms),
-building the Today list (<= 100 ms), and the child's peak memory (<= 300 MB).
+followups_scale.py), then starts the app the way `netcompanion` does (`start_app`, offscreen) in a
+child process and prints, counting from the moment the child process is spawned:
+the main window shown (target <= 1.5 s), the views attached to the open database, and the Today
+list on screen; then applying a search filter over the contacts table (<= 50 ms), building the
+Today list again from a fresh read, first from scratch and then when the cards can be kept
+(<= 100 ms), and the child's peak memory (<= 300 MB).
 
 Usage: .venv/bin/python benchmarks/gui_scale.py [--contacts N] [--interactions N]
 """
@@ -23,45 +26,58 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 
-def child(db: str) -> None:
-    """Runs in the child: open the app, then time search and Today; print JSON."""
-    started = time.perf_counter()
-    from netcompanion.core.services import open_services
-    from netcompanion.gui.app import create_application
-    from netcompanion.gui.main_window import MainWindow
+def _wait(app, condition, timeout: float = 120) -> None:  # noqa: ANN001
+    deadline = time.monotonic() + timeout
+    while not condition() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.001)
+
+
+def _time_today(app, today, fresh: bool) -> float:  # noqa: ANN001
+    if fresh:
+        today.cards.clear()  # nothing to reuse: every card is built
+    begin = time.perf_counter()
+    today.refresh_list()  # reads the queue on a worker thread, then builds the list
+    _wait(app, lambda: not today.loading)
+    app.processEvents()  # laid out and painted
+    return time.perf_counter() - begin
+
+
+def child(db: str, spawned: float) -> None:
+    """Runs in the child: start the app, then time search and Today; print JSON."""
+    from netcompanion.gui.app import create_application, start_app
 
     app = create_application()
-    window = MainWindow(open_services(db), offer_demo=False)
-    window.navigation.setCurrentRow(2)  # Contacts: loads every row
-    window.show()
+    window = start_app(db, offer_demo=False)
+    app.processEvents()  # the window is painted
+    shown = time.time() - spawned
+    _wait(app, lambda: bool(window.views))
+    attached = time.time() - spawned
+    _wait(app, lambda: not window.today.loading)
     app.processEvents()
-    shown = time.perf_counter() - started
-    import cProfile
-    import pstats
-
-    if os.environ.get("GUI_SCALE_PROFILE"):
-        profile = cProfile.Profile()
-        profile.enable()
-        MainWindow(window.services, offer_demo=False).show()
-        profile.disable()
-        pstats.Stats(profile, stream=sys.stderr).sort_stats("cumulative").print_stats(25)
+    today_shown = time.time() - spawned
+    begin = time.perf_counter()
+    window.navigation.setCurrentRow(2)  # Contacts: reads every row
+    _wait(app, lambda: window.contacts.model.total > 0)
+    app.processEvents()
+    contacts_ms = (time.perf_counter() - begin) * 1000
     filters = []
     for text in ("person 12", "company 77", "person 9999", ""):
         begin = time.perf_counter()
         window.contacts.set_search(text)
         filters.append(time.perf_counter() - begin)
-    today = []
-    for _ in range(5):
-        begin = time.perf_counter()
-        window.today.refresh_list()  # reads the queue on a worker thread, then builds the list
-        while window.today.loading:
-            app.processEvents()
-            time.sleep(0.001)
-        today.append(time.perf_counter() - begin)
+    window.navigation.setCurrentRow(0)
+    _wait(app, lambda: not window.today.loading)
+    today_fresh = [_time_today(app, window.today, fresh=True) for _ in range(3)]
+    today_kept = [_time_today(app, window.today, fresh=False) for _ in range(3)]
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"in_process_start": shown, "filter_ms": [f * 1000 for f in filters],
-                      "today_ms": [t * 1000 for t in today], "peak_mb": peak_mb,
-                      "rows": window.contacts.model.total}))
+    print(json.dumps({"shown": shown, "attached": attached, "today_shown": today_shown, "contacts_ms": contacts_ms,
+                      "filter_ms": [f * 1000 for f in filters], "today_fresh_ms": [t * 1000 for t in today_fresh],
+                      "today_kept_ms": [t * 1000 for t in today_kept], "peak_mb": peak_mb,
+                      "rows": window.contacts.model.total, "items": len(window.today.items)}))
+    from netcompanion.gui.worker import wait_for_all
+
+    wait_for_all()
 
 
 def main() -> None:
@@ -69,28 +85,32 @@ def main() -> None:
     parser.add_argument("--contacts", type=int, default=10_000)
     parser.add_argument("--interactions", type=int, default=50_000)
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--spawned", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child)
+        child(args.child, args.spawned)
         return
     from followups_scale import build
 
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "scale.db"
         seconds = build(db, args.contacts, args.interactions)
-        print(f"built {args.contacts} contacts and {args.interactions} interactions in {seconds:.1f} s")
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NETCOMPANION_HOME=folder)
-        begin = time.perf_counter()
-        out = subprocess.run([sys.executable, __file__, "--child", str(db)], env=env, capture_output=True,
-                             text=True, check=True).stdout
-        wall = time.perf_counter() - begin
+        print(f"built {args.contacts} contacts and {args.interactions} interactions in {seconds:.1f} s; "
+              f"load average {os.getloadavg()[0]:.1f}")
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NETCOMPANION_HOME=folder,
+                   XDG_CONFIG_HOME=str(Path(folder) / "config"))
+        out = subprocess.run([sys.executable, __file__, "--child", str(db), "--spawned", repr(time.time())], env=env,
+                             capture_output=True, text=True, check=True).stdout
         result = json.loads(out.strip().splitlines()[-1])
-        print(f"rows in the contacts table: {result['rows']}")
-        print(f"start to main window shown: {result['in_process_start']:.2f} s in the process "
-              f"(whole child run incl. interpreter start and the timings below: {wall:.2f} s; target <= 1.5 s)")
+        print(f"contacts: {result['rows']}, open follow-ups: {result['items']}")
+        print(f"start (from spawning the process): main window shown {result['shown']:.2f} s (target <= 1.5 s), "
+              f"database open and views built {result['attached']:.2f} s, Today list on screen "
+              f"{result['today_shown']:.2f} s")
+        print(f"contacts table read and shown: {result['contacts_ms']:.0f} ms (in the background)")
         print(f"search filter: median {statistics.median(result['filter_ms']):.1f} ms, "
               f"max {max(result['filter_ms']):.1f} ms (target <= 50 ms)")
-        print(f"Today list: median {statistics.median(result['today_ms']):.1f} ms (target <= 100 ms)")
+        print(f"Today list, fresh read: median {statistics.median(result['today_fresh_ms']):.1f} ms building every card, "
+              f"{statistics.median(result['today_kept_ms']):.1f} ms keeping unchanged cards (target <= 100 ms)")
         print(f"peak memory: {result['peak_mb']:.0f} MB (target <= 300 MB)")
 
 

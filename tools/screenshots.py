@@ -46,10 +46,10 @@ def main() -> int:
             while (not window.scan.items or window.scan.job.running) and time.monotonic() < deadline:
                 settle(0.1)
             window.scan.detail.setText("wants to pilot our routing in the Porto terminal")
-        if name == "today":
-            deadline = time.monotonic() + 60
-            while window.today.loading and time.monotonic() < deadline:  # the queue is read in the background
-                settle(0.1)
+        view = window.views[row]
+        deadline = time.monotonic() + 60
+        while getattr(view, "loading", False) and time.monotonic() < deadline:  # read in the background
+            settle(0.1)
         if name == "contacts":
             window.contacts.select_contact(window.contacts.model.row_at(1).id)
         if name == "events":

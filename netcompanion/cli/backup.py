@@ -5,7 +5,6 @@ import argparse
 import sys
 
 from netcompanion.cli.common import add_json_flag, print_json, table
-from netcompanion.core import backup
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -37,6 +36,7 @@ def _size(n: int) -> str:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    from netcompanion.core import backup
     db_file = backup.sqlite_file(getattr(args, "db", None))
     if args.list:
         backups = backup.list_backups(db_file)
@@ -68,6 +68,7 @@ def _confirmed(question: str) -> bool | None:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    from netcompanion.core import backup
     db_file = backup.sqlite_file(getattr(args, "db", None))
     if not args.yes:
         answer = _confirmed(f"Replace the database {db_file} with {args.file}? "

@@ -4,13 +4,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from netcompanion.core.services import Services, open_services
+if TYPE_CHECKING:
+    from netcompanion.core.services import Services
 
 
 def services_from(args: argparse.Namespace) -> Services:
     """The services over the database named by `--db` (or the settings)."""
+    from netcompanion.core.services import open_services
+
     return open_services(getattr(args, "db", None))
 
 

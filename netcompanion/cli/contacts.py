@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 
 from netcompanion.cli.common import add_json_flag, print_json, services_from, table
-from netcompanion.core.services import ContactFields, contact_to_dict
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -48,6 +47,7 @@ def _phone(value: str) -> tuple[str, str]:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    from netcompanion.core.services import ContactFields, contact_to_dict
     fields = ContactFields(
         full_name=args.name, title=args.title, company=args.company, emails=args.email,
         phones=[_phone(p) for p in args.phone], websites=args.website, address=args.address,
@@ -62,6 +62,7 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from netcompanion.core.services import contact_to_dict
     contacts = services_from(args).contacts.list(
         goal=args.goal, event=args.event, tier=args.tier, search=args.search, include_archived=args.archived)
     if args.json:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 
 from netcompanion.cli.common import services_from
-from netcompanion.core.demo import fill_demo
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -16,6 +15,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from netcompanion.core.demo import fill_demo
     services = services_from(args)
     if not services.is_empty() and not args.force:
         print("the database holds data already; the demo was not added (use --force to add it anyway)")

@@ -5,7 +5,6 @@ import argparse
 
 from netcompanion.cli.common import add_json_flag, print_json, services_from, table
 from netcompanion.core.clock import to_local
-from netcompanion.core.services import event_to_dict
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -29,6 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    from netcompanion.core.services import event_to_dict
     event = services_from(args).events.add(
         args.name, args.goal, start=args.start, end=args.end, target_count=args.target,
         location=args.location, notes=args.notes,
@@ -41,6 +41,7 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from netcompanion.core.services import event_to_dict
     events = services_from(args).events.list()
     if args.json:
         print_json([event_to_dict(event, met) for event, met in events])

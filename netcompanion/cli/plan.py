@@ -5,8 +5,6 @@ import argparse
 
 from netcompanion.cli.common import add_json_flag, print_json, services_from, table
 from netcompanion.core.errors import ValidationError
-from netcompanion.core.services import event_to_dict
-from netcompanion.core.services.planning import target_to_dict
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -51,6 +49,8 @@ def _apply_profile_options(services, goal: str, args: argparse.Namespace) -> Non
 
 
 def run(args: argparse.Namespace) -> int:
+    from netcompanion.core.services import event_to_dict
+    from netcompanion.core.services.planning import target_to_dict
     services = services_from(args)
     event = services.events.get(args.event)
     attendees = None

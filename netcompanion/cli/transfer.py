@@ -5,11 +5,15 @@ import argparse
 import sys
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from netcompanion.cli.common import add_json_flag, print_json, services_from
 from netcompanion.core.errors import ValidationError
-from netcompanion.core.services.import_report import ImportReport
 
 FORMATS = ("vcard", "csv", "ics")
+
+if TYPE_CHECKING:
+    from netcompanion.core.services.import_report import ImportReport
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -21,6 +21,11 @@ REINTRODUCE_AFTER_DAYS = 180
 DEFAULT_REINTRODUCE_PER_WEEK = 3
 DEFAULT_WEEKLY_BUDGET = 15
 DEFAULT_INNER_CIRCLE_SIZE = 15
+NUMBERS = {  # the numeric relationship settings: key -> (default, lowest, highest)
+    "weekly_budget": (DEFAULT_WEEKLY_BUDGET, 1, 500),
+    "reintroduce_per_week": (DEFAULT_REINTRODUCE_PER_WEEK, 0, 50),
+    "inner_circle_size": (DEFAULT_INNER_CIRCLE_SIZE, 1, 150),
+}
 # order of the items due on the same day: a promise made in person first
 KIND_PRIORITY = {FollowUpKind.POST_EVENT.value: 0, FollowUpKind.INTRODUCTION.value: 1,
                  FollowUpKind.CUSTOM.value: 2, FollowUpKind.KEEP_IN_TOUCH.value: 3,

@@ -1,20 +1,27 @@
-"""Starting the desktop app: the QApplication, the database, first-run demo data, the main window."""
+"""Starting the desktop app: the QApplication, the main window, the database, first-run demo data.
+
+The window is shown first and the database layer is loaded and opened on a worker thread, so the
+app appears at once; the views are built when the database is ready (`MainWindow.attach`).
+"""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from netcompanion import APP_ID, APP_NAME, __version__
-from netcompanion.core import backup
 from netcompanion.core.errors import NetCompanionError, UnusableDatabaseError
-from netcompanion.core.services import Services, open_services
 from netcompanion.gui.main_window import MainWindow
 from netcompanion.gui.resources import app_icon, stylesheet
-from netcompanion.gui.views.scan_view import preload_engine_job
 from netcompanion.gui.worker import Job, run_in_background, wait_for_all
+
+if TYPE_CHECKING:
+    from netcompanion.core import backup
+    from netcompanion.core.services import Services
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -32,22 +39,79 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def run_app(db_url: str | None = None, offer_demo: bool = True) -> int:
     """Open the main window over the database and run the event loop; returns the exit status."""
     app = create_application()
-    services = open_services_or_offer_restore(db_url)
-    if services is None:
-        return 1
-    window = MainWindow(services, offer_demo=offer_demo)
-    window.show()
-    run_in_background(preload_engine_job, on_done=lambda name: window.show_status("Card reader ready"),
-                      on_error=lambda message: window.show_status(f"The card reader cannot start: {message}"))
-    if services.db.sqlite_path is not None:
-        run_in_background(_daily_backup_job, services.db.sqlite_path,
-                          on_error=lambda message: window.show_status(f"The daily backup failed: {message}"))
+    start_app(db_url, offer_demo)
     status = app.exec()
     wait_for_all()
     return status
 
 
+def start_app(db_url: str | None = None, offer_demo: bool = True) -> MainWindow:
+    """Show the main window now and open the database in the background; the views follow."""
+    window = MainWindow(offer_demo=offer_demo)
+    window.show()
+    run_in_background(_open_database_job, db_url, on_done=lambda result: _database_opened(window, db_url, result),
+                      on_error=lambda message: _cannot_open(window, message), user_work=False, owner=window)
+    return window
+
+
+def _open_database_job(job: Job, db_url: str | None) -> Services | NetCompanionError:
+    """Load the database layer and open (and migrate) the database; a refusal is returned, not raised,
+    so that the GUI thread can offer to restore a backup."""
+    from netcompanion.core.services import open_services
+
+    try:
+        return open_services(db_url, daily_backup=False)  # the daily backup runs in the background
+    except NetCompanionError as exc:
+        return exc
+
+
+def _database_opened(window: MainWindow, db_url: str | None, result: Services | NetCompanionError) -> None:
+    services = result if not isinstance(result, NetCompanionError) else _offer_restore(result, db_url)
+    if services is None:
+        window.close()
+        QApplication.exit(1)
+        return
+    window.attach(services)
+    _after_first_list(window, lambda: _start_background_work(window, services))
+
+
+def _after_first_list(window: MainWindow, start: Callable[[], None], at_latest_ms: int = 2000) -> None:
+    """Call `start` once the first checklist is on screen (or after `at_latest_ms`), so that loading
+    the card reader's models does not slow down the first thing the user sees."""
+    started = False
+
+    def start_once() -> None:
+        nonlocal started
+        if not started:
+            started = True
+            start()
+
+    window.today.loaded.connect(start_once)
+    QTimer.singleShot(at_latest_ms, window, start_once)  # not at all once the window is gone
+
+
+def _cannot_open(window: MainWindow, message: str) -> None:
+    _message_box(QMessageBox.Icon.Critical, f"The database cannot be opened.\n\n{message}").exec()
+    window.close()
+    QApplication.exit(1)
+
+
+def _start_background_work(window: MainWindow, services: Services) -> None:
+    """Load the card reader's models, and make the daily backup when one is due."""
+    from netcompanion.gui.views.scan_view import preload_engine_job
+
+    run_in_background(preload_engine_job, on_done=lambda name: window.show_status("Card reader ready"),
+                      on_error=lambda message: window.show_status(f"The card reader cannot start: {message}"),
+                      user_work=False, owner=window)
+    if services.db.sqlite_path is not None:
+        run_in_background(_daily_backup_job, services.db.sqlite_path,
+                          on_error=lambda message: window.show_status(f"The daily backup failed: {message}"),
+                          user_work=False, owner=window)
+
+
 def _daily_backup_job(job: Job, db_file: Path) -> None:
+    from netcompanion.core import backup
+
     backup.backup_if_due(db_file)
 
 
@@ -58,6 +122,8 @@ def _message_box(icon: QMessageBox.Icon, text: str) -> QMessageBox:
 
 
 def _latest_backup_of(db_url: str | None) -> backup.BackupInfo | None:
+    from netcompanion.core import backup
+
     try:
         return backup.latest_backup(backup.sqlite_file(db_url))
     except (NetCompanionError, OSError):
@@ -85,15 +151,25 @@ def open_services_or_offer_restore(db_url: str | None) -> Services | None:
 
     Returns None when the database stays closed (the user declined, or there is nothing to restore).
     """
+    from netcompanion.core.services import open_services
+
     try:
         return open_services(db_url, daily_backup=False)  # the daily backup runs in the background
     except NetCompanionError as exc:
-        latest = _latest_backup_of(db_url) if isinstance(exc, UnusableDatabaseError) else None
-        if latest is None:
-            _message_box(QMessageBox.Icon.Critical, f"The database cannot be opened.\n\n{exc}").exec()
-            return None
-        if not _user_wants_restore(exc, latest):
-            return None
+        return _offer_restore(exc, db_url)
+
+
+def _offer_restore(exc: NetCompanionError, db_url: str | None) -> Services | None:
+    """Say why the database cannot be opened; offer its latest backup and open that when accepted."""
+    from netcompanion.core import backup
+    from netcompanion.core.services import open_services
+
+    latest = _latest_backup_of(db_url) if isinstance(exc, UnusableDatabaseError) else None
+    if latest is None:
+        _message_box(QMessageBox.Icon.Critical, f"The database cannot be opened.\n\n{exc}").exec()
+        return None
+    if not _user_wants_restore(exc, latest):
+        return None
     try:
         backup.restore(latest.path, db_url)
         return open_services(db_url)
@@ -110,6 +186,8 @@ def run_self_test(db_url: str | None = None) -> int:
     """
     import time
     from importlib import resources
+
+    from netcompanion.core.services import open_services
 
     app = create_application()
     services = open_services(db_url)

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,42 +20,41 @@ from PySide6.QtWidgets import (
 )
 
 from netcompanion import APP_NAME, __version__
-from netcompanion.core.demo import fill_demo
-from netcompanion.core.services import Services
-from netcompanion.gui.views.contacts_view import ContactsView
-from netcompanion.gui.views.events_view import EventsView
-from netcompanion.gui.views.network_view import NetworkView
-from netcompanion.gui.views.planning_tab import PlanningTab
-from netcompanion.gui.views.scan_view import ScanView
-from netcompanion.gui.views.today_view import TodayView
 from netcompanion.gui.widgets import card_frame, plain_label
 from netcompanion.gui.worker import running_jobs
+
+if TYPE_CHECKING:
+    from netcompanion.core.services import Services
+    from netcompanion.gui.views.contacts_view import ContactsView
+    from netcompanion.gui.views.events_view import EventsView
+    from netcompanion.gui.views.network_view import NetworkView
+    from netcompanion.gui.views.planning_tab import PlanningTab
+    from netcompanion.gui.views.scan_view import ScanView
+    from netcompanion.gui.views.today_view import TodayView
 
 PLACES = ["Today", "Scan", "Contacts", "Events", "Network"]
 
 
 class MainWindow(QMainWindow):
-    """The app's main window, holding one view per place."""
+    """The app's main window, holding one view per place.
 
-    def __init__(self, services: Services, offer_demo: bool = True) -> None:
+    It can be shown before the database is open (`services=None`): the window appears at once with
+    an "Opening your network…" page, and `attach(services)` builds the five views when the
+    database is ready, so starting the app never waits for the database layer to load.
+    """
+
+    attached = Signal()
+
+    def __init__(self, services: Services | None = None, offer_demo: bool = True) -> None:
         super().__init__()
         self.offer_demo = offer_demo
-        self.services = services
+        self.services: Services | None = None
+        self.views: list[QWidget] = []
         self.setWindowTitle(APP_NAME)
-        self.today = TodayView(services)
-        self.scan = ScanView(services)
-        self.contacts = ContactsView(services)
-        self.events = EventsView(services)
-        self.planning = PlanningTab(services)
-        self.planning.status.connect(self.show_status)
-        self.events.add_tab(self.planning, "Plan")
-        self.network = NetworkView(services)
-        self.views = [self.today, self.scan, self.contacts, self.events, self.network]
         self.stack = QStackedWidget()
-        for view in self.views:
-            self.stack.addWidget(view)
-            if hasattr(view, "status"):
-                view.status.connect(self.show_status)
+        self.opening = plain_label("Opening your network…", "hint")
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.opening)
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.addItems(PLACES)
@@ -69,10 +69,41 @@ class MainWindow(QMainWindow):
         self._undo: Callable[[], None] | None = None
         self.welcome = self._welcome_banner()
         self._build()
-        self._connect_views()
         self._shortcuts()
         self.resize(1200, 760)
-        self._restore_state()
+        self._restore_geometry()
+        if services is not None:
+            self.attach(services)
+
+    def attach(self, services: Services) -> None:
+        """Build the views over the open database and show the place the user was last in."""
+        from netcompanion.gui.views.contacts_view import ContactsView
+        from netcompanion.gui.views.events_view import EventsView
+        from netcompanion.gui.views.network_view import NetworkView
+        from netcompanion.gui.views.planning_tab import PlanningTab
+        from netcompanion.gui.views.scan_view import ScanView
+        from netcompanion.gui.views.today_view import TodayView
+
+        self.services = services
+        self.today: TodayView = TodayView(services)
+        self.scan: ScanView = ScanView(services)
+        self.contacts: ContactsView = ContactsView(services)
+        self.events: EventsView = EventsView(services)
+        self.planning: PlanningTab = PlanningTab(services)
+        self.planning.status.connect(self.show_status)
+        self.events.add_tab(self.planning, "Plan")
+        self.network: NetworkView = NetworkView(services)
+        for view in (self.today, self.scan, self.contacts, self.events, self.network):
+            self.stack.addWidget(view)
+            if hasattr(view, "status"):
+                view.status.connect(self.show_status)
+        self.stack.removeWidget(self.opening)
+        self.opening.deleteLater()
+        self.views = [self.today, self.scan, self.contacts, self.events, self.network]
+        self._connect_views()
+        self.welcome.setVisible(self.offer_demo and services.is_empty())
+        self._restore_place()
+        self.attached.emit()
 
     def _build(self) -> None:
         header = QHBoxLayout()
@@ -105,10 +136,14 @@ class MainWindow(QMainWindow):
         empty.clicked.connect(lambda: banner.setVisible(False))
         row.addWidget(empty)
         row.addWidget(demo)
-        banner.setVisible(self.offer_demo and self.services.is_empty())
+        banner.setVisible(False)  # shown by `attach` when the database is empty
         return banner
 
     def load_demo(self) -> None:
+        from netcompanion.core.demo import fill_demo
+
+        if self.services is None:
+            return
         fill_demo(self.services)
         self.welcome.setVisible(False)
         self.refresh_current()
@@ -129,7 +164,7 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self, lambda n=number: self.navigation.setCurrentRow(n))
         checklist = QAction("Follow-up checklist window", self)
         checklist.setShortcut("Ctrl+Shift+T")
-        checklist.triggered.connect(self.today.open_checklist_window)
+        checklist.triggered.connect(lambda: self.views and self.today.open_checklist_window())
         self.addAction(checklist)
         quit_action = QAction("Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -143,7 +178,7 @@ class MainWindow(QMainWindow):
     # navigation and search
     def go_to(self, row: int) -> None:
         if not 0 <= row < len(self.views):
-            return
+            return  # also while the database is opening: `attach` shows the chosen place
         if self.navigation.currentRow() != row:
             self.navigation.setCurrentRow(row)
             return
@@ -154,18 +189,20 @@ class MainWindow(QMainWindow):
             view.set_search(self.search.text())
         self.show_status(PLACES[row])
 
-    def current_view(self) -> QWidget:
-        return self.views[self.stack.currentIndex()]
+    def current_view(self) -> QWidget | None:
+        return self.views[self.stack.currentIndex()] if self.views else None
 
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
 
     def _search_changed(self, text: str) -> None:
-        self.current_view().set_search(text)  # type: ignore[attr-defined]
+        if (view := self.current_view()) is not None:
+            view.set_search(text)  # type: ignore[attr-defined]
 
     def refresh_current(self) -> None:
-        self.current_view().refresh()  # type: ignore[attr-defined]
+        if (view := self.current_view()) is not None:
+            view.refresh()  # type: ignore[attr-defined]
 
     def _data_changed(self) -> None:
         self.today.refresh_counts()
@@ -196,15 +233,25 @@ class MainWindow(QMainWindow):
                           "beat a thousand business cards.")
 
     # window state
-    def _restore_state(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("main_window/geometry")
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value("main_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        place = int(settings.value("main_window/place", 0) or 0)
-        self.navigation.setCurrentRow(place if 0 <= place < len(PLACES) else 0)
+
+    def _restore_place(self) -> None:
+        """The place chosen while the database was opening, else the one the app was closed in."""
+        place = self.navigation.currentRow()
+        if place < 0:
+            place = int(QSettings().value("main_window/place", 0) or 0)
+            place = place if 0 <= place < len(PLACES) else 0
+            self.navigation.setCurrentRow(place)
+        else:
+            self.go_to(place)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if not self.views:  # still opening the database: nothing to lose
+            super().closeEvent(event)
+            return
         if running_jobs() and QMessageBox.question(
                 self, APP_NAME, "Work is still running in the background (reading cards or an import). Quit anyway?"
         ) != QMessageBox.StandardButton.Yes:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import logging
 import threading
 import traceback
+import weakref
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -31,10 +33,11 @@ class Job(QObject):
     _failed = Signal(str)
     _cancelled = Signal()
 
-    def __init__(self, callbacks: dict[str, Callable[..., Any] | None]) -> None:
+    def __init__(self, callbacks: dict[str, Callable[..., Any] | None], owner: QObject | None = None) -> None:
         super().__init__()
         self._cancel = threading.Event()
         self._callbacks = callbacks
+        self._owner = owner
         self.running = True
         self._progress.connect(self._on_progress)
         self._item.connect(self._on_item)
@@ -65,6 +68,8 @@ class Job(QObject):
 
     def _call(self, name: str, *args: Any) -> None:
         callback = self._callbacks.get(name)
+        if self._owner is not None and not shiboken6.isValid(self._owner):
+            return  # the widget that wanted the result is gone (its window was closed)
         if callback is not None:
             callback(*args)
 
@@ -102,7 +107,13 @@ class _Runner(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.function(self.job, *self.args)
+            self._deliver(self.function)
+        except RuntimeError:  # the Job was deleted (the app is closing): nobody is left to tell
+            log.debug("background job ended after its receiver was deleted")
+
+    def _deliver(self, function: Callable[..., Any]) -> None:
+        try:
+            result = function(self.job, *self.args)
         except Cancelled:
             self.job._cancelled.emit()
         except Exception as exc:  # every error reaches the user as a message, never a crash
@@ -113,6 +124,7 @@ class _Runner(QRunnable):
 
 
 _jobs: set[Job] = set()  # keeps running jobs alive
+_user_work: weakref.WeakSet[Job] = weakref.WeakSet()  # the running jobs doing what the user asked for
 
 
 def run_in_background(
@@ -123,17 +135,27 @@ def run_in_background(
     on_progress: Callable[[int, int, str], None] | None = None,
     on_item: Callable[[Any], None] | None = None,
     on_cancel: Callable[[], None] | None = None,
+    user_work: bool = True,
+    owner: QObject | None = None,
 ) -> Job:
-    """Run `function(job, *args)` on the thread pool; the callbacks run on the GUI thread."""
+    """Run `function(job, *args)` on the thread pool; the callbacks run on the GUI thread.
+
+    `user_work=False` marks a read that can simply be abandoned (a list being refreshed): quitting
+    does not ask about it. With an `owner` (the widget the callbacks update), the callbacks are
+    skipped once that widget has been deleted.
+    """
     job = Job(dict(on_done=on_done, on_error=on_error, on_progress=on_progress, on_item=on_item,
-                   on_cancel=on_cancel))
+                   on_cancel=on_cancel), owner)
     _jobs.add(job)
+    if user_work:
+        _user_work.add(job)
     QThreadPool.globalInstance().start(_Runner(job, function, args))
     return job
 
 
 def running_jobs() -> int:
-    return len(_jobs)
+    """How many jobs doing work the user asked for (reading cards, an import) are running."""
+    return sum(1 for job in _user_work if job.running)
 
 
 def wait_for_all(timeout_ms: int = 30_000) -> bool:

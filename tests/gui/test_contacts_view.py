@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from netcompanion.gui.contacts_model import ContactTableModel
+from tests.gui.waiting import settled
 
 
 def test_table_model_passes_qtmodeltester(qtmodeltester, demo_services) -> None:
@@ -18,7 +19,7 @@ def test_table_model_passes_qtmodeltester(qtmodeltester, demo_services) -> None:
 
 def test_filters_by_goal_tier_event_and_sorts(qtbot, window, demo_services) -> None:
     window.navigation.setCurrentRow(2)
-    view = window.contacts
+    view = settled(window.contacts)
     assert view.model.rowCount() == 40
     view.goal_filter.setCurrentIndex(view.goal_filter.findData("investor"))
     investors = [view.model.row_at(r) for r in range(view.model.rowCount())]
@@ -40,7 +41,7 @@ def test_filters_by_goal_tier_event_and_sorts(qtbot, window, demo_services) -> N
 
 def test_edit_a_field_in_the_detail_pane_and_save(qtbot, window, demo_services) -> None:
     window.navigation.setCurrentRow(2)
-    view = window.contacts
+    view = settled(window.contacts)
     contact_id = view.model.row_at(0).id
     view.select_contact(contact_id)
     assert view.detail.contact_id == contact_id
@@ -48,6 +49,7 @@ def test_edit_a_field_in_the_detail_pane_and_save(qtbot, window, demo_services) 
     view.detail.texts["needs"].setPlainText("a co-investor for a logistics seed round")
     assert view.detail.save_button.shortcut().toString() == "Ctrl+S"
     view.detail.save_button.click()
+    settled(view)
     saved = demo_services.contacts.get(contact_id)
     assert saved.title == "Managing Partner" and saved.needs.startswith("a co-investor")
     assert view.model.row_at(view.model.row_of(contact_id)).title == "Managing Partner"
@@ -57,7 +59,7 @@ def test_a_bad_phone_is_refused_with_a_message_and_nothing_changes(qtbot, window
     shown = []
     monkeypatch.setattr("netcompanion.gui.views.contact_detail.show_error", lambda *args: shown.append(args[2]))
     window.navigation.setCurrentRow(2)
-    view = window.contacts
+    view = settled(window.contacts)
     contact_id = view.model.row_at(0).id
     before = [p.e164 for p in demo_services.contacts.get(contact_id).phones]
     view.select_contact(contact_id)
@@ -69,7 +71,7 @@ def test_a_bad_phone_is_refused_with_a_message_and_nothing_changes(qtbot, window
 
 def test_bulk_archive_asks_first_and_can_be_undone(qtbot, window, demo_services, monkeypatch) -> None:
     window.navigation.setCurrentRow(2)
-    view = window.contacts
+    view = settled(window.contacts)
     view.table.selectRow(0)
     view.table.selectionModel().select(view.model.index(1, 0), view.table.selectionModel().SelectionFlag.Select
                                        | view.table.selectionModel().SelectionFlag.Rows)
@@ -79,24 +81,27 @@ def test_bulk_archive_asks_first_and_can_be_undone(qtbot, window, demo_services,
     assert view.model.rowCount() == 40
     monkeypatch.setattr("netcompanion.gui.views.contacts_view.confirm", lambda *args: True)
     view.archive_selected()
-    assert view.model.rowCount() == 38
+    assert settled(view).model.rowCount() == 38
     assert len(demo_services.contacts.list()) == 38
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert len(demo_services.contacts.list()) == 40 and view.model.rowCount() == 40
+    assert len(demo_services.contacts.list()) == 40 and settled(view).model.rowCount() == 40
 
 
 def test_bulk_set_tier_and_tag_goal(qtbot, window, demo_services) -> None:
     window.navigation.setCurrentRow(2)
-    view = window.contacts
+    view = settled(window.contacts)
     view.table.selectAll()
     ids = view.selected_ids()
     view._bulk_tier("inner", "Inner circle")
+    settled(view)
     assert {c.tier for c in demo_services.contacts.list()} == {"inner"}
     window.undo()
+    settled(view)
     assert len({c.tier for c in demo_services.contacts.list()}) > 1
     view.table.selectRow(0)
     first = view.selected_ids()[0]
     view._bulk_goal("hire", "Hire")
+    settled(view)
     assert "hire" in [g.key for g in demo_services.contacts.get(first).goals]
     assert "hire" in view.model.row_at(view.model.row_of(first)).goals
     assert len(ids) == 40
@@ -105,7 +110,7 @@ def test_bulk_set_tier_and_tag_goal(qtbot, window, demo_services) -> None:
 def test_detail_shows_encounters_and_interactions(qtbot, window, demo_services) -> None:
     met = demo_services.contacts.list(event="Retail Tech Expo")[0]
     window.navigation.setCurrentRow(2)
-    window.contacts.select_contact(met.id)
+    settled(window.contacts).select_contact(met.id)
     history = [window.contacts.detail.history.item(i).text() for i in range(window.contacts.detail.history.count())]
     assert any("Retail Tech Expo" in line for line in history)
 
@@ -124,11 +129,11 @@ def test_import_a_file_in_the_background_merges_and_reports(qtbot, window, demo_
     shown = []
     monkeypatch.setattr(QMessageBox, "open", lambda self: shown.append(self.text()))
     window.navigation.setCurrentRow(2)
-    view = window.contacts
+    view = settled(window.contacts)
     view.import_file(str(path))
     qtbot.waitUntil(lambda: view.import_button.isEnabled(), timeout=60_000)
     assert shown and "1 added, 0 merged, 1 unchanged" in shown[0]
-    assert view.model.total == 41  # Amara was merged, not duplicated
+    assert settled(view).model.total == 41  # Amara was merged, not duplicated
     assert [c.full_name for c in demo_services.contacts.list(search="elbe")] == ["Lena Vogt"]
 
 
@@ -139,7 +144,7 @@ def test_export_the_selection_as_vcard(qtbot, window, demo_services, tmp_path, m
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), "vCard (*.vcf)"))
     messages = []
     window.navigation.setCurrentRow(2)
-    view = window.contacts
+    view = settled(window.contacts)
     view.status.connect(messages.append)
     view.table.selectRow(0)
     view.table.selectionModel().select(view.model.index(1, 0), view.table.selectionModel().SelectionFlag.Select
@@ -153,7 +158,7 @@ def test_export_the_selection_as_vcard(qtbot, window, demo_services, tmp_path, m
 
 def test_changed_elsewhere_offers_reload_or_overwrite(qtbot, window, demo_services, monkeypatch) -> None:
     window.navigation.setCurrentRow(2)
-    detail = window.contacts.detail
+    detail = settled(window.contacts).detail
     contact_id = window.contacts.model.row_at(0).id
     window.contacts.select_contact(contact_id)
     demo_services.contacts.update(contact_id, notes="written by the command line")  # elsewhere

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings, Qt
 
 from netcompanion.core.services import ContactFields
 from netcompanion.gui.main_window import PLACES, MainWindow
+from tests.gui.waiting import settled
 
 
 def test_every_place_opens_with_ctrl_number(qtbot, window) -> None:
@@ -21,6 +22,7 @@ def test_every_place_opens_with_ctrl_number(qtbot, window) -> None:
 
 def test_ctrl_f_focuses_search_and_filters_the_current_place(qtbot, window) -> None:
     window.navigation.setCurrentRow(2)
+    settled(window.contacts)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.search.hasFocus()
     qtbot.keyClicks(window.search, "okafor")
@@ -46,6 +48,7 @@ def test_names_are_shown_as_plain_text(qtbot, services) -> None:
     window = MainWindow(services)
     qtbot.addWidget(window)
     window.navigation.setCurrentRow(2)
+    settled(window.contacts)
     assert window.contacts.model.data(window.contacts.model.index(0, 0)) == "<b>Bold</b> <img src=x>"
     window.contacts.select_contact(window.contacts.model.row_at(0).id)
     assert window.contacts.detail.heading.textFormat() == Qt.TextFormat.PlainText
@@ -75,3 +78,34 @@ def test_self_test_reads_the_bundled_sample_card(tmp_path) -> None:
                             env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "self-test: ok: 'Marta Oliveira'" in result.stdout
+
+
+def test_network_place_reads_its_report_in_the_background_and_acts(qtbot, window, demo_services) -> None:
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    window.navigation.setCurrentRow(4)
+    view = settled(window.network)
+    texts = [label.text() for label in view.findChildren(QLabel) if label.isVisibleTo(view)]
+    assert "Tiers" in texts and any(text.startswith("Inner circle:") for text in texts)
+    tiers = view.report["tiers"]
+    assert sum(tiers.values()) == 40
+    first = view.report["introductions"][0]
+    decline = next(b for b in view.findChildren(QPushButton) if b.text() == "Not now" and b.isVisibleTo(view))
+    decline.click()  # the first suggestion: set aside, then the report is read again without it
+    pairs = [(s["offerer"]["id"], s["needer"]["id"]) for s in settled(view).report["introductions"]]
+    assert (first["offerer"]["id"], first["needer"]["id"]) not in pairs
+
+
+def test_the_window_is_shown_before_the_database_opens_then_fills_in(qtbot, demo_services, db_path) -> None:
+    from netcompanion.gui.app import start_app
+
+    window = start_app(str(db_path), offer_demo=False)
+    qtbot.addWidget(window)
+    assert window.isVisible() and not window.views  # the database opens on a worker thread
+    window.navigation.setCurrentRow(2)  # the user picks a place while it opens
+    qtbot.waitUntil(lambda: bool(window.views), timeout=60_000)
+    assert window.current_view() is window.contacts
+    assert settled(window.contacts).model.total == 40
+    settled(window.today)
+    window.navigation.setCurrentRow(0)
+    assert settled(window.today).items

@@ -7,6 +7,7 @@ with a unique `reason_key`, so nothing is ever scheduled twice for the same reas
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
@@ -63,6 +64,11 @@ class QueueItem:
     @property
     def overdue(self) -> bool:
         return self.late_seconds > 0
+
+    @cached_property
+    def search_text(self) -> str:
+        """Who and why, case-folded, for the checklist's search field."""
+        return f"{self.contact_name} {self.company} {self.reason}".casefold()
 
     @property
     def needs_detail(self) -> bool:

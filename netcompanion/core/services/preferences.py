@@ -19,18 +19,12 @@ from netcompanion.core.followup_rules import (
     DEFAULT_REINTRODUCE_PER_WEEK,
     DEFAULT_TIER_CADENCE,
     DEFAULT_WEEKLY_BUDGET,
+    NUMBERS,
 )
 from netcompanion.core.models import Setting
 from netcompanion.core.search import fold
 from netcompanion.core.services.base import Service, resolve_goal
 from netcompanion.core.validation import choice, rating
-
-NUMBERS = {  # key: (default, low, high)
-    "weekly_budget": (DEFAULT_WEEKLY_BUDGET, 1, 500),
-    "reintroduce_per_week": (DEFAULT_REINTRODUCE_PER_WEEK, 0, 50),
-    "inner_circle_size": (DEFAULT_INNER_CIRCLE_SIZE, 1, 150),
-}
-
 
 @dataclass
 class Preferences:

@@ -1,6 +1,7 @@
 """The Contacts place: a fast, filterable table with a detail pane and bulk actions."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -20,11 +21,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netcompanion.core.models import Event, Goal
 from netcompanion.core.services import Services
+from netcompanion.core.services.contact_table import ContactRow
 from netcompanion.gui.contacts_model import ContactTableModel
 from netcompanion.gui.views.contact_detail import TIERS, ContactDetail
 from netcompanion.gui.views.transfer_jobs import pick_and_export, start_import
 from netcompanion.gui.widgets import confirm, fill_combo, plain_label
+from netcompanion.gui.worker import Job, run_in_background
+
+
+@dataclass
+class ContactsRead:
+    """The table rows and the filters' choices, read together on a worker thread."""
+
+    rows: list[ContactRow]
+    goals: list[Goal]
+    events: list[tuple[Event, int]]
+
+
+def read_contacts_job(job: Job, services: Services) -> ContactsRead:
+    return ContactsRead(services.contact_table.rows(), services.goals.list(), services.events.list())
 
 
 class ContactsView(QWidget):
@@ -32,10 +49,14 @@ class ContactsView(QWidget):
 
     status = Signal(str)
     undoable = Signal(str, object)  # message, undo callable
+    loaded = Signal()  # new rows are shown
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        self.job: Job | None = None
+        self.loading, self._stale = False, False
+        self._keep: int | None = None
         self.model = ContactTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -115,18 +136,39 @@ class ContactsView(QWidget):
 
     # loading
     def reload(self, keep: int | None = None) -> None:
-        """Re-read every row (after an edit, a scan or an import) and keep the selection."""
-        keep = keep if keep is not None else self.detail.contact_id
-        self.model.set_rows(self.services.contact_table.rows())
-        goals = self.services.goals.list()
-        fill_combo(self.goal_filter, [(g.name, g.key) for g in goals], ("All goals", ""))
-        fill_combo(self.event_filter, [(e.name, e.id) for e, _ in self.services.events.list()], ("All events", None))
+        """Re-read every row (after an edit, a scan or an import) on a worker thread; the table keeps
+        showing the old rows until the new ones are in, and the selection is kept."""
+        self._keep = keep if keep is not None else self.detail.contact_id
+        if self.job is not None and self.job.running:
+            self._stale = True  # read again once the running read is done
+            return
+        self.loading, self._stale = True, False
+        if not self.model.total:
+            self.count_label.setText("Loading contacts…")
+        self.job = run_in_background(read_contacts_job, self.services, on_done=self._show_rows,
+                                     on_error=self._read_failed, user_work=False,
+                                     owner=self)
+
+    def _read_failed(self, message: str) -> None:
+        self.loading = False
+        self.status.emit(f"The contacts cannot be read: {message}")
+
+    def _show_rows(self, read: ContactsRead) -> None:
+        if self._stale:
+            self.job = None
+            self.reload(self._keep)
+            return
+        self.model.set_rows(read.rows)
+        fill_combo(self.goal_filter, [(g.name, g.key) for g in read.goals], ("All goals", ""))
+        fill_combo(self.event_filter, [(e.name, e.id) for e, _ in read.events], ("All events", None))
         self.goal_menu.clear()
-        for goal in goals:
+        for goal in read.goals:
             self.goal_menu.addAction(goal.name, lambda k=goal.key, n=goal.name: self._bulk_goal(k, n))
         self._update_count()
-        if keep is not None:
-            self.select_contact(keep)
+        if self._keep is not None:
+            self.select_contact(self._keep)
+        self.loading = False
+        self.loaded.emit()
 
     def refresh(self) -> None:
         self.reload()

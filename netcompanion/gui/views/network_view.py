@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.services import Services
 from netcompanion.gui.widgets import card_frame, plain_label, show_error
+from netcompanion.gui.worker import Job, run_in_background
 
 TIER_LABELS = {"inner": "Inner circle", "warm": "Warm", "acquaintance": "Acquaintance", "noise": "Noise"}
 SHOWN = 8
@@ -41,6 +42,10 @@ def _button(text: str, action) -> QPushButton:  # noqa: ANN001
     return button
 
 
+def read_report_job(job: Job, services: Services) -> dict[str, Any]:
+    return services.network.report()
+
+
 class NetworkView(QWidget):
     """The health of the network, with one-click actions on the suggestions."""
 
@@ -50,6 +55,8 @@ class NetworkView(QWidget):
         super().__init__(parent)
         self.services = services
         self.report: dict[str, Any] = {}
+        self.job: Job | None = None
+        self.loading, self._stale = False, False
         self.body = QVBoxLayout()
         holder = QWidget()
         holder.setLayout(self.body)
@@ -64,12 +71,31 @@ class NetworkView(QWidget):
         """The network summary has nothing to search."""
 
     def refresh(self) -> None:
+        """Read the report on a worker thread (it takes a second on a large network), then show it."""
+        if self.job is not None and self.job.running:
+            self._stale = True
+            return
+        self.loading, self._stale = True, False
+        self.job = run_in_background(read_report_job, self.services, on_done=self._show_report,
+                                     on_error=self._read_failed, user_work=False,
+                                     owner=self)
+
+    def _read_failed(self, message: str) -> None:
+        self.loading = False
+        self.status.emit(f"The network report cannot be read: {message}")
+
+    def _show_report(self, report: dict[str, Any]) -> None:
+        if self._stale:
+            self.job = None
+            self.refresh()
+            return
         while self.body.count():
             widget = self.body.takeAt(0).widget()
             if widget is not None:
-                widget.setParent(None)
+                widget.hide()  # hidden now: deleteLater alone leaves it painted until then
                 widget.deleteLater()
-        self.report = self.services.network.report()
+        self.report = report
+        self.loading = False
         for builder in (self._tiers, self._capacity, self._introductions, self._pruning, self._results):
             self.body.addWidget(builder())
         self.body.addStretch(1)

@@ -6,6 +6,7 @@ the list stays quick however large the network.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDateTime, Qt, QUrl, Signal
@@ -32,7 +33,8 @@ from netcompanion.gui.widgets import ask_text, card_frame, fill_combo, plain_lab
 from netcompanion.gui.worker import Job, run_in_background
 from netcompanion.interop.mailto import SUBJECTS, mailto_link
 
-SECTION_PAGE = 25
+SECTION_PAGE = 12  # cards shown per section until "show all": more than a screenful, quick to build
+SECTION_TITLES = ("Overdue", "Today", "This week")
 
 
 def sections(items: list[QueueItem], now: datetime) -> list[tuple[str, list[QueueItem]]]:
@@ -40,9 +42,9 @@ def sections(items: list[QueueItem], now: datetime) -> list[tuple[str, list[Queu
     start_of_today = to_local(now).replace(hour=0, minute=0, second=0, microsecond=0)
     end_of_today = start_of_today + timedelta(days=1)
     end_of_week = end_of_today + timedelta(days=6)
-    split: dict[str, list[QueueItem]] = {"Overdue": [], "Today": [], "This week": []}
+    split: dict[str, list[QueueItem]] = {title: [] for title in SECTION_TITLES}
     for item in items:
-        due = to_local(item.due_at)
+        due = item.due_at  # aware: compared with the local day boundaries without converting each item
         if item.overdue or due < start_of_today:
             split["Overdue"].append(item)
         elif due < end_of_today:
@@ -52,10 +54,31 @@ def sections(items: list[QueueItem], now: datetime) -> list[tuple[str, list[Queu
     return list(split.items())
 
 
-def build_queue_job(job: Job, services: Services, goal: str | None) -> tuple[datetime, list[QueueItem]]:
-    """Read the whole open queue (worker thread)."""
+@dataclass
+class Checklist:
+    """What the Today place shows, read and arranged on a worker thread."""
+
+    now: datetime
+    items: list[QueueItem]
+    sections: list[tuple[str, list[QueueItem]]]
+    done_today: int
+
+    @property
+    def due_today(self) -> int:
+        return sum(len(items) for title, items in self.sections if title != "This week")
+
+
+def build_checklist_job(job: Job, services: Services, goal: str | None) -> Checklist:
+    """Read the whole open queue and split it into sections (worker thread)."""
     now = utcnow()
-    return now, services.followups.queue(now=now, goal=goal, include_all=True)
+    items = services.followups.queue(now=now, goal=goal, include_all=True)
+    start_of_today = to_local(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    return Checklist(now, items, sections(items, now), services.followups.done_count_since(start_of_today))
+
+
+def card_signature(item: QueueItem, overdue: bool) -> tuple:
+    """Everything a card shows: a card whose signature is unchanged is kept, not rebuilt."""
+    return (item.contact_name, item.company, item.reason, item.due_label, item.needs_detail, overdue)
 
 
 class FollowUpCard(QWidget):
@@ -64,6 +87,7 @@ class FollowUpCard(QWidget):
     def __init__(self, view: "TodayView", item: QueueItem, overdue: bool) -> None:
         super().__init__()
         self.view, self.item = view, item
+        self.signature = card_signature(item, overdue)
         frame = card_frame("overdue" if overdue else "card")
         at = f" · {item.company}" if item.company and item.contact_name else ""
         text = QVBoxLayout()
@@ -74,27 +98,27 @@ class FollowUpCard(QWidget):
         if item.needs_detail:
             detail = QPushButton("Add detail…")
             detail.setToolTip("What did you talk about? The follow-up will mention it.")
-            detail.clicked.connect(lambda: self.view.add_detail(item))
+            detail.clicked.connect(lambda: self.view.add_detail(self.item))
             buttons.addWidget(detail)
         else:
             email = QPushButton("E-mail draft")
             email.setToolTip("Open a prefilled e-mail in your mail program")
-            email.clicked.connect(lambda: self.view.open_email(item))
+            email.clicked.connect(lambda: self.view.open_email(self.item))
             buttons.addWidget(email)
         snooze = QToolButton()
         snooze.setText("Snooze")
         snooze.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(snooze)
-        menu.addAction("1 day", lambda: self.view.snooze(item.id, timedelta(days=1)))
-        menu.addAction("1 week", lambda: self.view.snooze(item.id, timedelta(days=7)))
-        menu.addAction("Pick a date…", lambda: self.view.snooze_until_picked(item.id))
+        menu.addAction("1 day", lambda: self.view.snooze(self.item.id, timedelta(days=1)))
+        menu.addAction("1 week", lambda: self.view.snooze(self.item.id, timedelta(days=7)))
+        menu.addAction("Pick a date…", lambda: self.view.snooze_until_picked(self.item.id))
         snooze.setMenu(menu)
         dismiss = QPushButton("Dismiss")
-        dismiss.clicked.connect(lambda: self.view.act("dismiss", item.id))
+        dismiss.clicked.connect(lambda: self.view.act("dismiss", self.item.id))
         done = QPushButton("Done")
         done.setObjectName("primary")
         done.setToolTip("Mark done: logs the interaction and schedules the next touch")
-        done.clicked.connect(lambda: self.view.act("done", item.id))
+        done.clicked.connect(lambda: self.view.act("done", self.item.id))
         for button in (snooze, dismiss, done):
             buttons.addWidget(button)
         row = QHBoxLayout(frame)
@@ -110,6 +134,7 @@ class TodayView(QWidget):
 
     changed = Signal()
     status = Signal(str)
+    loaded = Signal()  # a new checklist is shown
 
     def __init__(self, services: Services, parent: QWidget | None = None, compact: bool = False) -> None:
         super().__init__(parent)
@@ -117,6 +142,8 @@ class TodayView(QWidget):
         self.search_words: list[str] = []
         self.expanded: set[str] = set()
         self.items: list[QueueItem] = []
+        self.checklist: Checklist | None = None
+        self.cards: dict[int, FollowUpCard] = {}  # by follow-up id, reused while they show the same
         self.job: Job | None = None
         self.loading = False
         self._stale = False
@@ -153,7 +180,10 @@ class TodayView(QWidget):
 
     def set_search(self, text: str) -> None:
         self.search_words = text.casefold().split()
-        self.refresh_list()
+        if self.checklist is not None and not self.loading:
+            self._rebuild()  # the search only narrows what is already read
+        else:
+            self.refresh_list()
 
     def refresh_list(self) -> None:
         """Rebuild the checklist; the queue is read in the background (it may store reminders)."""
@@ -161,58 +191,72 @@ class TodayView(QWidget):
             self._stale = True  # read again when the running job is done
             return
         self.loading, self._stale = True, False
-        self.job = run_in_background(build_queue_job, self.services, self.goal_filter.currentData() or None,
-                                     on_done=self._show_queue, on_error=self._queue_failed)
+        self.job = run_in_background(build_checklist_job, self.services, self.goal_filter.currentData() or None,
+                                     on_done=self._show_checklist, on_error=self._queue_failed, user_work=False,
+                                     owner=self)
 
     def _queue_failed(self, message: str) -> None:
         self.loading = False
         self.status.emit(f"The follow-up list cannot be read: {message}")
 
-    def _show_queue(self, result: tuple[datetime, list[QueueItem]]) -> None:
+    def _show_checklist(self, checklist: Checklist) -> None:
         if self._stale:
             self.job = None
             self.refresh_list()
             return
-        now, self.items = result
-        self._clear()
-        items = [i for i in self.items if all(
-            w in f"{i.contact_name} {i.company} {i.reason}".casefold() for w in self.search_words)]
-        shown = 0
-        for title, section in sections(items, now):
-            if section:
-                self._add_section(title, section)
-                shown += len(section)
-        if not shown:
-            self.body.addWidget(plain_label("Nothing to follow up right now. Well done.", "hint"))
-        self._update_progress(now)
+        self.checklist, self.items = checklist, checklist.items
+        self._rebuild()
+        self.progress_line.setText(f"{checklist.done_today} of {checklist.done_today + checklist.due_today} "
+                                   "done today")
         self.loading = False
+        self.loaded.emit()
 
-    def _clear(self) -> None:
+    def _rebuild(self) -> None:
+        """Lay the sections out again, keeping the cards whose item and text have not changed."""
+        assert self.checklist is not None
+        words = self.search_words
+        shown_sections = [(title, [i for i in section if all(w in i.search_text for w in words)] if words else section)
+                          for title, section in self.checklist.sections]
+        widgets: list[QWidget] = []
+        kept: dict[int, FollowUpCard] = {}
+        for title, section in shown_sections:
+            if not section:
+                continue
+            widgets.append(plain_label(f"{title} ({len(section)})", "cardTitle"))
+            visible = section if title in self.expanded else section[:SECTION_PAGE]
+            for item in visible:
+                card = self._card_for(item, overdue=title == "Overdue")
+                kept[item.id] = card
+                widgets.append(card)
+            if len(visible) < len(section):
+                more = QPushButton(f"Show all {len(section)}")
+                more.clicked.connect(lambda _=False, t=title: self._expand(t))
+                widgets.append(more)
+        if not widgets:
+            widgets.append(plain_label("Nothing to follow up right now. Well done.", "hint"))
+        self._replace_body(widgets, kept)
+
+    def _card_for(self, item: QueueItem, overdue: bool) -> FollowUpCard:
+        card = self.cards.get(item.id)
+        if card is not None and card.signature == card_signature(item, overdue):
+            card.item = item
+            return card
+        return FollowUpCard(self, item, overdue)
+
+    def _replace_body(self, widgets: list[QWidget], kept: dict[int, FollowUpCard]) -> None:
+        keep = set(map(id, widgets))
         while self.body.count():
             widget = self.body.takeAt(0).widget()
-            if widget is not None:
-                widget.setParent(None)  # hide it now; deleteLater alone leaves it painted until then
+            if widget is not None and id(widget) not in keep:
+                widget.hide()  # hidden now: deleteLater alone leaves it painted until then
                 widget.deleteLater()
-
-    def _add_section(self, title: str, section: list[QueueItem]) -> None:
-        self.body.addWidget(plain_label(f"{title} ({len(section)})", "cardTitle"))
-        visible = section if title in self.expanded else section[:SECTION_PAGE]
-        for item in visible:
-            self.body.addWidget(FollowUpCard(self, item, overdue=title == "Overdue"))
-        if len(visible) < len(section):
-            more = QPushButton(f"Show all {len(section)}")
-            more.clicked.connect(lambda: self._expand(title))
-            self.body.addWidget(more)
+        for widget in widgets:
+            self.body.addWidget(widget)
+        self.cards = kept
 
     def _expand(self, title: str) -> None:
         self.expanded.add(title)
-        self.refresh_list()
-
-    def _update_progress(self, now: datetime) -> None:
-        start_of_today = to_local(now).replace(hour=0, minute=0, second=0, microsecond=0)
-        done_today = self.services.followups.done_count_since(start_of_today)
-        due = sum(len(s) for title, s in sections(self.items, now) if title != "This week")
-        self.progress_line.setText(f"{done_today} of {done_today + due} done today")
+        self._rebuild()
 
     # actions
     def act(self, action: str, followup_id: int) -> None:
