@@ -1,0 +1,113 @@
+"""Repairs of how text lands on card lines: words glued together, an e-mail broken over two
+lines, labels read with a space, door numbers, phone numbers sharing an area code, and graphics
+read as letters. Invented examples; hand-made OCR lines where the rule is pure parsing."""
+from __future__ import annotations
+
+from cardkit import render_card, to_bgr
+from netcompanion.ocr import parse_address as pa
+from netcompanion.ocr import parse_phones as pp
+from netcompanion.ocr.engines import OcrLine
+from netcompanion.ocr.extract import extract_fields
+from netcompanion.ocr.glued_words import split_by_contact, split_caps_run, split_known_suffix
+from netcompanion.ocr.layout import build_lines
+from netcompanion.ocr.reader import read_image
+
+
+def _fields(*specs: tuple[str, tuple[int, int, int, int]], region: str = "US",
+            score: float = 0.95) -> dict[str, object]:
+    lines = build_lines([OcrLine(t, box, score) for t, box in specs])
+    return extract_fields(lines, region).values
+
+
+# ---- glued words --------------------------------------------------------------------------
+def test_capitals_run_glued_to_a_capitalised_word_splits():
+    assert split_caps_run("12, MIDCOIndustrial Area, Pune") == "12, MIDCO Industrial Area, Pune"
+    assert split_caps_run("www.ABCDesign.com") == "www.ABCDesign.com"  # web addresses stay
+    assert split_caps_run("info@XYZTrading.de") == "info@XYZTrading.de"
+    assert split_caps_run("Main Street") == "Main Street"
+
+
+def test_known_title_or_organisation_word_at_the_end_splits():
+    assert split_known_suffix("SeniorConsultant") == "Senior Consultant"
+    assert split_known_suffix("NORTHWINDHOTEL") == "NORTHWIND HOTEL"
+    # one word: a combining form, an ordinary lower-case word, a word from the list itself
+    assert split_known_suffix("MULTIMEDIA") == "MULTIMEDIA"
+    assert split_known_suffix("Bioenergy") == "Bioenergy"
+    assert split_known_suffix("CONSULTING") == "CONSULTING"
+
+
+def test_words_spelled_by_the_e_mail_split_a_glued_name():
+    emails = ["tara.lindqvist@harbor-view.example"]
+    assert split_by_contact("TARALINDQVIST", emails, []) == "TARA LINDQVIST"
+    assert split_by_contact("Harborview Group", emails, []) == "Harbor view Group"
+    assert split_by_contact("Tara Lindqvist", emails, []) == "Tara Lindqvist"
+    assert split_by_contact("TARALINDQVIST", ["tlindqvist@example.com"], []) == "TARALINDQVIST"
+
+
+def test_glued_name_and_title_read_from_card_lines():
+    v = _fields(("TARALINDQVIST", (60, 60, 420, 100)), ("SeniorConsultant", (60, 105, 330, 130)),
+                ("Harbor View Partners", (60, 20, 400, 50)),
+                ("tara.lindqvist@harborview.example", (60, 300, 500, 325)))
+    assert v["full_name"] == "Tara Lindqvist"
+    assert v["title"] == "Senior Consultant"
+
+
+# ---- e-mail wrapped over two lines --------------------------------------------------------
+def test_e_mail_broken_after_the_at_sign_is_joined():
+    v = _fields(("Omar Haddad", (40, 30, 300, 70)), ("Sales Manager", (40, 75, 280, 100)),
+                ("Email: orders@lantern", (40, 200, 330, 225)),
+                ("-outfitters.com", (40, 228, 240, 252)))
+    assert v["emails"] == ["orders@lantern-outfitters.com"]
+    assert v["websites"] == []
+
+
+def test_e_mail_wrapped_on_a_rendered_card_is_read_whole(ppocr):
+    card = render_card([("Omar Haddad", 50, True), ("Sales Manager", 32, False),
+                        ("Email: orders@lantern", 28, False), ("outfitters.com", 28, False)])
+    r = read_image(to_bgr(card), "wrap.png", "US", ppocr)
+    assert r.emails == ["orders@lanternoutfitters.com"]
+    assert r.websites == []
+
+
+# ---- address lines ------------------------------------------------------------------------
+def test_address_after_an_e_mail_label_written_with_a_space():
+    v = _fields(("Ravi Traders", (40, 30, 400, 80)),
+                ("7/2, Gandhi Nagar, Tiruppur. E mail : ravitraders@example.com",
+                 (40, 400, 900, 440)), region="IN")
+    assert v["address"] == "7/2, Gandhi Nagar, Tiruppur."
+    assert v["emails"] == ["ravitraders@example.com"]
+
+
+def test_door_numbers_with_slashes_and_hyphens_start_an_address():
+    assert pa.address_score("3/1, Lake View, Salem") > pa.address_score("Lake View, Salem")
+    assert pa.address_score("12-4-56, Rose Lane") > pa.address_score("Rose Lane")
+
+
+# ---- phones -------------------------------------------------------------------------------
+def test_comma_read_for_the_hyphen_after_an_area_code():
+    assert [h.e164 for h in pp.find_phones("08672,224441", "IN")] == ["+918672224441"]
+    # two whole numbers separated by a comma stay two numbers
+    assert [h.e164 for h in pp.find_phones("98480 11111, 98480 22222", "IN")] == \
+        ["+919848011111", "+919848022222"]
+
+
+def test_comma_suffix_is_a_sibling_number_with_the_same_area_code():
+    hits = pp.find_phones("Ph: 91-129-4001234,4005678", "IN")
+    assert [(h.e164, h.kind) for h in hits] == [("+911294001234", "work"),
+                                               ("+911294005678", "work")]
+    hits = pp.find_phones("Tel: 044-24781111,22", "IN")
+    assert [h.e164 for h in hits] == ["+914424781111", "+914424781122"]
+
+
+# ---- graphics read as letters -------------------------------------------------------------
+def test_short_doubtful_read_of_a_logo_graphic_is_no_company():
+    specs = [("Jane Roe", (60, 200, 300, 240)), ("Director", (60, 245, 250, 270)),
+             ("Tel (212) 555-0199", (60, 300, 400, 325))]
+
+    def company(logo_score: float) -> object:
+        lines = build_lines([OcrLine("KW", (60, 20, 400, 140), logo_score)]
+                            + [OcrLine(t, box, 0.98) for t, box in specs])
+        return extract_fields(lines, "US").values["company"]
+
+    assert company(0.98) == "KW"  # read with confidence: the logo names the firm
+    assert company(0.6) == ""  # doubtful: a graphic taken for letters
