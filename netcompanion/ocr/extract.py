@@ -287,9 +287,13 @@ def _people_fields(lines: list[Line], vals: dict[str, object], conf: dict[str, f
             pass  # a personal number right under the line: neither bonus nor penalty
         elif em < 0.7:
             s -= NO_EVIDENCE
-            # stuck to an organisation name in the same lettering: part of that name
+            # stuck to an organisation name in the same lettering, or standing over its
+            # descriptor ("Northwind" over "PUBLIC SCHOOL") with no word of it: a brand
             if any(is_stacked(l, o) and pn.org_score(o.text) >= 0.7
-                   and 0.75 < o.height / l.height < 1.33 for o in free if o is not l):
+                   and (0.75 < o.height / l.height < 1.33
+                        or (o.top > l.top and o.height < l.height
+                            and not set(pn.fold(o.text).split()) & set(pn.fold(l.text).split())))
+                   for o in free if o is not l):
                 s -= 0.6
         # printed twice on the card (logo and text): a brand, not a person
         if em < 0.7 and is_repeated(l, lines):
@@ -334,6 +338,11 @@ def _people_fields(lines: list[Line], vals: dict[str, object], conf: dict[str, f
         if nxt and title.endswith((",", "&", "-", "and", "of", "for")) and pn.title_score(nxt[0].text) >= 0:
             title_lines.append(nxt[0])
             title = (title + " " + nxt[0].text).strip()
+        elif nxt and pn.title_score(nxt[0].text) > 0.5 and not pn.legal_form(nxt[0].text) \
+                and abs(nxt[0].height - best.height) < 0.25 * best.height:
+            # a second role right below in the same lettering ("Director, X" / "Professor of Y")
+            title_lines.append(nxt[0])
+            title = f"{title.rstrip(',')}, {nxt[0].text.strip(' ()|,')}"
         vals["title"] = re.sub(r"^\(|\)$", "", title).strip()
         for l in title_lines:
             l.used = "title"

@@ -111,3 +111,39 @@ def test_short_doubtful_read_of_a_logo_graphic_is_no_company():
 
     assert company(0.98) == "KW"  # read with confidence: the logo names the firm
     assert company(0.6) == ""  # doubtful: a graphic taken for letters
+
+
+# ---- company, title and name from layout ---------------------------------------------------
+def test_small_print_line_whose_first_word_starts_the_domain_names_the_firm():
+    from netcompanion.ocr import parse_names as pn
+
+    assert pn.company_from_domain("LUMA EXPRESSIONS", ["lumacrafts"]) >= 0.7
+    assert pn.company_from_domain("Level 1, West Mall", ["lumacrafts"]) == 0.0
+    v = _fields(("Expressions", (660, 95, 1030, 148)), ("LUMA EXPRESSIONS", (660, 260, 930, 290)),
+                ("West Mall, Level 1", (660, 290, 1010, 316)),
+                ("info@lumacrafts.com", (660, 360, 930, 390)))
+    assert v["company"] == "LUMA EXPRESSIONS"
+
+
+def test_a_second_role_right_below_the_title_joins_it():
+    v = _fields(("Dana Whitfield", (40, 20, 400, 70)),
+                ("Director, Coastal Research Centre", (40, 80, 520, 110)),
+                ("Professor of Marine Biology", (40, 112, 440, 142)),
+                ("Tel (212) 555-0199", (40, 300, 330, 325)))
+    assert v["title"] == "Director, Coastal Research Centre, Professor of Marine Biology"
+    # a line in other lettering (the firm in capitals, much larger) is not a second role
+    v = _fields(("Dana Whitfield", (40, 20, 400, 70)), ("Sales Director", (40, 80, 300, 110)),
+                ("Ridgeway Sales Consulting", (40, 120, 600, 190)))
+    assert v["title"] == "Sales Director"
+
+
+def test_big_brand_words_over_their_descriptor_are_no_person():
+    v = _fields(("Silver Birch", (300, 50, 1300, 330)), ("PUBLIC SCHOOL", (400, 310, 1200, 395)),
+                ("Lake Road, Springfield", (500, 500, 1000, 545)),
+                ("Tel (212) 555-0199", (500, 560, 900, 600)))
+    assert v["full_name"] == ""
+    assert v["company"] == "Silver Birch PUBLIC SCHOOL"
+    # a person's name over the firm that carries the name is still the person
+    v = _fields(("Tom Garner", (300, 50, 700, 120)), ("Garner Plumbing Services", (300, 125, 800, 160)),
+                ("Tel (212) 555-0199", (300, 300, 600, 330)))
+    assert v["full_name"] == "Tom Garner"
