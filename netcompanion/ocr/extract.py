@@ -12,7 +12,7 @@ from .glued_words import split_by_contact, split_caps_run, split_known_suffix
 from .layout import Box, Line, word_boxes_for
 from .line_cues import (
     are_near, continues_logo, domain_prefix, has_place_word, is_brand_hit, is_caps_brand, is_cityish,
-    is_repeated, is_stacked, legal_name, reading_order, same_row, spells_domain,
+    is_repeated, is_stacked, legal_name, logo_from_domain, reading_order, same_row, spells_domain,
 )
 from .result import Phone
 
@@ -420,6 +420,9 @@ def _people_fields(lines: list[Line], vals: dict[str, object], conf: dict[str, f
                     changed = True
         parts = reading_order(parts)
         comp = " ".join(l.text.strip(" |,") for l in parts)
+        comp, logo = logo_from_domain(comp, parts, free, domains)
+        if logo is not None:
+            parts.append(logo)
         if not pn.legal_form(comp):  # the logo "ACME", the small print "ACME Widgets GmbH"
             comp = legal_name(comp, [l for l in lines if l not in parts]) or comp
         vals["company"] = comp

@@ -147,3 +147,20 @@ def test_big_brand_words_over_their_descriptor_are_no_person():
     v = _fields(("Tom Garner", (300, 50, 700, 120)), ("Garner Plumbing Services", (300, 125, 800, 160)),
                 ("Tel (212) 555-0199", (300, 300, 600, 330)))
     assert v["full_name"] == "Tom Garner"
+
+
+def test_misread_logo_spelled_by_the_rest_of_the_domain():
+    from netcompanion.ocr.line_cues import logo_from_domain
+
+    card = [("Mara Quill", (30, 210, 210, 236)), ("Store Manager", (30, 240, 200, 266)),
+            ("0418 555 012", (30, 270, 180, 296)),
+            ("Email: mara.quill@crowriverside.com", (330, 330, 650, 355))]
+    v = _fields(("COW", (130, 28, 550, 158)), ("RIVERSIDE", (250, 138, 430, 167)), *card,
+                region="AU")
+    assert v["company"] == "CROW RIVERSIDE"
+    assert v["full_name"] == "Mara Quill"
+    # a logo that reads nothing like the rest of the domain is left out
+    v = _fields(("XQZW", (130, 28, 550, 158)), ("RIVERSIDE", (250, 138, 430, 167)), *card,
+                region="AU")
+    assert v["company"] == "RIVERSIDE"
+    assert logo_from_domain("RIVERSIDE", [], [], ["riverside"]) == ("RIVERSIDE", None)
