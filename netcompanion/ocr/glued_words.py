@@ -17,8 +17,8 @@ _COMBINING = {"multi", "tele", "bio", "micro", "inter", "super", "hyper", "eco",
               "info", "auto", "aero", "petro", "techno", "electro", "hydro", "thermo", "photo",
               "video", "cyber", "nano", "neuro", "radio", "para", "poly", "mega", "ultra", "omni",
               "meta", "pharma", "fin", "med", "health", "self", "co", "sub", "non", "pre", "post"}
-_SUFFIX_WORDS = sorted({fold(w) for w in ORG_WORDS | TITLE_WORDS if re.fullmatch(r"[a-z]{5,}", fold(w))},
-                       key=len, reverse=True)
+_SUFFIX_WORDS = sorted({fold(w) for w in ORG_WORDS | TITLE_WORDS
+                        if re.fullmatch(r"[a-z]{5,}", fold(w))}, key=len, reverse=True)
 
 
 def split_caps_run(text: str) -> str:

@@ -3,6 +3,7 @@ lines, labels read with a space, door numbers, phone numbers sharing an area cod
 read as letters. Invented examples; hand-made OCR lines where the rule is pure parsing."""
 from __future__ import annotations
 
+from cardkit import fields_from_lines as _fields
 from cardkit import render_card, to_bgr
 from netcompanion.ocr import parse_address as pa
 from netcompanion.ocr import parse_phones as pp
@@ -11,12 +12,6 @@ from netcompanion.ocr.extract import extract_fields
 from netcompanion.ocr.glued_words import split_by_contact, split_caps_run, split_known_suffix
 from netcompanion.ocr.layout import build_lines
 from netcompanion.ocr.reader import read_image
-
-
-def _fields(*specs: tuple[str, tuple[int, int, int, int]], region: str = "US",
-            score: float = 0.95) -> dict[str, object]:
-    lines = build_lines([OcrLine(t, box, score) for t, box in specs])
-    return extract_fields(lines, region).values
 
 
 # ---- glued words --------------------------------------------------------------------------
@@ -144,7 +139,8 @@ def test_big_brand_words_over_their_descriptor_are_no_person():
     assert v["full_name"] == ""
     assert v["company"] == "Silver Birch PUBLIC SCHOOL"
     # a person's name over the firm that carries the name is still the person
-    v = _fields(("Tom Garner", (300, 50, 700, 120)), ("Garner Plumbing Services", (300, 125, 800, 160)),
+    v = _fields(("Tom Garner", (300, 50, 700, 120)),
+                ("Garner Plumbing Services", (300, 125, 800, 160)),
                 ("Tel (212) 555-0199", (300, 300, 600, 330)))
     assert v["full_name"] == "Tom Garner"
 
