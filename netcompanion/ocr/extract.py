@@ -8,10 +8,11 @@ from . import parse_address as pa
 from . import parse_contact as pc
 from . import parse_names as pn
 from . import parse_phones as pp
+from .glued_words import split_by_contact, split_caps_run, split_known_suffix
 from .layout import Box, Line, word_boxes_for
 from .line_cues import (
     are_near, continues_logo, domain_prefix, has_place_word, is_brand_hit, is_caps_brand, is_cityish,
-    is_repeated, is_stacked, legal_name, reading_order, same_row, spells_domain,
+    is_repeated, is_stacked, legal_name, logo_from_domain, reading_order, same_row, spells_domain,
 )
 from .result import Phone
 
@@ -95,6 +96,7 @@ def extract_fields(lines: list[Line], default_region: str = "US") -> Fields:
     websites: list[str] = []
     linkedin = ""
     contact_pats = [pc.EMAIL_RE, pc.LINKEDIN_RE, pc.HOST_RE]
+    _join_wrapped_emails(lines)
     # --- e-mails, websites, LinkedIn ---------------------------------------------------------
     for l in lines:
         es = pc.find_emails(l.text)
@@ -116,7 +118,7 @@ def extract_fields(lines: list[Line], default_region: str = "US") -> Fields:
             conf["linkedin"] = l.score
         if es or ws or li:
             rest = _strip_spans(pc.repair_email_text(l.text), contact_pats)
-            rest = re.sub(r"(?i)(?:^|(?<=\s))(?:e-?mail|web(?:site)?|www|url|e|w|in|linkedin)\s*[:.|]?(?=\s|$)",
+            rest = re.sub(r"(?i)(?:^|(?<=\s))(?:e[-\s]?mail|web(?:site)?|www|url|e|w|in|linkedin)\s*[:.|]?(?=\s|$)",
                           " ", rest)
             rest = re.sub(r"\s+", " ", rest).strip(" |,;:/")
             if len(re.sub(r"[\W_]", "", rest)) <= 3:
@@ -198,7 +200,8 @@ def extract_fields(lines: list[Line], default_region: str = "US") -> Fields:
     if best_cluster:
         best_cluster.sort(key=lambda l: (l.top, l.left))
         # rows: same-row pieces joined left to right
-        vals["address"] = pa.repair_digits(pa.join_address([l.text for l in best_cluster]))
+        vals["address"] = split_caps_run(
+            pa.repair_digits(pa.join_address([l.text for l in best_cluster])))
         for l in best_cluster:
             l.used = "address"
             boxes.setdefault("address", []).extend(w.box for w in l.words or [])
@@ -223,8 +226,28 @@ def extract_fields(lines: list[Line], default_region: str = "US") -> Fields:
     return out
 
 
+def _join_wrapped_emails(lines: list[Line]) -> None:
+    """An e-mail address broken over two lines ("info@acme-" / "robotics.com", "jane.doe@" /
+    "acme.com"): the line below, in the same block, completes the domain."""
+    for l, nxt in zip(lines, lines[1:]):
+        if nxt.block != l.block or nxt.used or l.used:
+            continue
+        head = re.search(r"(?:^|\s)(\S+@[A-Za-z0-9.-]*)$", pc.repair_email_text(l.text))
+        if not head or pc.find_emails(head.group(1)):
+            continue
+        tail = re.match(r"([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})(?=$|\s)", nxt.text)
+        if not tail or not pc.find_emails(head.group(1) + tail.group(1)):
+            continue
+        l.text = pc.repair_email_text(l.text) + tail.group(1)
+        nxt.text = nxt.text[tail.end():].strip()
+        if not nxt.text:
+            nxt.used = "contact"
+
+
 #: Name-score penalty for a name-like line with no title beside it and no matching e-mail.
 NO_EVIDENCE = 0.3
+#: Recogniser score under which a line of three characters or fewer is taken for a graphic.
+SHAKY_SCORE = 0.7
 #: Address score (own + 0.6 x best neighbour) a line needs to start an address.
 SEED = 1.4
 
@@ -233,7 +256,11 @@ def _people_fields(lines: list[Line], vals: dict[str, object], conf: dict[str, f
                    boxes: dict[str, list[Box]], emails: list[str], websites: list[str]) -> None:
     locals_ = [e.split("@")[0] for e in emails]
     domains = pc.domain_words(emails, websites)
-    free = [l for l in lines if not l.used and re.search(r"[^\W\d_]{2}", l.text)]
+    # a very short read the recogniser doubts ("Mn", "TT") is a graphic taken for letters
+    free = [l for l in lines if not l.used and re.search(r"[^\W\d_]{2}", l.text)
+            and not (l.score < SHAKY_SCORE and len(re.sub(r"[\W_]", "", l.text)) <= 3)]
+    for l in free:  # "MarketingManager", "JANEDOE" next to jane.doe@: the words split again
+        l.text = split_by_contact(split_known_suffix(l.text), emails, websites)
     # name
     best, best_s = None, 0.0
     for l in free:
@@ -260,9 +287,13 @@ def _people_fields(lines: list[Line], vals: dict[str, object], conf: dict[str, f
             pass  # a personal number right under the line: neither bonus nor penalty
         elif em < 0.7:
             s -= NO_EVIDENCE
-            # stuck to an organisation name in the same lettering: part of that name
+            # stuck to an organisation name in the same lettering, or standing over its
+            # descriptor ("Northwind" over "PUBLIC SCHOOL") with no word of it: a brand
             if any(is_stacked(l, o) and pn.org_score(o.text) >= 0.7
-                   and 0.75 < o.height / l.height < 1.33 for o in free if o is not l):
+                   and (0.75 < o.height / l.height < 1.33
+                        or (o.top > l.top and o.height < l.height
+                            and not set(pn.fold(o.text).split()) & set(pn.fold(l.text).split())))
+                   for o in free if o is not l):
                 s -= 0.6
         # printed twice on the card (logo and text): a brand, not a person
         if em < 0.7 and is_repeated(l, lines):
@@ -307,6 +338,11 @@ def _people_fields(lines: list[Line], vals: dict[str, object], conf: dict[str, f
         if nxt and title.endswith((",", "&", "-", "and", "of", "for")) and pn.title_score(nxt[0].text) >= 0:
             title_lines.append(nxt[0])
             title = (title + " " + nxt[0].text).strip()
+        elif nxt and pn.title_score(nxt[0].text) > 0.5 and not pn.legal_form(nxt[0].text) \
+                and abs(nxt[0].height - best.height) < 0.25 * best.height:
+            # a second role right below in the same lettering ("Director, X" / "Professor of Y")
+            title_lines.append(nxt[0])
+            title = f"{title.rstrip(',')}, {nxt[0].text.strip(' ()|,')}"
         vals["title"] = re.sub(r"^\(|\)$", "", title).strip()
         for l in title_lines:
             l.used = "title"
@@ -384,6 +420,9 @@ def _people_fields(lines: list[Line], vals: dict[str, object], conf: dict[str, f
                     changed = True
         parts = reading_order(parts)
         comp = " ".join(l.text.strip(" |,") for l in parts)
+        comp, logo = logo_from_domain(comp, parts, free, domains)
+        if logo is not None:
+            parts.append(logo)
         if not pn.legal_form(comp):  # the logo "ACME", the small print "ACME Widgets GmbH"
             comp = legal_name(comp, [l for l in lines if l not in parts]) or comp
         vals["company"] = comp

@@ -182,3 +182,41 @@ def reading_order(parts: list[Line]) -> list[Line]:
         else:
             rows.append([l])
     return [l for row in rows for l in sorted(row, key=lambda l: l.left)]
+
+
+def _touches(a: Line, b: Line) -> bool:
+    """``a`` and ``b`` overlap horizontally and meet or overlap vertically (a tall logo's box
+    may reach into the line under it)."""
+    upper, lower = (a, b) if a.top <= b.top else (b, a)
+    gap = lower.box[1] - upper.box[3]
+    ov = min(a.box[2], b.box[2]) - max(a.box[0], b.box[0])
+    return ov > 0 and -lower.height < gap < 0.8 * max(a.height, b.height) and a.top != b.top
+
+
+def logo_from_domain(comp: str, parts: list[Line], free: list[Line],
+                     domains: list[str]) -> tuple[str, Line | None]:
+    """A stylised logo the recogniser misread, spelled right by the card's domain: the company
+    found covers only the start or end of the domain ("RIVERSIDE" ~ crowriverside.com) and a
+    short line stacked on it reads close to the rest ("COW" ~ crow). Returns the company with
+    the domain's spelling of the logo added, and the logo line; else ``(comp, None)``."""
+    from rapidfuzz import fuzz
+
+    key = re.sub(r"[^a-z0-9]", "", pn.fold(comp))
+    if len(key) < 4:
+        return comp, None
+    for d in (re.sub(r"[^a-z0-9]", "", x) for x in domains):
+        if d == key or key not in d or not (d.startswith(key) or d.endswith(key)):
+            continue
+        rest = d[len(key):] if d.startswith(key) else d[:-len(key)]
+        if not 3 <= len(rest) <= 12 or not rest.isalpha():
+            continue
+        for o in free:
+            read = re.sub(r"[^a-z]", "", pn.fold(o.text))
+            if o in parts or o.used or len(o.text.split()) > 2 or not read \
+                    or not any(_touches(p, o) for p in parts):
+                continue
+            if fuzz.ratio(read, rest) >= 75:
+                word = rest.upper() if o.text.isupper() else rest.capitalize()
+                above = o.top < min(p.top for p in parts)
+                return (f"{word} {comp}" if above else f"{comp} {word}"), o
+    return comp, None

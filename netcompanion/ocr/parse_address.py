@@ -170,7 +170,8 @@ def address_score(text: str) -> float:
         if pat.search(t):
             score += {"XX": 0.6, "IN": 0.9}.get(code, 1.2)
             break
-    if re.match(r"^\s*\d+[A-Za-z]?\s*[,/]?\s+[A-Za-z]", t):  # "262 Baker Street", "24, SIDCO ..."
+    # "262 Baker Street", "24, SIDCO ...", door numbers "3/1, Main Road", "12-4-56, Lane"
+    if re.match(r"^\s*\d+(?:[/-]\d+)*[A-Za-z]?\s*[,/]?\s+[A-Za-z]", t):
         score += 0.5
     if t != text.strip():  # had an address label
         score += 1.0

@@ -318,6 +318,10 @@ def company_from_domain(text: str, domains: list[str]) -> float:
             r = fuzz.partial_ratio(d2, squashed) / 100.0
             if r >= 0.8:
                 best = max(best, r * 0.8)
+            # the domain starts with the line's first word: "ACME DESIGNS" ~ acmeprints.com
+            first = re.sub(r"[^a-z0-9]", "", fold(text.split()[0]))
+            if len(first) >= 4 and d2.startswith(first) and len(text.split()) >= 2:
+                best = max(best, 0.7)
     return best
 
 

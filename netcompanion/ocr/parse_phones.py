@@ -76,11 +76,25 @@ def _label_kind(segment: str) -> str | None:
     return kind
 
 
+def _join_area_code(text: str, region: str) -> str:
+    """'08672,224441' -> '08672-224441': a comma (a misread hyphen) after a trunk-0 area code
+    that is no number by itself, when code and number together make a valid number."""
+    def fix(m: re.Match[str]) -> str:
+        joined = m.group(1) + m.group(2)
+        try:
+            ok = phonenumbers.is_valid_number(phonenumbers.parse(joined, region))
+        except phonenumbers.NumberParseException:
+            ok = False
+        return f"{m.group(1)}-{m.group(2)}" if ok else m.group(0)
+    return re.sub(r"(?<![\d+,/-])(0\d{2,4})\s?,\s?(\d{5,8})(?![\d,/-])", fix, text)
+
+
 def find_phones(text: str, region: str) -> list[PhoneHit]:
     """Phone numbers in one line, read as national numbers of ``region`` when no '+CC'."""
     t = repair_digits(text)
     t = re.sub(r"(?<=\d)\s*\(\s*0\s*\)\s*(?=\d)", " ", t)  # +49 (0) 30 -> +49 30
     t = re.sub(r"(?<=\+)\s+(?=\d)", "", t)
+    t = _join_area_code(t, region)
     t = re.sub(r"(?<=\d)\s*([,/;])\s*(?=[+(]?\d)", r" \1 ", t)  # "8881,90309" -> "8881 , 90309"
     t = re.sub(r"(\+\d{1,3})\s*\.\s*", r"\1 ", t)
     hits: list[PhoneHit] = []
@@ -116,8 +130,13 @@ def find_phones(text: str, region: str) -> list[PhoneHit]:
         hits.append(PhoneHit(e164, kind, m.start, m.end, labelled))
         carried = kind if labelled else None
         prev_end = m.end
-        # "040 6589 9997/8", "2345 6780/81": sibling lines that differ in the last digits
-        sib = re.match(r"\s*/\s*(\d{1,2})(?![\d\s./-]*\d)", t[m.end:])
+        # "040 6589 9997/8", "2345 6780/81", "044-2478 0648, 58", "0129-4007776, 4087776":
+        # sibling lines that differ in the last digits
+        sib = re.match(r"\s*/\s*(\d{1,2})(?![\d\s./-]*\d)", t[m.end:]) or \
+            re.match(r"\s*,\s*(\d{2,8})(?![\d\s./-]*\d)", t[m.end:])
+        if sib and (len(sib.group(1)) >= len(str(m.number.national_number))
+                    or any(m.end < o.start < m.end + sib.end() for o in matches)):
+            sib = None
         if sib:
             nat, tail = str(m.number.national_number), sib.group(1)
             alt = phonenumbers.PhoneNumber(country_code=m.number.country_code,

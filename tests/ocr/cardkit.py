@@ -1,4 +1,5 @@
-"""Helpers for the card-reader tests: cards rendered with PIL, photos of them on a desk."""
+"""Helpers for the card-reader tests: cards rendered with PIL, photos of them on a desk, and
+fields read from hand-made OCR lines."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -78,3 +79,15 @@ def photo_of(card: Image.Image, angle: float = 12.0, persp: float = 0.08,
     out = desk.copy()
     out[mask > 0] = warped[mask > 0]
     return Image.fromarray(out[:, :, ::-1]), dst
+
+
+def fields_from_lines(*specs: tuple[str, tuple[int, int, int, int]], region: str = "US",
+                      score: float = 0.95) -> dict[str, object]:
+    """The fields the reader extracts from hand-made OCR lines ``(text, box)``: layout cues
+    without a recogniser."""
+    from netcompanion.ocr.engines import OcrLine
+    from netcompanion.ocr.extract import extract_fields
+    from netcompanion.ocr.layout import build_lines
+
+    lines = build_lines([OcrLine(t, box, score) for t, box in specs])
+    return extract_fields(lines, region).values

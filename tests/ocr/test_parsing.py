@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from cardkit import fields_from_lines as _company
 from cardkit import render_card, to_bgr
 from netcompanion.ocr import parse_address as pa
 from netcompanion.ocr import parse_contact as pc
@@ -171,15 +172,6 @@ def test_address_digit_repair_and_country_lists():
 
 
 # ---- company rules on hand-made OCR lines (text, box): layout cues without a recogniser ----
-def _company(*specs, region="US"):
-    from netcompanion.ocr.engines import OcrLine
-    from netcompanion.ocr.extract import extract_fields
-    from netcompanion.ocr.layout import build_lines
-
-    lines = build_lines([OcrLine(t, box, 0.95) for t, box in specs])
-    return extract_fields(lines, region).values
-
-
 def test_company_from_a_free_mail_local_part():
     # a logo set in lower case, the firm's name as a gmail address, a service list beside it
     v = _company(("sunrise", (60, 300, 330, 370)), ("traders", (100, 365, 400, 435)),
