@@ -153,6 +153,49 @@ def run_in_background(
     return job
 
 
+class LatestRead:
+    """A view's background read of its data: one read at a time, and asking again while one runs
+    reads once more when it ends, so the view only ever shows the newest data.
+
+    `function(job, *args)` runs on the worker; `on_result(result)` or `on_error(message)` on the
+    GUI thread. Quitting does not ask about a read, and nothing is called once `owner` is deleted.
+    """
+
+    def __init__(self, owner: QObject, function: Callable[..., Any], on_result: Callable[[Any], None],
+                 on_error: Callable[[str], None]) -> None:
+        self.owner, self.function = owner, function
+        self.on_result, self.on_error = on_result, on_error
+        self.job: Job | None = None
+        self._args: tuple = ()
+        self._again = False
+
+    @property
+    def loading(self) -> bool:
+        """True from `start` until the newest result is shown (or has failed)."""
+        return self._again or (self.job is not None and self.job.running)
+
+    def start(self, *args: Any) -> None:
+        self._args = args
+        if self.job is not None and self.job.running:
+            self._again = True
+            return
+        self._again = False
+        self.job = run_in_background(self.function, *args, on_done=self._done, on_error=self._failed,
+                                     user_work=False, owner=self.owner)
+
+    def _done(self, result: Any) -> None:
+        if self._again:
+            self.start(*self._args)
+        else:
+            self.on_result(result)
+
+    def _failed(self, message: str) -> None:
+        if self._again:
+            self.start(*self._args)
+        else:
+            self.on_error(message)
+
+
 def running_jobs() -> int:
     """How many jobs doing work the user asked for (reading cards, an import) are running."""
     return sum(1 for job in _user_work if job.running)

@@ -1,25 +1,19 @@
 """The Today place: tick, snooze and dismiss follow-ups; filter; the checklist window."""
 from __future__ import annotations
 
-import time
 from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from netcompanion.core.clock import utcnow
 from netcompanion.gui.views.today_view import FollowUpCard, TodayView, sections
+from tests.gui.waiting import settled
 
 
 def loaded(view: TodayView) -> TodayView:
     """`view` once its queue, read in the background, is shown."""
-    deadline = time.monotonic() + 30
-    while (view.loading or (view.job is not None and view.job.running)) and time.monotonic() < deadline:
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
-    QCoreApplication.processEvents()
-    assert not view.loading, "the follow-up list did not load"
-    return view
+    return settled(view)
 
 
 def cards(view: TodayView) -> list[FollowUpCard]:

@@ -10,9 +10,9 @@ View = TypeVar("View")
 
 
 def settled(view: View, timeout: float = 30) -> View:
-    """`view` once its background read (`view.job`) is done and its result is shown."""
+    """`view` once its background read is done and its result is shown."""
     deadline = time.monotonic() + timeout
-    while (view.loading or (view.job is not None and view.job.running)) and time.monotonic() < deadline:  # type: ignore[attr-defined]
+    while view.loading and time.monotonic() < deadline:  # type: ignore[attr-defined]
         QCoreApplication.processEvents()
         time.sleep(0.005)
     QCoreApplication.processEvents()

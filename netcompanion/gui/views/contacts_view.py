@@ -28,7 +28,7 @@ from netcompanion.gui.contacts_model import ContactTableModel
 from netcompanion.gui.views.contact_detail import TIERS, ContactDetail
 from netcompanion.gui.views.transfer_jobs import pick_and_export, start_import
 from netcompanion.gui.widgets import confirm, fill_combo, plain_label
-from netcompanion.gui.worker import Job, run_in_background
+from netcompanion.gui.worker import Job, LatestRead
 
 
 @dataclass
@@ -54,8 +54,7 @@ class ContactsView(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.job: Job | None = None
-        self.loading, self._stale = False, False
+        self.read = LatestRead(self, read_contacts_job, self._show_rows, self._read_failed)
         self._keep: int | None = None
         self.model = ContactTableModel(self)
         self.table = QTableView()
@@ -139,25 +138,18 @@ class ContactsView(QWidget):
         """Re-read every row (after an edit, a scan or an import) on a worker thread; the table keeps
         showing the old rows until the new ones are in, and the selection is kept."""
         self._keep = keep if keep is not None else self.detail.contact_id
-        if self.job is not None and self.job.running:
-            self._stale = True  # read again once the running read is done
-            return
-        self.loading, self._stale = True, False
         if not self.model.total:
             self.count_label.setText("Loading contacts…")
-        self.job = run_in_background(read_contacts_job, self.services, on_done=self._show_rows,
-                                     on_error=self._read_failed, user_work=False,
-                                     owner=self)
+        self.read.start(self.services)
+
+    @property
+    def loading(self) -> bool:
+        return self.read.loading
 
     def _read_failed(self, message: str) -> None:
-        self.loading = False
         self.status.emit(f"The contacts cannot be read: {message}")
 
     def _show_rows(self, read: ContactsRead) -> None:
-        if self._stale:
-            self.job = None
-            self.reload(self._keep)
-            return
         self.model.set_rows(read.rows)
         fill_combo(self.goal_filter, [(g.name, g.key) for g in read.goals], ("All goals", ""))
         fill_combo(self.event_filter, [(e.name, e.id) for e, _ in read.events], ("All events", None))
@@ -167,7 +159,6 @@ class ContactsView(QWidget):
         self._update_count()
         if self._keep is not None:
             self.select_contact(self._keep)
-        self.loading = False
         self.loaded.emit()
 
     def refresh(self) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.services import Services
 from netcompanion.gui.widgets import card_frame, plain_label, show_error
-from netcompanion.gui.worker import Job, run_in_background
+from netcompanion.gui.worker import Job, LatestRead
 
 TIER_LABELS = {"inner": "Inner circle", "warm": "Warm", "acquaintance": "Acquaintance", "noise": "Noise"}
 SHOWN = 8
@@ -55,8 +55,7 @@ class NetworkView(QWidget):
         super().__init__(parent)
         self.services = services
         self.report: dict[str, Any] = {}
-        self.job: Job | None = None
-        self.loading, self._stale = False, False
+        self.read = LatestRead(self, read_report_job, self._show_report, self._read_failed)
         self.body = QVBoxLayout()
         holder = QWidget()
         holder.setLayout(self.body)
@@ -70,32 +69,24 @@ class NetworkView(QWidget):
     def set_search(self, text: str) -> None:
         """The network summary has nothing to search."""
 
+    @property
+    def loading(self) -> bool:
+        return self.read.loading
+
     def refresh(self) -> None:
         """Read the report on a worker thread (it takes a second on a large network), then show it."""
-        if self.job is not None and self.job.running:
-            self._stale = True
-            return
-        self.loading, self._stale = True, False
-        self.job = run_in_background(read_report_job, self.services, on_done=self._show_report,
-                                     on_error=self._read_failed, user_work=False,
-                                     owner=self)
+        self.read.start(self.services)
 
     def _read_failed(self, message: str) -> None:
-        self.loading = False
         self.status.emit(f"The network report cannot be read: {message}")
 
     def _show_report(self, report: dict[str, Any]) -> None:
-        if self._stale:
-            self.job = None
-            self.refresh()
-            return
         while self.body.count():
             widget = self.body.takeAt(0).widget()
             if widget is not None:
                 widget.hide()  # hidden now: deleteLater alone leaves it painted until then
                 widget.deleteLater()
         self.report = report
-        self.loading = False
         for builder in (self._tiers, self._capacity, self._introductions, self._pruning, self._results):
             self.body.addWidget(builder())
         self.body.addStretch(1)

@@ -30,7 +30,7 @@ from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.services import Services
 from netcompanion.core.services.followups import QueueItem
 from netcompanion.gui.widgets import ask_text, card_frame, fill_combo, plain_label, show_error
-from netcompanion.gui.worker import Job, run_in_background
+from netcompanion.gui.worker import Job, LatestRead
 from netcompanion.interop.mailto import SUBJECTS, mailto_link
 
 SECTION_PAGE = 12  # cards shown per section until "show all": more than a screenful, quick to build
@@ -144,9 +144,7 @@ class TodayView(QWidget):
         self.items: list[QueueItem] = []
         self.checklist: Checklist | None = None
         self.cards: dict[int, FollowUpCard] = {}  # by follow-up id, reused while they show the same
-        self.job: Job | None = None
-        self.loading = False
-        self._stale = False
+        self.read = LatestRead(self, build_checklist_job, self._show_checklist, self._queue_failed)
         self.checklist_window: QWidget | None = None
         self.goal_filter = QComboBox()
         self.goal_filter.currentIndexChanged.connect(self.refresh_list)
@@ -185,30 +183,22 @@ class TodayView(QWidget):
         else:
             self.refresh_list()
 
+    @property
+    def loading(self) -> bool:
+        return self.read.loading
+
     def refresh_list(self) -> None:
         """Rebuild the checklist; the queue is read in the background (it may store reminders)."""
-        if self.job is not None and self.job.running:
-            self._stale = True  # read again when the running job is done
-            return
-        self.loading, self._stale = True, False
-        self.job = run_in_background(build_checklist_job, self.services, self.goal_filter.currentData() or None,
-                                     on_done=self._show_checklist, on_error=self._queue_failed, user_work=False,
-                                     owner=self)
+        self.read.start(self.services, self.goal_filter.currentData() or None)
 
     def _queue_failed(self, message: str) -> None:
-        self.loading = False
         self.status.emit(f"The follow-up list cannot be read: {message}")
 
     def _show_checklist(self, checklist: Checklist) -> None:
-        if self._stale:
-            self.job = None
-            self.refresh_list()
-            return
         self.checklist, self.items = checklist, checklist.items
         self._rebuild()
         self.progress_line.setText(f"{checklist.done_today} of {checklist.done_today + checklist.due_today} "
                                    "done today")
-        self.loading = False
         self.loaded.emit()
 
     def _rebuild(self) -> None:
