@@ -245,7 +245,7 @@ class Database:
                 "it is left untouched. Update NetCompanion, or restore a backup."
             )
         if current is None and self._has_unversioned_tables():
-            raise UnusableDatabaseError("this file holds tables NetCompanion did not create; it is left untouched.")
+            raise UnusableDatabaseError("this database holds tables NetCompanion did not create; it is left untouched.")
 
     def needs_upgrade(self) -> bool:
         """True when the stored schema is older than this version's newest."""
