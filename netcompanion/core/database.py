@@ -10,9 +10,15 @@ backup to restore), a database from a newer NetCompanion, and a file with tables
 program. A database in use elsewhere is waited for (busy timeout) before a "busy" message; a
 full disk fails the action with a message and nothing of it saved. Before any schema upgrade the
 database is backed up (core/backup.py); otherwise it is backed up once a day when opened.
+
+A PostgreSQL URL (postgresql+psycopg://user:password@host/name) opens a database a team shares: the
+same migrations run there; the SQLite file steps (pragmas, permissions, integrity check, file
+backups) do not apply, and the server's own tools (pg_dump) back it up. `Database.take_turns`
+serialises a find-or-create across connections on either kind.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import shlex
@@ -292,6 +298,20 @@ class Database:
             raise
         finally:
             session.close()
+
+    def take_turns(self, session: Session, name: str) -> None:
+        """Make the transaction of `session` wait for any other one that took turns on `name`, and hold
+        the turn until it ends: a find-or-create in it then sees what the other one stored.
+
+        PostgreSQL: a transaction-level advisory lock on a key derived from `name`. SQLite has one
+        writer at a time: the transaction starts by writing (a no-op update), so it holds the write
+        lock before it reads anything (call this first in the transaction).
+        """
+        if self.is_sqlite:
+            session.execute(text("UPDATE alembic_version SET version_num = version_num"))
+        else:
+            key = int.from_bytes(hashlib.blake2b(name.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
+            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
     def dispose(self) -> None:
         """Close every pooled connection (before a backup restore, or at exit)."""

@@ -103,3 +103,18 @@ def test_schema_head_constant_matches_the_migration_scripts() -> None:
     from netcompanion.core.migrations import SCHEMA_HEAD
 
     assert SCHEMA_HEAD == head_revision()
+
+
+def test_a_postgresql_server_that_does_not_answer_gives_a_clear_error() -> None:
+    with pytest.raises(DatabaseError, match="cannot use the database postgresql") as refused:
+        Database.open("postgresql+psycopg://alice:secret@127.0.0.1:9/netcompanion")
+    assert "secret" not in str(refused.value)  # the password is never shown
+
+
+def test_backup_and_restore_of_a_postgresql_database_say_to_use_pg_dump(tmp_path: Path) -> None:
+    from tests.cli_runner import run
+
+    url = "postgresql+psycopg://alice:secret@127.0.0.1:9/netcompanion"
+    for args in (("backup",), ("backup", "--list"), ("restore", str(tmp_path / "x.zip"), "--yes")):
+        result = run(*args, db=url, check=False)
+        assert result.returncode == 1 and "pg_dump" in result.stderr and "Traceback" not in result.stderr

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QDateTime, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QDialog,
@@ -52,10 +53,11 @@ def sections(items: list[QueueItem], now: datetime) -> list[tuple[str, list[Queu
     return list(split.items())
 
 
-def build_queue_job(job: Job, services: Services, goal: str | None) -> tuple[datetime, list[QueueItem]]:
-    """Read the whole open queue (worker thread)."""
+def build_queue_job(job: Job, services: Services, goal: str | None,
+                    everyone: bool = False) -> tuple[datetime, list[QueueItem]]:
+    """Read the whole open queue: the user's, or with `everyone` the team's (worker thread)."""
     now = utcnow()
-    return now, services.followups.queue(now=now, goal=goal, include_all=True)
+    return now, services.followups.queue(now=now, goal=goal, include_all=True, everyone=everyone)
 
 
 class FollowUpCard(QWidget):
@@ -123,6 +125,9 @@ class TodayView(QWidget):
         self.checklist_window: QWidget | None = None
         self.goal_filter = QComboBox()
         self.goal_filter.currentIndexChanged.connect(self.refresh_list)
+        self.everyone = QCheckBox("Everyone's")
+        self.everyone.setToolTip("On a database the team shares: the follow-ups of everyone, not only yours")
+        self.everyone.toggled.connect(self.refresh_list)
         self.progress_line = plain_label("", "hint")
         self.window_button = QPushButton("Checklist window")
         self.window_button.setToolTip("A small window that stays on top (Ctrl+Shift+T)")
@@ -139,6 +144,7 @@ class TodayView(QWidget):
         header.addWidget(plain_label("Today", "pageTitle"))
         header.addWidget(self.progress_line, 1)
         header.addWidget(self.goal_filter)
+        header.addWidget(self.everyone)
         header.addWidget(self.window_button)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -162,7 +168,7 @@ class TodayView(QWidget):
             return
         self.loading, self._stale = True, False
         self.job = run_in_background(build_queue_job, self.services, self.goal_filter.currentData() or None,
-                                     on_done=self._show_queue, on_error=self._queue_failed)
+                                     self.everyone.isChecked(), on_done=self._show_queue, on_error=self._queue_failed)
 
     def _queue_failed(self, message: str) -> None:
         self.loading = False
@@ -210,7 +216,7 @@ class TodayView(QWidget):
 
     def _update_progress(self, now: datetime) -> None:
         start_of_today = to_local(now).replace(hour=0, minute=0, second=0, microsecond=0)
-        done_today = self.services.followups.done_count_since(start_of_today)
+        done_today = self.services.followups.done_count_since(start_of_today, everyone=self.everyone.isChecked())
         due = sum(len(s) for title, s in sections(self.items, now) if title != "This week")
         self.progress_line.setText(f"{done_today} of {done_today + due} done today")
 
