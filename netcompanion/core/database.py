@@ -28,7 +28,7 @@ from importlib import resources
 from pathlib import Path
 
 from sqlalchemy import event, inspect, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
@@ -250,7 +250,8 @@ class Database:
                 f"this database was written by a newer NetCompanion (schema {current}); "
                 "it is left untouched. Update NetCompanion, or restore a backup."
             )
-        if current is None and self._has_unversioned_tables():
+        # (the revision is read again: another app may have just committed the schema it is in)
+        if current is None and self._has_unversioned_tables() and self.current_revision() is None:
             raise UnusableDatabaseError("this database holds tables NetCompanion did not create; it is left untouched.")
 
     def needs_upgrade(self) -> bool:
@@ -268,6 +269,12 @@ class Database:
         config = _alembic_config()
         try:
             with self.engine.begin() as connection:
+                # two apps starting at once on a new database: one upgrades, the other waits and then
+                # finds it done (alembic reads the revision after this)
+                if self.is_sqlite:
+                    connection.exec_driver_sql("BEGIN IMMEDIATE")
+                else:
+                    _advisory_lock(connection, "schema upgrade")
                 config.attributes["connection"] = connection
                 command.upgrade(config, revision)
         except (OperationalError, SQLAlchemyDatabaseError) as exc:
@@ -310,12 +317,17 @@ class Database:
         if self.is_sqlite:
             session.execute(text("UPDATE alembic_version SET version_num = version_num"))
         else:
-            key = int.from_bytes(hashlib.blake2b(name.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
-            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+            _advisory_lock(session, name)
 
     def dispose(self) -> None:
         """Close every pooled connection (before a backup restore, or at exit)."""
         self.engine.dispose()
+
+
+def _advisory_lock(executor: Session | Connection, name: str) -> None:
+    """Take PostgreSQL's transaction-level advisory lock named by `name` (a 64-bit key from its hash)."""
+    key = int.from_bytes(hashlib.blake2b(name.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
+    executor.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
 
 def _rollback_quietly(session: Session) -> None:

@@ -118,3 +118,28 @@ def test_backup_and_restore_of_a_postgresql_database_say_to_use_pg_dump(tmp_path
     for args in (("backup",), ("backup", "--list"), ("restore", str(tmp_path / "x.zip"), "--yes")):
         result = run(*args, db=url, check=False)
         assert result.returncode == 1 and "pg_dump" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_two_apps_starting_at_once_on_an_empty_database_both_open_it(empty_db_url: str) -> None:
+    import threading
+
+    opened: list[Database] = []
+    errors: list[BaseException] = []
+    start = threading.Barrier(2)
+
+    def open_it() -> None:
+        try:
+            start.wait(timeout=30)
+            opened.append(Database.open(empty_db_url))
+        except BaseException as exc:  # noqa: BLE001 (reported below)
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_it) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not errors, errors
+    assert [db.current_revision() for db in opened] == [head_revision(), head_revision()]
+    for db in opened:
+        db.dispose()
