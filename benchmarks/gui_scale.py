@@ -31,7 +31,7 @@ def child(db: str) -> None:
     from netcompanion.gui.main_window import MainWindow
 
     app = create_application()
-    window = MainWindow(open_services(db), offer_demo=False)
+    window = MainWindow(open_services(db, user="bench"), offer_demo=False)  # the owner of the built items
     window.navigation.setCurrentRow(2)  # Contacts: loads every row
     window.show()
     app.processEvents()
