@@ -81,8 +81,9 @@ class Clock:
 
 
 def time_queue(db_path: Path, runs: int) -> tuple[Clock, list[Clock], list[Clock], int]:
-    """(first build, rebuilds, rebuilds after a logged call, items), on a freshly opened database."""
-    services = open_services(str(db_path))
+    """(first build, rebuilds, rebuilds after a logged call, items), on a freshly opened database, as
+    the user who owns the encounters (the queue shows the user's own items)."""
+    services = open_services(str(db_path), user="bench")
     with Clock() as first:
         items = services.followups.queue(now=NOW)
     again = []

@@ -98,7 +98,7 @@ def main() -> None:
         print(f"built {args.contacts} contacts and {args.interactions} interactions in {seconds:.1f} s; "
               f"load average {os.getloadavg()[0]:.1f}")
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NETCOMPANION_HOME=folder,
-                   XDG_CONFIG_HOME=str(Path(folder) / "config"))
+                   XDG_CONFIG_HOME=str(Path(folder) / "config"), NETCOMPANION_USER="bench")  # owns the built items
         out = subprocess.run([sys.executable, __file__, "--child", str(db), "--spawned", repr(time.time())], env=env,
                              capture_output=True, text=True, check=True).stdout
         result = json.loads(out.strip().splitlines()[-1])

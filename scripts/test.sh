@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
 # Install everything (as scripts/install.sh --test) and run the whole test suite, without a display.
+# The database tests run on SQLite and on a PostgreSQL server started here (scripts/test_postgres.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh --test
 export QT_QPA_PLATFORM=offscreen
-exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
+source scripts/test_postgres.sh
+trap stop_test_postgres EXIT
+start_test_postgres
+status=0
+.venv/bin/python -m pytest -q -p no:cacheprovider "$@" || status=$?
+exit "$status"

@@ -1,4 +1,4 @@
-"""`netcompanion followups [--json] [--all] [--goal G]` and `followups done|snooze|dismiss ID`."""
+"""`netcompanion followups [--json] [--all] [--everyone] [--goal G]` and `followups done|snooze|dismiss ID`."""
 from __future__ import annotations
 
 import argparse
@@ -11,6 +11,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "followups", help="today's follow-up checklist",
         description="Show today's follow-ups (overdue first), or mark one done, snoozed or dismissed.")
     parser.add_argument("--all", action="store_true", help="every open and snoozed item, not only today's")
+    parser.add_argument("--everyone", action="store_true",
+                        help="the whole team's items on a shared database, not only yours (NETCOMPANION_USER)")
     parser.add_argument("--goal", help="only contacts tagged with this goal")
     add_json_flag(parser)
     parser.set_defaults(func=run_list)
@@ -40,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    items = services_from(args).followups.queue(goal=args.goal, include_all=args.all)
+    items = services_from(args).followups.queue(goal=args.goal, include_all=args.all, everyone=args.everyone)
     if args.json:
         print_json([item.to_dict() for item in items])
         return 0
@@ -48,7 +50,10 @@ def run_list(args: argparse.Namespace) -> int:
         print("nothing to follow up today")
         return 0
     rows = [[str(i.id), i.due_label, i.kind.replace("_", " "), i.contact_name, _short(i.reason)] for i in items]
-    print(table(rows, ["id", "due", "kind", "contact", "reason"]))
+    headers = ["id", "due", "kind", "contact", "reason"]
+    if args.everyone:
+        rows, headers = [[*row, item.owner or "anyone"] for row, item in zip(rows, items)], [*headers, "owner"]
+    print(table(rows, headers))
     return 0
 
 

@@ -77,12 +77,8 @@ def _card_saver(args: argparse.Namespace, region: str):  # noqa: ANN202
 
     def save(card: dict) -> int:
         """Store the card; a card of someone already stored is merged into that contact."""
-        found = services.cards.find_existing(card, region)
-        options = dict(event=args.event, goals=args.goal, region=region)
-        if found is not None:
-            contact = services.cards.merge_scan(found[0].id, card, Path(card["source"]), **options)
-        else:
-            contact = services.cards.save_scan(card, Path(card["source"]), **options)
+        contact = services.cards.save_scan(card, Path(card["source"]), event=args.event, goals=args.goal,
+                                           region=region)
         return int(contact.id or 0)
 
     return save

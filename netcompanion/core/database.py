@@ -10,9 +10,15 @@ backup to restore), a database from a newer NetCompanion, and a file with tables
 program. A database in use elsewhere is waited for (busy timeout) before a "busy" message; a
 full disk fails the action with a message and nothing of it saved. Before any schema upgrade the
 database is backed up (core/backup.py); otherwise it is backed up once a day when opened.
+
+A PostgreSQL URL (postgresql+psycopg://user:password@host/name) opens a database a team shares: the
+same migrations run there; the SQLite file steps (pragmas, permissions, integrity check, file
+backups) do not apply, and the server's own tools (pg_dump) back it up. `Database.take_turns`
+serialises a find-or-create across connections on either kind.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import shlex
@@ -22,7 +28,7 @@ from importlib import resources
 from pathlib import Path
 
 from sqlalchemy import event, inspect, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
@@ -244,8 +250,9 @@ class Database:
                 f"this database was written by a newer NetCompanion (schema {current}); "
                 "it is left untouched. Update NetCompanion, or restore a backup."
             )
-        if current is None and self._has_unversioned_tables():
-            raise UnusableDatabaseError("this file holds tables NetCompanion did not create; it is left untouched.")
+        # (the revision is read again: another app may have just committed the schema it is in)
+        if current is None and self._has_unversioned_tables() and self.current_revision() is None:
+            raise UnusableDatabaseError("this database holds tables NetCompanion did not create; it is left untouched.")
 
     def needs_upgrade(self) -> bool:
         """True when the stored schema is older than this version's newest."""
@@ -262,6 +269,12 @@ class Database:
         config = _alembic_config()
         try:
             with self.engine.begin() as connection:
+                # two apps starting at once on a new database: one upgrades, the other waits and then
+                # finds it done (alembic reads the revision after this)
+                if self.is_sqlite:
+                    connection.exec_driver_sql("BEGIN IMMEDIATE")
+                else:
+                    _advisory_lock(connection, "schema upgrade")
                 config.attributes["connection"] = connection
                 command.upgrade(config, revision)
         except (OperationalError, SQLAlchemyDatabaseError) as exc:
@@ -293,9 +306,28 @@ class Database:
         finally:
             session.close()
 
+    def take_turns(self, session: Session, name: str) -> None:
+        """Make the transaction of `session` wait for any other one that took turns on `name`, and hold
+        the turn until it ends: a find-or-create in it then sees what the other one stored.
+
+        PostgreSQL: a transaction-level advisory lock on a key derived from `name`. SQLite has one
+        writer at a time: the transaction starts by writing (a no-op update), so it holds the write
+        lock before it reads anything (call this first in the transaction).
+        """
+        if self.is_sqlite:
+            session.execute(text("UPDATE alembic_version SET version_num = version_num"))
+        else:
+            _advisory_lock(session, name)
+
     def dispose(self) -> None:
         """Close every pooled connection (before a backup restore, or at exit)."""
         self.engine.dispose()
+
+
+def _advisory_lock(executor: Session | Connection, name: str) -> None:
+    """Take PostgreSQL's transaction-level advisory lock named by `name` (a 64-bit key from its hash)."""
+    key = int.from_bytes(hashlib.blake2b(name.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
+    executor.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
 
 def _rollback_quietly(session: Session) -> None:

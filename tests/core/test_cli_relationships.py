@@ -9,12 +9,12 @@ from tests.cli_runner import run
 
 
 @pytest.fixture
-def demo_db(db_path: Path) -> Path:
-    run("demo", db=db_path)
-    return db_path
+def demo_db(db_url: str) -> str:
+    run("demo", db=db_url)
+    return db_url
 
 
-def test_followups_list_done_snooze_dismiss(demo_db: Path) -> None:
+def test_followups_list_done_snooze_dismiss(demo_db: str) -> None:
     items = json.loads(run("followups", "--json", db=demo_db).stdout)
     assert items and set(items[0]) >= {"id", "kind", "status", "contact_id", "contact", "due_at", "overdue",
                                        "late_seconds", "due", "reason", "draft", "needs_detail", "event"}
@@ -35,29 +35,29 @@ def test_followups_list_done_snooze_dismiss(demo_db: Path) -> None:
     assert run("followups", "snooze", str(third + 1000), db=demo_db, check=False).returncode == 1
 
 
-def test_plan_with_an_attendee_list(db_path: Path, tmp_path: Path) -> None:
-    run("events", "add", "Web Summit", "--goal", "investor", "--start", "2026-11-10", db=db_path)
+def test_plan_with_an_attendee_list(db_url: str, tmp_path: Path) -> None:
+    run("events", "add", "Web Summit", "--goal", "investor", "--start", "2026-11-10", db=db_url)
     csv = tmp_path / "attendees.csv"
     csv.write_text("Name,Job Title,Company,Email,Bio\n"
                    "Tom Baker,Software Engineer,Acme,tom@acme.io,\n"
                    "Jane Doe,General Partner,Fjord Capital,jane@fjord.vc,seed rounds in logistics\n", encoding="utf-8")
     data = json.loads(run("plan", "Web Summit", "--attendees", str(csv), "--json", "--save", "1",
-                          "--why", "logistics fund", db=db_path).stdout)
+                          "--why", "logistics fund", db=db_url).stdout)
     assert set(data) == {"event", "profile", "attendees", "total", "targets"}
     top = data["attendees"][0]
     assert top["name"] == "Jane Doe" and top["score"] > 0 and top["reasons"]
     assert [t["name"] for t in data["targets"]] == ["Jane Doe"] and data["targets"][0]["why"] == "logistics fund"
-    text = run("plan", "Web Summit", db=db_path).stdout
+    text = run("plan", "Web Summit", db=db_url).stdout
     assert "targets (0/1 met)" in text
     engineers = json.loads(run("plan", "Web Summit", "--attendees", str(csv), "--keyword", "engineer=5", "--json",
-                               db=db_path).stdout)
+                               db=db_url).stdout)
     assert engineers["profile"] == {"engineer": 5.0} and engineers["attendees"][0]["name"] == "Tom Baker"
-    bad = run("plan", "Web Summit", "--keyword", "engineer", db=db_path, check=False)
+    bad = run("plan", "Web Summit", "--keyword", "engineer", db=db_url, check=False)
     assert bad.returncode == 1 and "NAME=VALUE" in bad.stderr
-    assert run("plan", "Nope", db=db_path, check=False).returncode == 1
+    assert run("plan", "Nope", db=db_url, check=False).returncode == 1
 
 
-def test_network_report_and_settings(demo_db: Path) -> None:
+def test_network_report_and_settings(demo_db: str) -> None:
     report = json.loads(run("network", "--json", db=demo_db).stdout)
     assert set(report) >= {"tiers", "capacity", "pruning", "introductions", "events", "goals"}
     assert len(report["events"]) == 3 and report["introductions"]

@@ -1,7 +1,6 @@
 """The database layer: pragmas, migrations (with real data), refusing what we do not understand."""
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -12,17 +11,21 @@ from netcompanion.core.database import Database, head_revision
 from netcompanion.core.errors import DatabaseError
 
 
-def test_new_database_is_at_head_with_wal_foreign_keys_and_builtin_goals(services, db_path: Path) -> None:
+def test_new_database_is_at_head_with_the_builtin_goals(services) -> None:
     assert services.db.current_revision() == head_revision()
+    assert {g.key for g in services.goals.list()} == {"investor", "client", "mentor", "partner", "hire"}
+
+
+@pytest.mark.sqlite_only
+def test_new_sqlite_file_has_wal_foreign_keys_and_is_private(services, db_path: Path) -> None:
     with services.db.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-    assert {g.key for g in services.goals.list()} == {"investor", "client", "mentor", "partner", "hire"}
     assert db_path.stat().st_mode & 0o077 == 0  # readable by the user only
 
 
-def test_first_migration_database_with_data_is_upgraded_in_place(db_path: Path) -> None:
-    old = Database.open(str(db_path), migrate=False)
+def test_first_migration_database_with_data_is_upgraded_in_place(empty_db_url: str) -> None:
+    old = Database.open(empty_db_url, migrate=False)
     old.upgrade("0001")
     assert old.current_revision() == "0001"
     with old.engine.begin() as connection:
@@ -30,14 +33,14 @@ def test_first_migration_database_with_data_is_upgraded_in_place(db_path: Path) 
             "INSERT INTO contact (full_name, given_name, family_name, title, company, websites, address, linkedin,"
             " notes, interests, their_goals, needs, offers, tags, tier, archived, source, created_at, updated_at)"
             " VALUES ('Zoë Müller', 'Zoë', 'Müller', 'Partner', 'Fjord Capital', '[]', '', '', 'met in Oslo', '',"
-            " '', '', '', '[]', 'warm', 0, 'manual', '2025-01-01 10:00:00', '2025-01-01 10:00:00')")
+            " '', '', '', '[]', 'warm', false, 'manual', '2025-01-01 10:00:00', '2025-01-01 10:00:00')")
         connection.exec_driver_sql(
             "INSERT INTO contactemail (contact_id, address, kind, position) VALUES (1, 'zoe@fjord.vc', 'work', 0)")
     old.dispose()
 
     from netcompanion.core.services import open_services
 
-    upgraded = open_services(str(db_path))
+    upgraded = open_services(empty_db_url)
     assert upgraded.db.current_revision() == head_revision()
     [contact] = upgraded.contacts.list(search="zoe fjord.vc")  # accents folded, e-mail included
     assert contact.full_name == "Zoë Müller" and contact.emails[0].address == "zoe@fjord.vc"
@@ -45,23 +48,33 @@ def test_first_migration_database_with_data_is_upgraded_in_place(db_path: Path) 
     upgraded.db.dispose()
 
 
-def test_database_from_newer_version_is_refused_and_left_untouched(db_path: Path) -> None:
-    Database.open(str(db_path)).dispose()
-    with sqlite3.connect(db_path) as connection:
-        connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
-    before = db_path.read_bytes()
+def test_database_from_newer_version_is_refused_and_left_untouched(db_url: str, database: str,
+                                                                  db_path: Path) -> None:
+    db = Database.open(db_url)
+    with db.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '9999_future'")
+    db.dispose()
+    before = db_path.read_bytes() if database == "sqlite" else b""
     with pytest.raises(DatabaseError, match="newer NetCompanion"):
-        Database.open(str(db_path))
-    assert db_path.read_bytes() == before
+        Database.open(db_url)
+    assert (db_path.read_bytes() if database == "sqlite" else b"") == before
+    db = Database.open(db_url, migrate=False)
+    assert db.current_revision() == "9999_future"
+    db.dispose()
 
 
-def test_foreign_sqlite_file_is_refused(db_path: Path) -> None:
-    with sqlite3.connect(db_path) as connection:
-        connection.execute("CREATE TABLE invoices (id INTEGER)")
+def test_database_with_tables_of_another_program_is_refused(empty_db_url: str) -> None:
+    from sqlalchemy import create_engine
+
+    engine = create_engine(empty_db_url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("CREATE TABLE invoices (id INTEGER)")
+    engine.dispose()
     with pytest.raises(DatabaseError, match="did not create"):
-        Database.open(str(db_path))
+        Database.open(empty_db_url)
 
 
+@pytest.mark.sqlite_only
 def test_not_a_database_gives_a_clear_error(db_path: Path) -> None:
     db_path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(DatabaseError, match="cannot read the database"):
@@ -90,3 +103,43 @@ def test_schema_head_constant_matches_the_migration_scripts() -> None:
     from netcompanion.core.migrations import SCHEMA_HEAD
 
     assert SCHEMA_HEAD == head_revision()
+
+
+def test_a_postgresql_server_that_does_not_answer_gives_a_clear_error() -> None:
+    with pytest.raises(DatabaseError, match="cannot use the database postgresql") as refused:
+        Database.open("postgresql+psycopg://alice:secret@127.0.0.1:9/netcompanion")
+    assert "secret" not in str(refused.value)  # the password is never shown
+
+
+def test_backup_and_restore_of_a_postgresql_database_say_to_use_pg_dump(tmp_path: Path) -> None:
+    from tests.cli_runner import run
+
+    url = "postgresql+psycopg://alice:secret@127.0.0.1:9/netcompanion"
+    for args in (("backup",), ("backup", "--list"), ("restore", str(tmp_path / "x.zip"), "--yes")):
+        result = run(*args, db=url, check=False)
+        assert result.returncode == 1 and "pg_dump" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_two_apps_starting_at_once_on_an_empty_database_both_open_it(empty_db_url: str) -> None:
+    import threading
+
+    opened: list[Database] = []
+    errors: list[BaseException] = []
+    start = threading.Barrier(2)
+
+    def open_it() -> None:
+        try:
+            start.wait(timeout=30)
+            opened.append(Database.open(empty_db_url))
+        except BaseException as exc:  # noqa: BLE001 (reported below)
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_it) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not errors, errors
+    assert [db.current_revision() for db in opened] == [head_revision(), head_revision()]
+    for db in opened:
+        db.dispose()

@@ -250,13 +250,13 @@ def test_cadence_precedence_and_lateness_labels() -> None:
     assert rules.next_tier_down("warm") == "acquaintance" and rules.next_tier_down("noise") is None
 
 
-def test_queue_sees_changes_made_by_another_process(services, db_path) -> None:
+def test_queue_sees_changes_made_by_another_process(services, db_url: str) -> None:
     from netcompanion.core.services import open_services
 
     contact = add(services, "Ina Inner", tier="inner", notes="x")
     services.interactions.log(contact.id, "email", "", NOW - timedelta(days=31))
     assert len(queue(services)) == 1 and len(queue(services)) == 1
-    other = open_services(str(db_path))
+    other = open_services(db_url)
     try:
         other.interactions.log(contact.id, "call", "", NOW - timedelta(minutes=5))
         assert queue(services) == []
@@ -270,23 +270,23 @@ def test_queue_sees_changes_made_by_another_process(services, db_path) -> None:
         other.db.dispose()
 
 
-def test_upgrade_from_0002_keeps_one_introduction_per_pair(db_path) -> None:
+def test_upgrade_from_0002_keeps_one_introduction_per_pair(empty_db_url: str) -> None:
     from netcompanion.core.database import Database, head_revision
 
-    old = Database.open(str(db_path), migrate=False)
+    old = Database.open(empty_db_url, migrate=False)
     old.upgrade("0002")
     with old.engine.begin() as connection:
         for name in ("A", "B"):
             connection.exec_driver_sql(
                 "INSERT INTO contact (full_name, given_name, family_name, title, company, websites, address, linkedin,"
                 " notes, interests, their_goals, needs, offers, tags, tier, archived, source, search_text, created_at,"
-                f" updated_at) VALUES ('{name}', '', '', '', '', '[]', '', '', '', '', '', '', '', '[]', 'warm', 0,"
+                f" updated_at) VALUES ('{name}', '', '', '', '', '[]', '', '', '', '', '', '', '', '[]', 'warm', false,"
                 " 'manual', '', '2025-01-01 10:00:00', '2025-01-01 10:00:00')")
         for status in ("suggested", "accepted"):
             connection.exec_driver_sql("INSERT INTO introduction (contact_a_id, contact_b_id, reason, status, created_at)"
                                        f" VALUES (1, 2, '', '{status}', '2025-01-02 10:00:00')")
     old.dispose()
-    upgraded = Database.open(str(db_path))
+    upgraded = Database.open(empty_db_url)
     assert upgraded.current_revision() == head_revision()
     with upgraded.engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT status FROM introduction").all() == [("suggested",)]

@@ -1,11 +1,15 @@
 """The Contacts place: filters, the detail pane, bulk actions with undo, the table model."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from netcompanion.gui.contacts_model import ContactTableModel
 from tests.gui.waiting import settled
+
+# SQLite only, to keep the suite quick: the services under this view run on both databases in tests/core
+pytestmark = pytest.mark.sqlite_only
 
 
 def test_table_model_passes_qtmodeltester(qtmodeltester, demo_services) -> None:

@@ -3,10 +3,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QDialog
 
 from netcompanion.gui.views.event_dialog import EventDialog
 from netcompanion.gui.views.planning_tab import ColumnMappingDialog
+
+# SQLite only, to keep the suite quick: the services under this view run on both databases in tests/core
+pytestmark = pytest.mark.sqlite_only
 
 ATTENDEES = (
     "Teilnehmer;Position;Firma;E-Mail;Über mich\n"

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from netcompanion.gui.views.scan_view import ScanView
 from tests.gui.cards import jane_card
 
-pytestmark = pytest.mark.slow
+# the reader sets the pace here: SQLite only (saving cards on PostgreSQL: tests/core/test_team.py)
+pytestmark = [pytest.mark.slow, pytest.mark.sqlite_only]
 
 
 def _scan(qtbot, view: ScanView, paths: list[str], count: int) -> None:

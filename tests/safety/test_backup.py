@@ -18,6 +18,8 @@ from netcompanion.core.services import Services, open_services
 from tests.gui.cards import jane_card
 from tests.safety.conftest import add_people, contact_parts, damage, integrity, person
 
+pytestmark = pytest.mark.sqlite_only  # backups are copies of the SQLite file
+
 
 def _extract_db(zip_path: Path, into: Path) -> Path:
     with zipfile.ZipFile(zip_path) as archive:

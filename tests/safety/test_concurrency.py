@@ -6,9 +6,13 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from netcompanion.core.database import Database
 from netcompanion.core.services import Services
 from tests.safety.conftest import contact_parts, integrity, person
+
+pytestmark = pytest.mark.sqlite_only  # SQLite's locking between processes (PostgreSQL: tests/core/test_team.py)
 
 WRITER = """
 import sys, time

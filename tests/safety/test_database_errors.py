@@ -20,6 +20,8 @@ from netcompanion.core.errors import DatabaseError, UnusableDatabaseError
 from netcompanion.core.services import open_services
 from tests.safety.conftest import contact_parts, damage, integrity, person
 
+pytestmark = pytest.mark.sqlite_only  # damaged, locked, full and read-only SQLite files
+
 
 def test_a_damaged_database_is_refused_untouched_and_the_newest_backup_is_named(filled, db_path) -> None:
     good = backup.create_backup(db_path)

@@ -12,6 +12,8 @@ from netcompanion.core import backup
 from netcompanion.gui import app as gui_app
 from tests.safety.conftest import damage
 
+pytestmark = pytest.mark.sqlite_only  # restoring a SQLite file from its backup
+
 
 class Answers:
     """Stands in for the user in front of the message boxes: records them, clicks as told."""

@@ -1,6 +1,7 @@
 """The services: every read and write the GUI and the CLI do goes through one of these."""
 from __future__ import annotations
 
+from netcompanion.core import settings
 from netcompanion.core.database import Database
 from netcompanion.core.services.cards import CardService
 from netcompanion.core.services.contact_table import ContactTableService
@@ -19,28 +20,30 @@ __all__ = ["Services", "ContactFields", "contact_to_dict", "event_to_dict", "ope
 
 
 class Services:
-    """All services over one database, as the GUI and the CLI use them."""
+    """All services over one database, as the GUI and the CLI use them, acting for `user`
+    (`NETCOMPANION_USER`, else the OS user): the owner of what they create on a shared database."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, user: str | None = None) -> None:
         self.db = db
-        self.goals = GoalService(db)
-        self.contacts = ContactService(db)
-        self.contact_table = ContactTableService(db)
-        self.events = EventService(db)
-        self.encounters = EncounterService(db)
-        self.interactions = InteractionService(db)
-        self.followups = FollowUpService(db)
-        self.cards = CardService(db)
-        self.preferences = PreferenceService(db)
-        self.planning = PlanningService(db)
-        self.network = NetworkService(db)
-        self.transfer = TransferService(db)
+        self.user = settings.current_user() if user is None else user
+        self.goals = GoalService(db, self.user)
+        self.contacts = ContactService(db, self.user)
+        self.contact_table = ContactTableService(db, self.user)
+        self.events = EventService(db, self.user)
+        self.encounters = EncounterService(db, self.user)
+        self.interactions = InteractionService(db, self.user)
+        self.followups = FollowUpService(db, self.user)
+        self.cards = CardService(db, self.user)
+        self.preferences = PreferenceService(db, self.user)
+        self.planning = PlanningService(db, self.user)
+        self.network = NetworkService(db, self.user)
+        self.transfer = TransferService(db, self.user)
 
     def is_empty(self) -> bool:
         """True when the database holds no contact and no event yet (first start)."""
         return not self.contacts.list(limit=1, include_archived=True) and not self.events.list()
 
 
-def open_services(url: str | None = None, *, daily_backup: bool = True) -> Services:
-    """Open (and upgrade) the database named by `url` or the settings, and its services."""
-    return Services(Database.open(url, daily_backup=daily_backup))
+def open_services(url: str | None = None, *, daily_backup: bool = True, user: str | None = None) -> Services:
+    """Open (and upgrade) the database named by `url` or the settings, and its services for `user`."""
+    return Services(Database.open(url, daily_backup=daily_backup), user)

@@ -5,6 +5,7 @@ from typing import TypeVar
 
 from sqlmodel import Session, SQLModel, func, select
 
+from netcompanion.core import settings
 from netcompanion.core.database import Database
 from netcompanion.core.errors import NotFoundError, ValidationError
 from netcompanion.core.models import Contact, ContactGoal, Event, Goal
@@ -13,10 +14,15 @@ Row = TypeVar("Row", bound=SQLModel)
 
 
 class Service:
-    """Base of the services: each public method is one user action in one transaction."""
+    """Base of the services: each public method is one user action in one transaction.
 
-    def __init__(self, db: Database) -> None:
+    `user` is who acts (`NETCOMPANION_USER`, else the OS user, when not given): the owner recorded on
+    the encounters and follow-ups the service creates, and whose items the follow-up queue shows.
+    """
+
+    def __init__(self, db: Database, user: str | None = None) -> None:
         self.db = db
+        self.user = settings.current_user() if user is None else user
 
 
 def get_or_raise(session: Session, model: type[Row], row_id: int, what: str) -> Row:

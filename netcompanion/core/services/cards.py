@@ -1,4 +1,10 @@
-"""Saving what the card reader made of a card: the contact, the stored image, the encounter."""
+"""Saving what the card reader made of a card: the contact, the stored image, the encounter.
+
+A card of someone already stored is merged into that contact, also when a teammate stores the same
+person at the same moment on a shared database: finding the match and creating the contact take
+turns (`Database.take_turns`), so two people scanning one card end with one contact and an
+encounter each.
+"""
 from __future__ import annotations
 
 import logging
@@ -14,7 +20,7 @@ from netcompanion.core.models import CardImage, Contact
 from netcompanion.core.services.base import Service, get_or_raise, resolve_event, resolve_goal, tag_goal
 from netcompanion.core.services.contacts import ContactFields, build_contact, load_contact
 from netcompanion.core.services.encounters import add_encounter
-from netcompanion.core.services.merge import ContactMatcher, merge_into
+from netcompanion.core.services.merge import MATCHING_TURN, ContactMatcher, merge_into
 from netcompanion.core.validation import email_address, phone_e164
 
 log = logging.getLogger(__name__)
@@ -48,9 +54,9 @@ def scan_to_fields(scan: dict[str, Any], region: str = "") -> ContactFields:
 
 
 def _record_card(session: Session, contact: Contact, image: Path, scan: dict[str, Any], *,
-                 event: str | int | None, goals: list[str], detail: str) -> None:
+                 event: str | int | None, goals: list[str], detail: str, owner: str) -> None:
     """Store the card image for `contact` (already in the session), tag the goals and, with an
-    event or a detail, record the encounter and queue its follow-up."""
+    event or a detail, record `owner`'s encounter and queue its follow-up."""
     event_row = resolve_event(session, event) if event is not None and str(event).strip() else None
     goal_rows = [resolve_goal(session, g) for g in goals]
     sha, file_name = store_card_image(image)
@@ -59,7 +65,8 @@ def _record_card(session: Session, contact: Contact, image: Path, scan: dict[str
     for goal in goal_rows:
         tag_goal(session, contact, goal)
     if event_row is not None or detail.strip():
-        add_encounter(session, contact, event=event_row, goals=[g.key for g in goal_rows], detail=detail)
+        add_encounter(session, contact, event=event_row, goals=[g.key for g in goal_rows], detail=detail,
+                      owner=owner)
     session.flush()
 
 
@@ -67,16 +74,27 @@ class CardService(Service):
     """Stores scanned cards as contacts, new or merged into the person they already are."""
 
     def save_scan(self, scan: dict[str, Any], image: Path, *, event: str | int | None = None,
-                  goals: list[str] | None = None, detail: str = "", region: str = "") -> Contact:
-        """Store the card image and a new contact from `scan`, in one transaction.
+                  goals: list[str] | None = None, detail: str = "", region: str = "",
+                  new_person: bool = False) -> Contact:
+        """Store the card image and the contact from `scan`, in one transaction: merged into the
+        stored contact the card is (as `find_existing` finds it, at the moment of saving), else a
+        new one; with `new_person`, a new one whatever matches (the user said they differ).
 
         With an `event` (or a `detail`) an Encounter is recorded and its follow-up queued.
         """
-        contact = build_contact(scan_to_fields(scan, region))
+        fields = scan_to_fields(scan, region)
         with self.db.transaction() as session:
-            session.add(contact)
-            session.flush()
-            _record_card(session, contact, image, scan, event=event, goals=goals or [], detail=detail)
+            self.db.take_turns(session, MATCHING_TURN)
+            match = None if new_person else ContactMatcher.from_session(session).find(fields)
+            if match is None:
+                contact = build_contact(fields)
+                session.add(contact)
+                session.flush()
+            else:
+                contact = match.contact
+                merge_into(session, contact, fields)
+            _record_card(session, contact, image, scan, event=event, goals=goals or [], detail=detail,
+                         owner=self.user)
             return load_contact(session, contact.id)
 
     def find_existing(self, scan: dict[str, Any], region: str = "") -> tuple[Contact, str] | None:
@@ -94,7 +112,8 @@ class CardService(Service):
         with self.db.transaction() as session:
             contact = get_or_raise(session, Contact, contact_id, "contact")
             merge_into(session, contact, fields)
-            _record_card(session, contact, image, scan, event=event, goals=goals or [], detail=detail)
+            _record_card(session, contact, image, scan, event=event, goals=goals or [], detail=detail,
+                         owner=self.user)
             return load_contact(session, contact.id)
 
     def images_for(self, contact_id: int) -> list[CardImage]:

@@ -171,7 +171,8 @@ class ContactService(Service):
             for goal in resolved:
                 tag_goal(session, contact, goal)
             if event_row is not None or detail.strip():
-                add_encounter(session, contact, event=event_row, goals=[g.key for g in resolved], detail=detail)
+                add_encounter(session, contact, event=event_row, goals=[g.key for g in resolved], detail=detail,
+                              owner=self.user)
             session.flush()
             return load_contact(session, contact.id)
 

@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, select
 
-from netcompanion.core import followup_rules, settings
+from netcompanion.core import followup_rules
 from netcompanion.core.clock import local_zone, parse_when, utcnow
 from netcompanion.core.enums import FollowUpKind
 from netcompanion.core.followup_drafts import post_event_draft, post_event_reason
@@ -31,8 +31,10 @@ def add_encounter(
     detail: str = "",
     quality: int | None = None,
     met_at: datetime | None = None,
+    owner: str,
 ) -> Encounter:
-    """Record that `contact` was met, tag the goals, and queue the 24-hour follow-up."""
+    """Record that `contact` was met by `owner`, tag the goals, and queue the 24-hour follow-up
+    (theirs too)."""
     goal_rows = [resolve_goal(session, g) for g in goals]
     if not goal_rows and event is not None:
         goal_rows = [event.goal] if event.goal else [resolve_goal(session, event.goal_id)]
@@ -43,7 +45,7 @@ def add_encounter(
     encounter = Encounter(
         contact_id=contact.id, event_id=event.id if event else None, met_at=met_at,
         detail=optional_text(detail, "conversation detail", 2000), quality=rating(quality, "quality", 1, 5),
-        owner=settings.current_user(),
+        owner=owner,
     )
     encounter.goals = goal_rows
     session.add(encounter)
@@ -79,7 +81,7 @@ class EncounterService(Service):
             contact = get_or_raise(session, Contact, contact_id, "contact")
             event_row = resolve_event(session, event) if event is not None and str(event).strip() else None
             return add_encounter(session, contact, event=event_row, goals=goals or [], detail=detail,
-                                 quality=quality, met_at=when)
+                                 quality=quality, met_at=when, owner=self.user)
 
     def for_contact(self, contact_id: int) -> list[Encounter]:
         """A contact's encounters, newest first, with their event and goals loaded."""

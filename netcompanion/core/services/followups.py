@@ -3,6 +3,12 @@
 Building the queue first stores the keep-in-touch and reintroduction reminders that have come
 due (`cadence.plan_reminders`), then reads the visible items in one query. Reminders are rows
 with a unique `reason_key`, so nothing is ever scheduled twice for the same reason.
+
+On a database a team shares, each item has an owner: the 24-hour follow-up is the owner's of its
+encounter; an introduction's, who accepted it; a keep-in-touch or reintroduction reminder belongs
+to whoever met the contact last (the owner of their latest encounter), and to nobody (everyone
+sees it) when no encounter is recorded. The queue shows the user's own items and those of nobody;
+`everyone` shows all.
 """
 from __future__ import annotations
 
@@ -17,7 +23,6 @@ from sqlalchemy.orm import selectinload
 from sqlmodel import Session, col
 
 from netcompanion.core import followup_rules as rules
-from netcompanion.core import settings
 from netcompanion.core.cadence import contact_cadence, next_keep_in_touch, plan_reminders
 from netcompanion.core.clock import as_utc, local_zone, parse_when, utcnow
 from netcompanion.core.database import Database
@@ -60,6 +65,7 @@ class QueueItem:
     draft: str
     event: str | None = None
     introduction_id: int | None = None
+    owner: str = ""  # who follows it up on a shared database ("": anyone)
 
     @property
     def overdue(self) -> bool:
@@ -82,7 +88,7 @@ class QueueItem:
             "contact": self.contact_name, "company": self.company, "due_at": self.due_at.isoformat(),
             "overdue": self.overdue, "late_seconds": self.late_seconds, "due": self.due_label,
             "reason": self.reason, "draft": self.draft, "needs_detail": self.needs_detail,
-            "event": self.event, "introduction_id": self.introduction_id,
+            "event": self.event, "introduction_id": self.introduction_id, "owner": self.owner,
         }
 
 
@@ -100,10 +106,12 @@ def refresh_reminders(session: Session, now: datetime, zone: tzinfo) -> int:
     reminders = plan_reminders(candidates, now=now, zone=zone, tier_cadence=prefs.tier_cadence,
                                goal_cadence=prefs.goal_cadence, reintroductions_left=left)
     existing = _existing_keys(session, [r.reason_key for r in reminders])
-    owner = settings.current_user()
+    reminders = [r for r in reminders if r.reason_key not in existing]
+    owners = _latest_encounter_owners(session, [r.contact_id for r in reminders])
     rows = [dict(contact_id=r.contact_id, kind=r.kind, due_at=r.due_at, reason=r.reason, reason_key=r.reason_key,
-                 draft=r.draft, status=FollowUpStatus.OPEN.value, owner=owner, created_at=now, anchor_at=r.anchor_at)
-            for r in reminders if r.reason_key not in existing]
+                 draft=r.draft, status=FollowUpStatus.OPEN.value, owner=owners.get(r.contact_id, ""), created_at=now,
+                 anchor_at=r.anchor_at)
+            for r in reminders]
     if rows:
         session.execute(insert(FollowUp.__table__), rows)  # type: ignore[attr-defined]
     return closed + len(rows)
@@ -136,6 +144,22 @@ def _existing_keys(session: Session, keys: list[str]) -> set[str]:
     return found
 
 
+def _latest_encounter_owners(session: Session, contact_ids: list[int]) -> dict[int, str]:
+    """Per contact, the owner of its latest encounter (contacts never met are left out)."""
+    owners: dict[int, str] = {}
+    for start in range(0, len(contact_ids), 500):
+        chunk = contact_ids[start:start + 500]
+        rows = session.execute(select(Encounter.contact_id, Encounter.owner).where(col(Encounter.contact_id).in_(chunk))
+                               .order_by(col(Encounter.met_at), col(Encounter.id)))
+        owners.update((contact_id, owner) for contact_id, owner in rows)  # the latest one wins
+    return owners
+
+
+def mine_or_nobodys(user: str):  # noqa: ANN201 (an SQL condition)
+    """The follow-ups `user` sees in their queue: their own and those of nobody."""
+    return col(FollowUp.owner).in_([user, ""])
+
+
 def _close_touched_reminders(session: Session, now: datetime) -> int:
     """A reminder whose contact was reached another way (a logged call) is done: the clock restarted."""
     since = func.coalesce(FollowUp.anchor_at, FollowUp.created_at)
@@ -155,7 +179,7 @@ def _queue_query(now: datetime, zone: tzinfo, include_all: bool):
         select(FollowUp.id, FollowUp.kind, FollowUp.status, FollowUp.contact_id, Contact.full_name, Contact.company,
                raw_datetime(FollowUp.due_at), raw_datetime(FollowUp.snoozed_until), FollowUp.reason, FollowUp.draft,
                Event.name,
-               FollowUp.introduction_id)
+               FollowUp.introduction_id, FollowUp.owner)
         .join(Contact, Contact.id == FollowUp.contact_id)
         .outerjoin(Encounter, Encounter.id == FollowUp.encounter_id)
         .outerjoin(Event, Event.id == Encounter.event_id)
@@ -173,34 +197,39 @@ def _queue_query(now: datetime, zone: tzinfo, include_all: bool):
 class FollowUpService(Service):
     """Builds the queue and records what the user does with its items."""
 
-    def __init__(self, db: Database) -> None:
-        super().__init__(db)
+    def __init__(self, db: Database, user: str | None = None) -> None:
+        super().__init__(db, user)
         self._fingerprint: tuple | None = None  # of the data when the reminders were last stored
 
     def queue(self, *, now: datetime | None = None, goal: str | None = None, include_all: bool = False,
-              zone: tzinfo | None = None) -> list[QueueItem]:
-        """Today's checklist (or, with `include_all`, every open and snoozed item), overdue first."""
+              zone: tzinfo | None = None, everyone: bool = False) -> list[QueueItem]:
+        """Today's checklist (or, with `include_all`, every open and snoozed item), overdue first: the
+        user's own items and those of nobody, or with `everyone` the whole team's."""
         now, zone = now or utcnow(), zone or local_zone()
+        owner = None if everyone else self.user
         try:
-            return self._queue(now, zone, goal, include_all)
+            return self._queue(now, zone, goal, include_all, owner)
         except IntegrityError:  # another process stored the same reminders a moment ago
             self._fingerprint = None
-            return self._queue(now, zone, goal, include_all)
+            return self._queue(now, zone, goal, include_all, owner)
 
-    def _queue(self, now: datetime, zone: tzinfo, goal: str | None, include_all: bool) -> list[QueueItem]:
+    def _queue(self, now: datetime, zone: tzinfo, goal: str | None, include_all: bool,
+               owner: str | None) -> list[QueueItem]:
         with self.db.transaction() as session:
             fingerprint = data_fingerprint(session, now, zone)
             if fingerprint != self._fingerprint and refresh_reminders(session, now, zone):
                 session.flush()
                 fingerprint = data_fingerprint(session, now, zone)
-            items = self._read_queue(session, now, zone, goal, include_all)
+            items = self._read_queue(session, now, zone, goal, include_all, owner)
         self._fingerprint = fingerprint  # only once the reminders are committed
         return items
 
     @staticmethod
     def _read_queue(session: Session, now: datetime, zone: tzinfo, goal: str | None,
-                    include_all: bool) -> list[QueueItem]:
+                    include_all: bool, owner: str | None) -> list[QueueItem]:
         query = _queue_query(now, zone, include_all)
+        if owner is not None:
+            query = query.where(mine_or_nobodys(owner))
         if goal:
             goal_id = resolve_goal(session, goal).id
             query = query.where(col(FollowUp.contact_id).in_(
@@ -215,7 +244,7 @@ class FollowUpService(Service):
             due = snoozed_until if row[2] == snoozed and snoozed_until else due_at
             late = rules.lateness(due, now, zone, today)
             items.append(QueueItem(row[0], row[1], row[2], row[3], row[4], row[5], due, max(0, late.seconds),
-                                   late.label, row[8], row[9], row[10], row[11]))
+                                   late.label, row[8], row[9], row[10], row[11], row[12]))
         items.sort(key=lambda i: rules.queue_order(i.kind, i.due_at, now, i.id))
         return items
 
@@ -298,13 +327,15 @@ class FollowUpService(Service):
             cadence = contact_cadence(snapshot, prefs.goal_cadence, prefs.tier_cadence)
             return next_keep_in_touch(snapshot, cadence, zone)
 
-    def done_count_since(self, since: datetime) -> int:
-        """How many items were ticked done since `since` (the Today progress line)."""
+    def done_count_since(self, since: datetime, *, everyone: bool = False) -> int:
+        """How many items were ticked done since `since` (the Today progress line): of the user's
+        queue, or with `everyone` of the whole team's."""
         with self.db.transaction() as session:
-            return len(session.exec(
-                select(FollowUp.id).where(FollowUp.status == FollowUpStatus.DONE.value)
-                .where(FollowUp.completed_at >= since)  # type: ignore[operator]
-            ).all())
+            query = (select(FollowUp.id).where(FollowUp.status == FollowUpStatus.DONE.value)
+                     .where(FollowUp.completed_at >= since))  # type: ignore[operator]
+            if not everyone:
+                query = query.where(mine_or_nobodys(self.user))
+            return len(session.exec(query).all())
 
     @staticmethod
     def _require_active(item: FollowUp) -> None:

@@ -87,6 +87,9 @@ def _ref_key(ref: Ref) -> tuple[str, int]:
     return ("id", ref.id) if ref.id is not None else ("new", id(ref))
 
 
+MATCHING_TURN = "contact matching"  # `Database.take_turns` name of every find-or-create of contacts
+
+
 class ContactMatcher:
     """Finds the stored contact an incoming one is: same e-mail, same phone, or a close name at
     the same company (or the very same name, when the incoming contact has no company, e-mail or
@@ -323,7 +326,8 @@ class TransferService(Service):
         report = ImportReport(source=source, format=format, dry_run=dry_run)
         try:
             with self.db.transaction() as session:
-                report.entries = _ImportRun(session, event, goal).run(records, progress)
+                self.db.take_turns(session, MATCHING_TURN)  # a teammate saving a card waits, and is then matched
+                report.entries = _ImportRun(session, event, goal, self.user).run(records, progress)
                 if dry_run:
                     raise _DryRun
         except _DryRun:
@@ -368,8 +372,9 @@ class TransferService(Service):
 class _ImportRun:
     """The state of one import inside its transaction: the matcher, the goals, the event."""
 
-    def __init__(self, session: Session, event: str | int | None, goal: str | None) -> None:
+    def __init__(self, session: Session, event: str | int | None, goal: str | None, owner: str) -> None:
         self.session = session
+        self.owner = owner  # of the encounters recorded at `event`
         self.region = settings.home_region()
         self.event: Event | None = resolve_event(session, event) if event is not None and str(event).strip() else None
         self.goal: Goal | None = resolve_goal(session, goal) if goal else None
@@ -432,7 +437,8 @@ class _ImportRun:
         entry.changes.extend(self._tag(contact, record))
         if self.event is not None and (contact.id is None or contact.id not in self.met_there):
             self.session.flush()
-            add_encounter(self.session, contact, event=self.event, goals=[self.goal.key] if self.goal else [])
+            add_encounter(self.session, contact, event=self.event, goals=[self.goal.key] if self.goal else [],
+                          owner=self.owner)
             self.session.flush()
             self.session.expire(contact, ["goals"])  # add_encounter may have tagged the event's goal
             self.met_there.add(contact.id)

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session, col
 
 from netcompanion.core import followup_rules as rules
-from netcompanion.core import health, settings
+from netcompanion.core import health
 from netcompanion.core.cadence import ContactSnapshot, contact_cadence, next_keep_in_touch
 from netcompanion.core.clock import as_utc, local_zone, utcnow
 from netcompanion.core.enums import FollowUpKind, FollowUpStatus, IntroductionStatus, TargetStatus
@@ -119,7 +119,7 @@ class NetworkService(Service):
                     reason_key=rules.introduction_key(intro.id, side.id), introduction_id=intro.id,
                     draft=introduction_draft(side.given_name or side.full_name, other.full_name, offerer.offers,
                                              needer.needs),
-                    owner=settings.current_user(), created_at=now,
+                    owner=self.user, created_at=now,
                 ))
             return intro
 

@@ -382,7 +382,8 @@ class ScanView(QWidget):
             contact = self.services.cards.save_scan(
                 self.form_scan(), item.path, event=self.event_combo.currentData(),
                 goals=[self.goal_combo.currentData()] if self.goal_combo.currentData() else [],
-                detail=self.detail.text(), region=settings.home_region())
+                detail=self.detail.text(), region=settings.home_region(),
+                new_person=self._match_id is not None)  # offered a merge, the user chose a new contact
         except (NetCompanionError, OSError) as exc:
             show_error(self, "Cannot save this card", str(exc))
             return

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QDateTime, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QDialog,
@@ -68,12 +69,14 @@ class Checklist:
         return sum(len(items) for title, items in self.sections if title != "This week")
 
 
-def build_checklist_job(job: Job, services: Services, goal: str | None) -> Checklist:
-    """Read the whole open queue and split it into sections (worker thread)."""
+def build_checklist_job(job: Job, services: Services, goal: str | None, everyone: bool = False) -> Checklist:
+    """Read the whole open queue, the user's or with `everyone` the team's, and split it into
+    sections (worker thread)."""
     now = utcnow()
-    items = services.followups.queue(now=now, goal=goal, include_all=True)
+    items = services.followups.queue(now=now, goal=goal, include_all=True, everyone=everyone)
     start_of_today = to_local(now).replace(hour=0, minute=0, second=0, microsecond=0)
-    return Checklist(now, items, sections(items, now), services.followups.done_count_since(start_of_today))
+    return Checklist(now, items, sections(items, now),
+                     services.followups.done_count_since(start_of_today, everyone=everyone))
 
 
 def card_signature(item: QueueItem, overdue: bool) -> tuple:
@@ -148,6 +151,9 @@ class TodayView(QWidget):
         self.checklist_window: QWidget | None = None
         self.goal_filter = QComboBox()
         self.goal_filter.currentIndexChanged.connect(self.refresh_list)
+        self.everyone = QCheckBox("Everyone's")
+        self.everyone.setToolTip("On a database the team shares: the follow-ups of everyone, not only yours")
+        self.everyone.toggled.connect(self.refresh_list)
         self.progress_line = plain_label("", "hint")
         self.window_button = QPushButton("Checklist window")
         self.window_button.setToolTip("A small window that stays on top (Ctrl+Shift+T)")
@@ -164,6 +170,7 @@ class TodayView(QWidget):
         header.addWidget(plain_label("Today", "pageTitle"))
         header.addWidget(self.progress_line, 1)
         header.addWidget(self.goal_filter)
+        header.addWidget(self.everyone)
         header.addWidget(self.window_button)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -189,7 +196,7 @@ class TodayView(QWidget):
 
     def refresh_list(self) -> None:
         """Rebuild the checklist; the queue is read in the background (it may store reminders)."""
-        self.read.start(self.services, self.goal_filter.currentData() or None)
+        self.read.start(self.services, self.goal_filter.currentData() or None, self.everyone.isChecked())
 
     def _queue_failed(self, message: str) -> None:
         self.status.emit(f"The follow-up list cannot be read: {message}")
