@@ -96,10 +96,10 @@ def test_network_place_reads_its_report_in_the_background_and_acts(qtbot, window
     assert (first["offerer"]["id"], first["needer"]["id"]) not in pairs
 
 
-def test_the_window_is_shown_before_the_database_opens_then_fills_in(qtbot, demo_services, db_path) -> None:
+def test_the_window_is_shown_before_the_database_opens_then_fills_in(qtbot, demo_services, db_url: str) -> None:
     from netcompanion.gui.app import start_app
 
-    window = start_app(str(db_path), offer_demo=False)
+    window = start_app(db_url, offer_demo=False)
     qtbot.addWidget(window)
     assert window.isVisible() and not window.views  # the database opens on a worker thread
     window.navigation.setCurrentRow(2)  # the user picks a place while it opens
