@@ -56,6 +56,7 @@ def child(db: str, spawned: float) -> None:
     _wait(app, lambda: not window.today.loading)
     app.processEvents()
     today_shown = time.time() - spawned
+    before_reader_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # its models load from now on
     begin = time.perf_counter()
     window.navigation.setCurrentRow(2)  # Contacts: reads every row
     _wait(app, lambda: window.contacts.model.total > 0)
@@ -70,10 +71,14 @@ def child(db: str, spawned: float) -> None:
     _wait(app, lambda: not window.today.loading)
     today_fresh = [_time_today(app, window.today, fresh=True) for _ in range(3)]
     today_kept = [_time_today(app, window.today, fresh=False) for _ in range(3)]
+    from netcompanion.ocr.reader import warm_up
+
+    warm_up()  # what the app runs in the background once the Today list is on screen (done once per process)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"shown": shown, "attached": attached, "today_shown": today_shown, "contacts_ms": contacts_ms,
                       "filter_ms": [f * 1000 for f in filters], "today_fresh_ms": [t * 1000 for t in today_fresh],
                       "today_kept_ms": [t * 1000 for t in today_kept], "peak_mb": peak_mb,
+                      "before_reader_mb": before_reader_mb,
                       "rows": window.contacts.model.total, "items": len(window.today.items)}))
     from netcompanion.gui.worker import wait_for_all
 
@@ -111,7 +116,8 @@ def main() -> None:
               f"max {max(result['filter_ms']):.1f} ms (target <= 50 ms)")
         print(f"Today list, fresh read: median {statistics.median(result['today_fresh_ms']):.1f} ms building every card, "
               f"{statistics.median(result['today_kept_ms']):.1f} ms keeping unchanged cards (target <= 100 ms)")
-        print(f"peak memory: {result['peak_mb']:.0f} MB (target <= 300 MB)")
+        print(f"peak memory: {result['peak_mb']:.0f} MB with the card reader's models loaded (target <= 300 MB); "
+              f"{result['before_reader_mb']:.0f} MB until the Today list is on screen, before they load")
 
 
 if __name__ == "__main__":
