@@ -69,9 +69,11 @@ def test_empty_database_offers_demo_data_in_one_click(qtbot, services) -> None:
 
 
 @pytest.mark.slow
-def test_self_test_reads_the_bundled_sample_card(tmp_path) -> None:
-    result = subprocess.run([sys.executable, "-m", "netcompanion", "--db", str(tmp_path / "st.db"), "gui", "--self-test"],
+def test_self_test_reads_the_bundled_sample_card_on_a_throwaway_folder(data_home) -> None:
+    result = subprocess.run([sys.executable, "-m", "netcompanion", "gui", "--self-test"],
                             capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL,
                             env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "self-test: ok: 'Marta Oliveira'" in result.stdout
+    assert "self-test: scan: ok: 'Marta Oliveira'" in result.stdout
+    assert "self-test: tesseract: ok: ['marta.oliveira@portofreight.pt']" in result.stdout
+    assert not data_home.exists() or not any(data_home.iterdir())  # the user's data folder stays untouched
