@@ -33,14 +33,19 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run_app(db_url: str | None = None, offer_demo: bool = True) -> int:
-    """Open the main window over the database and run the event loop; returns the exit status."""
+def run_app(db_url: str | None = None, offer_demo: bool = True, card_images: list[str] | None = None) -> int:
+    """Open the main window over the database and run the event loop; returns the exit status.
+
+    `card_images` (files or folders, as the desktop entry passes them) are read in the Scan place.
+    """
     app = create_application()
     services = open_services_or_offer_restore(db_url)
     if services is None:
         return 1
     window = MainWindow(services, offer_demo=offer_demo)
     window.show()
+    if card_images:
+        window.scan_cards(card_images)
     run_in_background(preload_engine_job, on_done=lambda name: window.show_status("Card reader ready"),
                       on_error=lambda message: window.show_status(f"The card reader cannot start: {message}"))
     if services.db.sqlite_path is not None:
@@ -110,8 +115,9 @@ def run_self_test(db_url: str | None = None) -> int:
     """Open the main window, read the bundled sample card through the Scan place and with Tesseract, close.
 
     Runs on a throwaway data folder and window settings, never the user's (`db_url`, when given,
-    names the database). Exit status 0 when the Scan place read the card with a name and an e-mail
-    and Tesseract read the same e-mail; checks an installed bundle without a person at the screen.
+    names the database). Exit status 0 when the Scan place read the card with a name, an e-mail and
+    a phone number and Tesseract read the same e-mail; checks an installed bundle without a person
+    at the screen.
     """
     with tempfile.TemporaryDirectory(prefix="netcompanion-self-test-") as folder:
         settings.use_data_dir(Path(folder))
@@ -123,9 +129,10 @@ def run_self_test(db_url: str | None = None) -> int:
             scan = _scan_in_main_window(app, services, sample)
         finally:
             services.db.dispose()
-        scan_ok = bool(scan.get("full_name")) and bool(scan.get("emails")) and not scan.get("error")
+        scan_ok = all(scan.get(field) for field in ("full_name", "emails", "phones")) and not scan.get("error")
+        phones = [phone.get("e164") for phone in scan.get("phones") or []]
         print(f"self-test: scan: {'ok' if scan_ok else 'FAILED'}: {scan.get('full_name')!r} "
-              f"{scan.get('emails')!r} {scan.get('error') or ''}".rstrip())
+              f"{scan.get('emails')!r} {phones!r} {scan.get('error') or ''}".rstrip())
         tesseract_ok = scan_ok and _tesseract_reads_email(sample, scan["emails"][0])
         ok = scan_ok and tesseract_ok
         print(f"self-test: {'ok' if ok else 'FAILED'}")
@@ -136,8 +143,7 @@ def _scan_in_main_window(app: QApplication, services: Services, image: str) -> d
     """Show the main window, read `image` in its Scan place, and return the card as the inbox holds it."""
     window = MainWindow(services, offer_demo=False)
     window.show()
-    window.navigation.setCurrentRow(1)
-    window.scan.add_paths([image])
+    window.scan_cards([image])
     deadline = time.monotonic() + 180
     while (not window.scan.items or window.scan.job.running) and time.monotonic() < deadline:
         app.processEvents()

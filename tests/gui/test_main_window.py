@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from importlib import resources
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -66,6 +67,16 @@ def test_empty_database_offers_demo_data_in_one_click(qtbot, services) -> None:
     qtbot.addWidget(again)
     again.show()
     assert not again.welcome.isVisible()
+
+
+@pytest.mark.slow
+def test_card_images_given_to_the_app_are_read_in_the_scan_place(qtbot, window) -> None:
+    window.scan_cards([str(resources.files("netcompanion") / "resources" / "sample-card.jpg")])
+    assert window.current_view() is window.scan
+    qtbot.waitUntil(lambda: bool(window.scan.items) and not window.scan.job.running, timeout=180_000)
+    assert window.scan.items[0].scan["full_name"] == "Marta Oliveira"
+    window.scan.skip_current()  # reviewed: closing the window does not ask about an unsaved card
+    assert window.scan.pending_count() == 0
 
 
 @pytest.mark.slow

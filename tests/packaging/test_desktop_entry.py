@@ -27,13 +27,24 @@ def test_desktop_entry_and_metainfo_are_named_by_the_app_id() -> None:
     assert sorted(p.name for p in PACKAGING.glob("*.metainfo.xml")) == [METAINFO_FILE.name]
 
 
-def test_desktop_entry_names_the_app_id_icon_and_the_command() -> None:
+def _desktop_entry() -> configparser.SectionProxy:
     entry = configparser.ConfigParser(interpolation=None)
     entry.optionxform = str  # keys are case-sensitive
     entry.read(DESKTOP_FILE, encoding="utf-8")
-    section = entry["Desktop Entry"]
-    assert section["Icon"] == APP_ID
-    assert section["Exec"].split()[0] == "netcompanion"
+    return entry["Desktop Entry"]
+
+
+def test_desktop_entry_names_the_app_id_as_its_icon() -> None:
+    assert _desktop_entry()["Icon"] == APP_ID
+
+
+def test_desktop_entry_opens_the_files_it_is_given_in_the_app() -> None:
+    from netcompanion.cli import build_parser, gui
+
+    program, *arguments = _desktop_entry()["Exec"].split()
+    assert program == "netcompanion"
+    args = build_parser().parse_args(["card.jpg" if word == "%F" else word for word in arguments])
+    assert args.func is gui.run and args.cards == ["card.jpg"]
 
 
 def test_metainfo_id_and_launchable_are_the_app_id() -> None:
