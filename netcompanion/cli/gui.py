@@ -10,6 +10,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--no-demo", action="store_true", help="do not offer demo data on an empty database")
     parser.add_argument("--self-test", action="store_true",
                         help="open the window, read the bundled sample card, close; exit 0 when it worked")
+    parser.add_argument("cards", nargs="*", metavar="CARD", help="card images or folders to read in the Scan place")
     parser.set_defaults(func=run)
 
 
@@ -18,4 +19,5 @@ def run(args: argparse.Namespace) -> int:
 
     if getattr(args, "self_test", False):
         return run_self_test(db_url=getattr(args, "db", None))
-    return run_app(db_url=getattr(args, "db", None), offer_demo=not getattr(args, "no_demo", False))
+    return run_app(db_url=getattr(args, "db", None), offer_demo=not getattr(args, "no_demo", False),
+                   card_images=getattr(args, "cards", None))

@@ -35,6 +35,15 @@ def data_dir() -> Path:
     return _private_dir(base.expanduser())
 
 
+def use_data_dir(path: Path) -> None:
+    """Move the data folder (and the default database with it) to `path` for the rest of this process.
+
+    The self-test uses it to run on a throwaway folder, never on the user's data.
+    """
+    os.environ["NETCOMPANION_HOME"] = str(path)
+    os.environ.pop("NETCOMPANION_DB", None)
+
+
 def cards_dir() -> Path:
     """The folder where card images are copied under their content-hash names."""
     return _private_dir(data_dir() / "cards")

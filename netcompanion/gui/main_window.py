@@ -189,6 +189,11 @@ class MainWindow(QMainWindow):
             view.set_search(self.search.text())
         self.show_status(PLACES[row])
 
+    def scan_cards(self, paths: list[str]) -> None:
+        """Open the Scan place and read the card images (or folders of them) in `paths`."""
+        self.navigation.setCurrentRow(PLACES.index("Scan"))
+        self.scan.add_paths(paths)
+
     def current_view(self) -> QWidget | None:
         return self.views[self.stack.currentIndex()] if self.views else None
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -172,12 +173,28 @@ class PPOCREngine:
 # Tesseract through pytesseract
 # --------------------------------------------------------------------------------------------
 
+def use_bundled_tesseract() -> None:
+    """In the desktop bundle, run the `tesseract` program and English data that travel inside it.
+
+    PyInstaller's loader puts the bundle's library folder on LD_LIBRARY_PATH, so the program finds
+    its shared libraries there. A TESSERACT_CMD the user set wins; outside a bundle nothing changes.
+    """
+    bundle = getattr(sys, "_MEIPASS", None)
+    if not getattr(sys, "frozen", False) or bundle is None or os.environ.get("TESSERACT_CMD"):
+        return
+    program = Path(bundle) / "tesseract" / "tesseract"
+    if program.is_file():
+        os.environ["TESSERACT_CMD"] = str(program)
+        os.environ.setdefault("TESSDATA_PREFIX", str(program.parent / "tessdata"))
+
+
 class TesseractEngine:
     """Tesseract 4/5 LSTM through pytesseract ``image_to_data`` (words grouped into lines)."""
 
     name = "tesseract"
 
     def __init__(self, lang: str = "eng", threads: int | None = None) -> None:
+        use_bundled_tesseract()
         try:
             import pytesseract
         except Exception as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from importlib import resources
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -72,12 +73,24 @@ def test_empty_database_offers_demo_data_in_one_click(qtbot, services) -> None:
 
 
 @pytest.mark.slow
-def test_self_test_reads_the_bundled_sample_card(tmp_path) -> None:
-    result = subprocess.run([sys.executable, "-m", "netcompanion", "--db", str(tmp_path / "st.db"), "gui", "--self-test"],
+def test_card_images_given_to_the_app_are_read_in_the_scan_place(qtbot, window) -> None:
+    window.scan_cards([str(resources.files("netcompanion") / "resources" / "sample-card.jpg")])
+    assert window.current_view() is window.scan
+    qtbot.waitUntil(lambda: bool(window.scan.items) and not window.scan.job.running, timeout=180_000)
+    assert window.scan.items[0].scan["full_name"] == "Marta Oliveira"
+    window.scan.skip_current()  # reviewed: closing the window does not ask about an unsaved card
+    assert window.scan.pending_count() == 0
+
+
+@pytest.mark.slow
+def test_self_test_reads_the_bundled_sample_card_on_a_throwaway_folder(data_home) -> None:
+    result = subprocess.run([sys.executable, "-m", "netcompanion", "gui", "--self-test"],
                             capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL,
                             env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "self-test: ok: 'Marta Oliveira'" in result.stdout
+    assert "self-test: scan: ok: 'Marta Oliveira'" in result.stdout
+    assert "self-test: tesseract: ok: ['marta.oliveira@portofreight.pt']" in result.stdout
+    assert not data_home.exists() or not any(data_home.iterdir())  # the user's data folder stays untouched
 
 
 def test_network_place_reads_its_report_in_the_background_and_acts(qtbot, window, demo_services) -> None:
