@@ -4,7 +4,8 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QFrame, QInputDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QComboBox, QDialog, QFrame, QInputDialog, QLabel, QMessageBox, QSizePolicy, QWidget
 
 from netcompanion.core.clock import to_local
 
@@ -19,6 +20,36 @@ def plain_label(text: str = "", object_name: str = "", wrap: bool = False) -> QL
     if object_name:
         label.setObjectName(object_name)
     return label
+
+
+class ElidedLabel(QLabel):
+    """One line of plain text that ends in "…" when the space is short, with the whole text as its
+    tooltip. Unlike a word-wrapped label it never makes the layout measure heights for widths, so
+    a list of many is quick to lay out."""
+
+    def __init__(self, text: str = "", object_name: str = "") -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        if object_name:
+            self.setObjectName(object_name)
+        self.full_text = ""
+        self.set_full_text(text)
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self.setToolTip(plain_tooltip(text))
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = self.contentsRect().width()
+        shown = self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, width) if width > 0 else ""
+        if shown != self.text():
+            self.setText(shown or self.full_text)
 
 
 def plain_tooltip(text: str) -> str:

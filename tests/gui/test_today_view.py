@@ -91,3 +91,19 @@ def test_checklist_window_stays_on_top_and_shares_actions(qtbot, window, demo_se
     item = cards(inner)[0].item
     inner.act("done", item.id)
     assert item.id not in [c.item.id for c in cards(window.today)]
+
+
+def test_a_long_reason_is_cut_to_the_width_with_the_whole_text_as_tooltip(qtbot) -> None:
+    from netcompanion.gui.widgets import ElidedLabel
+
+    reason = "met at the expo: " + "wants a pilot of cold-chain routing across three ports " * 3
+    label = ElidedLabel(reason)
+    qtbot.addWidget(label)
+    label.resize(240, 30)
+    label.show()
+    qtbot.waitExposed(label)
+    assert label.text().endswith("…") and len(label.text()) < len(reason)
+    assert label.fontMetrics().horizontalAdvance(label.text()) <= 240
+    assert "three ports" in label.toolTip() and label.full_text == reason
+    label.resize(4000, 30)
+    qtbot.waitUntil(lambda: label.text() == reason)

@@ -12,9 +12,9 @@ sees it) when no encounter is recorded. The queue shows the user's own items and
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from sqlalchemy import and_, exists, func, insert, or_, select, update
@@ -60,12 +60,19 @@ class QueueItem:
     company: str
     due_at: datetime
     late_seconds: int
-    due_label: str
     reason: str
     draft: str
     event: str | None = None
     introduction_id: int | None = None
     owner: str = ""  # who follows it up on a shared database ("": anyone)
+    # when the queue was read (now, the user's zone, its local date): what `due_label` is relative to
+    read_at: tuple[datetime, tzinfo, date] | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def due_label(self) -> str:
+        """'3 days late', 'due today 18:00'… (worked out when first shown: a long queue shows few)."""
+        now, zone, today = self.read_at or (utcnow(), local_zone(), None)
+        return rules.lateness(self.due_at, now, zone, today).label
 
     @property
     def overdue(self) -> bool:
@@ -234,7 +241,8 @@ class FollowUpService(Service):
             goal_id = resolve_goal(session, goal).id
             query = query.where(col(FollowUp.contact_id).in_(
                 select(ContactGoal.contact_id).where(ContactGoal.goal_id == goal_id)))
-        items, today, snoozed = [], now.astimezone(zone).date(), FollowUpStatus.SNOOZED.value
+        items, snoozed = [], FollowUpStatus.SNOOZED.value
+        read_at = (now, zone, now.astimezone(zone).date())
         day_end = rules.end_of_day(now, zone)
         for row in session.execute(query):
             due_at, snoozed_until = as_utc(row[6]), as_utc(row[7])
@@ -242,9 +250,9 @@ class FollowUpService(Service):
                                                               day_end):
                 continue  # the SQL above selects by the same rule; this keeps the rule in one place
             due = snoozed_until if row[2] == snoozed and snoozed_until else due_at
-            late = rules.lateness(due, now, zone, today)
-            items.append(QueueItem(row[0], row[1], row[2], row[3], row[4], row[5], due, max(0, late.seconds),
-                                   late.label, row[8], row[9], row[10], row[11], row[12]))
+            late = max(0, int((now - due).total_seconds()))
+            items.append(QueueItem(row[0], row[1], row[2], row[3], row[4], row[5], due, late,
+                                   row[8], row[9], row[10], row[11], row[12], read_at))
         items.sort(key=lambda i: rules.queue_order(i.kind, i.due_at, now, i.id))
         return items
 

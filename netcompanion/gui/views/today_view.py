@@ -30,7 +30,7 @@ from netcompanion.core.clock import to_local, utcnow
 from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.services import Services
 from netcompanion.core.services.followups import QueueItem
-from netcompanion.gui.widgets import ask_text, card_frame, fill_combo, plain_label, show_error
+from netcompanion.gui.widgets import ElidedLabel, ask_text, card_frame, fill_combo, plain_label, show_error
 from netcompanion.gui.worker import Job, LatestRead
 from netcompanion.interop.mailto import SUBJECTS, mailto_link
 
@@ -95,7 +95,7 @@ class FollowUpCard(QWidget):
         at = f" · {item.company}" if item.company and item.contact_name else ""
         text = QVBoxLayout()
         text.addWidget(plain_label(f"{item.contact_name or item.company}{at}", "cardTitle"))
-        text.addWidget(plain_label(item.reason, wrap=True))
+        text.addWidget(ElidedLabel(item.reason))  # the whole reason is its tooltip
         text.addWidget(plain_label(item.due_label, "hint"))
         buttons = QHBoxLayout()
         if item.needs_detail:
