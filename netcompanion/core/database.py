@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 
 
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another window or command to finish its own
+UPGRADE_WAIT_MS = 300_000  # how long a start waits for another app's schema upgrade (a large one is slow)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 (DB-API objects)
@@ -272,7 +273,11 @@ class Database:
                 # two apps starting at once on a new database: one upgrades, the other waits and then
                 # finds it done (alembic reads the revision after this)
                 if self.is_sqlite:
-                    connection.exec_driver_sql("BEGIN IMMEDIATE")
+                    connection.exec_driver_sql(f"PRAGMA busy_timeout={UPGRADE_WAIT_MS}")
+                    try:
+                        connection.exec_driver_sql("BEGIN IMMEDIATE")
+                    finally:
+                        connection.exec_driver_sql(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
                 else:
                     _advisory_lock(connection, "schema upgrade")
                 config.attributes["connection"] = connection
