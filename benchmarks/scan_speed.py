@@ -21,7 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from netcompanion.ocr import engines  # noqa: E402
-from netcompanion.ocr.reader import expand_paths, read_cards  # noqa: E402
+from netcompanion.ocr.image_files import expand_paths  # noqa: E402
+from netcompanion.ocr.reader import read_cards  # noqa: E402
 
 _ENGINE: list[engines.Engine] = []
 

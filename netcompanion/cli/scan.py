@@ -86,7 +86,8 @@ def _card_saver(args: argparse.Namespace, region: str):  # noqa: ANN202
 
 def run(args: argparse.Namespace) -> int:
     """Run the scan; exit status 0 all read, 1 any image failed, 2 bad usage."""
-    from netcompanion.ocr.reader import default_region, expand_paths, read_cards
+    from netcompanion.ocr.image_files import expand_paths
+    from netcompanion.ocr.reader import default_region, read_cards
 
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:

@@ -49,6 +49,9 @@ def run_app(db_url: str | None = None, offer_demo: bool = True, card_images: lis
     start_app(db_url, offer_demo, card_images)
     status = app.exec()
     wait_for_all()
+    from netcompanion.ocr.reader_process import stop_shared_reader
+
+    stop_shared_reader()
     return status
 
 
@@ -89,8 +92,8 @@ def _database_opened(window: MainWindow, db_url: str | None, result: Services | 
 
 
 def _after_first_list(window: MainWindow, start: Callable[[], None], at_latest_ms: int = 2000) -> None:
-    """Call `start` once the first checklist is on screen (or after `at_latest_ms`), so that loading
-    the card reader's models does not slow down the first thing the user sees."""
+    """Call `start` once the first checklist is on screen (or after `at_latest_ms`), so that the
+    daily backup does not slow down the first thing the user sees."""
     started = False
 
     def start_once() -> None:
@@ -110,12 +113,8 @@ def _cannot_open(window: MainWindow, message: str) -> None:
 
 
 def _start_background_work(window: MainWindow, services: Services) -> None:
-    """Load the card reader's models, and make the daily backup when one is due."""
-    from netcompanion.gui.views.scan_view import preload_engine_job
-
-    run_in_background(preload_engine_job, on_done=lambda name: window.show_status("Card reader ready"),
-                      on_error=lambda message: window.show_status(f"The card reader cannot start: {message}"),
-                      user_work=False, owner=window)
+    """Make the daily backup when one is due. (The card reader starts in its own process when the
+    Scan place is opened or cards are given.)"""
     if services.db.sqlite_path is not None:
         run_in_background(_daily_backup_job, services.db.sqlite_path,
                           on_error=lambda message: window.show_status(f"The daily backup failed: {message}"),

@@ -9,9 +9,19 @@ No Qt and no database here. Typical use::
 """
 from __future__ import annotations
 
-from .image_io import ImageError, load_image
-from .reader import default_region, expand_paths, read_card, read_cards, read_image
-from .result import Phone, ScanResult
+import importlib
+from typing import Any
 
-__all__ = ["ImageError", "Phone", "ScanResult", "default_region", "expand_paths", "load_image",
-           "read_card", "read_cards", "read_image"]
+# Imported on first use, so that a light module of this package (the card reader process, the
+# list of image files) does not load the recogniser into the desktop app's process.
+_HOMES = {"ImageError": "image_io", "load_image": "image_io", "default_region": "reader",
+          "read_card": "reader", "read_cards": "reader", "read_image": "reader",
+          "expand_paths": "image_files", "Phone": "result", "ScanResult": "result"}
+
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{_HOMES[name]}", __name__), name)

@@ -107,6 +107,9 @@ class PPOCREngine:
         params = {
             "Global.log_level": "error",
             "Global.return_word_box": True,
+            # one line at a time: a batch pads every line to the widest one, which costs memory
+            # (590 -> 411 MB peak on real cards) and time (1.40 -> 1.18 s a card)
+            "Rec.rec_batch_num": 1,
             "Global.text_score": 0.0,  # we filter ourselves, keeping lines and flags aligned
             "Global.max_side_len": 4096,
             "Det.limit_type": "max",

@@ -17,8 +17,6 @@ from .image_io import ImageError, load_image
 from .layout import build_lines
 from .result import FIELD_NAMES, Phone, ScanResult
 
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp", ".gif", ".jfif",
-                  ".ppm", ".pgm", ".heic"}
 
 
 def default_region() -> str:
@@ -192,30 +190,6 @@ def _work(path: str) -> dict:
     return res.to_json()
 
 
-def _from_json(d: dict) -> ScanResult:
-    res = ScanResult(source=d["source"])
-    for k in ("full_name", "given_name", "family_name", "title", "company", "emails",
-              "websites", "address", "linkedin", "confidence", "raw_text", "error", "boxes",
-              "engine"):
-        setattr(res, k, d.get(k, getattr(res, k)))
-    res.phones = [Phone(p["e164"], p["kind"]) for p in d.get("phones", [])]
-    res.card_size = tuple(d["card_size"]) if d.get("card_size") else None  # type: ignore[assignment]
-    return res
-
-
-def expand_paths(items: Iterable[str | Path]) -> list[str]:
-    """Files as given, folders expanded to their image files (sorted); order kept."""
-    out: list[str] = []
-    for item in items:
-        p = Path(item)
-        if p.is_dir():
-            out.extend(str(c) for c in sorted(p.iterdir())
-                       if c.is_file() and c.suffix.lower() in IMAGE_SUFFIXES)
-        else:
-            out.append(str(item))
-    return out
-
-
 def read_cards(paths: Iterable[str | Path], region: str | None = None, lang: str | None = None,
                engine: str = "auto", workers: int | None = None) -> Iterator[ScanResult]:
     """Read many cards, yielding results in input order.
@@ -262,7 +236,7 @@ def read_cards(paths: Iterable[str | Path], region: str | None = None, lang: str
                     yield ScanResult.failed(items[start], "the reader crashed on this image")
                     start += 1
                     break
-                yield _from_json(d)
+                yield ScanResult.from_json(d)
                 start += 1
         finally:
             pool.shutdown(wait=True, cancel_futures=True)

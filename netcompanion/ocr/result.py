@@ -58,6 +58,18 @@ class ScanResult:
         """A result for an image that could not be read: ``error`` set, every field empty."""
         return cls(source=source, error=error, confidence={f: 0.0 for f in FIELD_NAMES})
 
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> "ScanResult":
+        """The result back from its ``to_json()`` dict (as a worker process sends it)."""
+        res = cls(source=d["source"])
+        for k in ("full_name", "given_name", "family_name", "title", "company", "emails",
+                  "websites", "address", "linkedin", "confidence", "raw_text", "error", "boxes",
+                  "engine"):
+            setattr(res, k, d.get(k, getattr(res, k)))
+        res.phones = [Phone(p["e164"], p["kind"]) for p in d.get("phones", [])]
+        res.card_size = tuple(d["card_size"]) if d.get("card_size") else None  # type: ignore[assignment]
+        return res
+
     @property
     def ok(self) -> bool:
         return self.error is None

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -35,7 +35,7 @@ from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.services import Services
 from netcompanion.gui.card_preview import image_from_array, outlined
 from netcompanion.gui.widgets import card_frame, fill_combo, plain_label, plain_tooltip, show_error
-from netcompanion.gui.worker import Job, run_in_background
+from netcompanion.gui.worker import Cancelled, Job, run_in_background
 
 LOW_CONFIDENCE = 0.6
 CARD_PREVIEW_HEIGHT = 300
@@ -61,23 +61,29 @@ class ScanItem:
 
 
 def read_cards_job(job: Job, paths: list[str], region: str) -> int:
-    """Read `paths` one by one (worker thread), handing each result to the GUI as it is done."""
-    from netcompanion.ocr import reader  # the recogniser is heavy: import it on the worker, when needed
+    """Read `paths` one by one in the card reader process, handing each result to the GUI as it
+    is done (worker thread). Cancel stops the card being read at once."""
+    from netcompanion.ocr.reader_process import ReadCancelled, shared_reader
 
+    reader = shared_reader()
     for number, path in enumerate(paths, start=1):
         job.check()
-        job.report(number - 1, len(paths), f"Reading {Path(path).name}")
-        result = reader.read_card(path, region=region)
-        job.emit_item((path, result.to_json(), getattr(result, "card_image", None)))
+        starting = "" if reader.running else " (starting the card reader)"
+        job.report(number - 1, len(paths), f"Reading {Path(path).name}{starting}")
+        try:
+            result = reader.read(path, region, cancelled=lambda: job.is_cancelled)
+        except ReadCancelled:
+            raise Cancelled from None
+        job.emit_item((path, result.to_json(), result.card_image))
     job.report(len(paths), len(paths), "Done")
     return len(paths)
 
 
-def preload_engine_job(job: Job) -> None:
-    """Load the recogniser and run it once, in the background, so the first card appears quickly."""
-    from netcompanion.ocr import reader
+def start_reader_job(job: Job) -> str | None:
+    """Start the card reader process and wait for its models; returns why it cannot start, if so."""
+    from netcompanion.ocr.reader_process import shared_reader
 
-    reader.warm_up()
+    return shared_reader().wait_ready()
 
 
 class ScanView(QWidget):
@@ -92,6 +98,7 @@ class ScanView(QWidget):
         self.items: list[ScanItem] = []
         self.job: Job | None = None
         self.current: ScanItem | None = None
+        self._reader_starting = False
         self.setAcceptDrops(True)
         self.event_combo, self.goal_combo = QComboBox(), QComboBox()
         self.event_combo.currentIndexChanged.connect(self._event_changed)
@@ -205,6 +212,22 @@ class ScanView(QWidget):
                 box.returnPressed.connect(self.save_current)
         self.detail.returnPressed.connect(self.save_current)
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.start_reader()
+
+    def start_reader(self) -> None:
+        """Have the card reader process load its models while the user picks cards."""
+        if self._reader_starting:
+            return
+        self._reader_starting = True
+        run_in_background(start_reader_job, on_done=self._reader_started, on_error=self._reader_started,
+                          user_work=False, owner=self)
+
+    def _reader_started(self, error: str | None) -> None:
+        self._reader_starting = False
+        self.status.emit(f"The card reader cannot start: {error}" if error else "Card reader ready")
+
     # events and goals
     def refresh(self) -> None:
         events = self.services.events.list()
@@ -261,7 +284,7 @@ class ScanView(QWidget):
         if self.job is not None and self.job.running:
             show_error(self, "Scanning", "Cards are being read; wait for them or cancel first.")
             return
-        from netcompanion.ocr.reader import expand_paths
+        from netcompanion.ocr.image_files import expand_paths
 
         files = expand_paths(paths)
         if not files:
@@ -278,7 +301,7 @@ class ScanView(QWidget):
     def cancel(self) -> None:
         if self.job is not None:
             self.job.cancel()
-            self.progress_label.setText("Cancelling after this card…")
+            self.progress_label.setText("Cancelling…")
 
     def _progress(self, done: int, total: int, message: str) -> None:
         self.progress.setValue(done)
