@@ -39,14 +39,18 @@ def _wait(app, condition, timeout: float = 120) -> None:  # noqa: ANN001
         time.sleep(0.001)
 
 
-def _time_today(app, today, fresh: bool) -> float:  # noqa: ANN001
+def _time_today(app, today, fresh: bool) -> tuple[float, float]:  # noqa: ANN001
+    """Seconds until the refreshed list's first screenful is painted, and until every card is built."""
     if fresh:
         today.cards.clear()  # nothing to reuse: every card is built
     begin = time.perf_counter()
-    today.refresh_list()  # reads the queue on a worker thread, then builds the list
-    _wait(app, lambda: not today.loading)
-    app.processEvents()  # laid out and painted
-    return time.perf_counter() - begin
+    today.refresh_list()  # reads the checklist on a worker thread, then lays it out
+    _wait(app, lambda: not today.read.loading)  # delivered: the first cards are laid out
+    today.window().repaint()  # and painted
+    first_screen = time.perf_counter() - begin
+    _wait(app, lambda: not today.loading)  # the cards further down are built
+    app.processEvents()
+    return first_screen, time.perf_counter() - begin
 
 
 def _scan_sample_cards(app, window, count: int) -> list[float]:  # noqa: ANN001
@@ -106,10 +110,11 @@ def child(db: str, spawned: float) -> None:
     stop_shared_reader()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"shown": shown, "attached": attached, "today_shown": today_shown, "contacts_ms": contacts_ms,
-                      "filter_ms": [f * 1000 for f in filters], "today_fresh_ms": [t * 1000 for t in today_fresh],
-                      "today_kept_ms": [t * 1000 for t in today_kept], "peak_mb": peak_mb,
+                      "filter_ms": [f * 1000 for f in filters], "today_fresh_ms": [[t * 1000 for t in pair] for pair in today_fresh],
+                      "today_kept_ms": [[t * 1000 for t in pair] for pair in today_kept], "peak_mb": peak_mb,
                       "before_scan_mb": before_scan_mb, "reader_mb": reader_mb, "scan_seconds": scan_seconds,
-                      "rows": window.contacts.model.total, "items": len(window.today.items)}))
+                      "rows": window.contacts.model.total, "items": window.today.checklist.total,
+                      "today_cards": len(window.today.cards)}))
     from netcompanion.gui.worker import wait_for_all
 
     wait_for_all()
@@ -144,8 +149,11 @@ def main() -> None:
         print(f"contacts table read and shown: {result['contacts_ms']:.0f} ms (in the background)")
         print(f"search filter: median {statistics.median(result['filter_ms']):.1f} ms, "
               f"max {max(result['filter_ms']):.1f} ms (target <= 50 ms)")
-        print(f"Today list, fresh read: median {statistics.median(result['today_fresh_ms']):.1f} ms building every card, "
-              f"{statistics.median(result['today_kept_ms']):.1f} ms keeping unchanged cards (target <= 100 ms)")
+        for label, key in (("every card new", "today_fresh_ms"), ("unchanged cards kept", "today_kept_ms")):
+            first = statistics.median(pair[0] for pair in result[key])
+            every = statistics.median(pair[1] for pair in result[key])
+            print(f"Today list read and shown, {label}: first screenful painted {first:.1f} ms (target <= 100 ms), "
+                  f"all {result['today_cards']} cards built {every:.1f} ms")
         first, *others = result["scan_seconds"]
         print(f"scan place: first card in the inbox after {first:.1f} s (starting the card reader process), "
               f"then {statistics.median(others):.2f} s a card")

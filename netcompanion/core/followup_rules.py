@@ -50,6 +50,22 @@ def end_of_day(now: datetime, zone: tzinfo) -> datetime:
     return midnight.astimezone(timezone.utc) - timedelta(microseconds=1)
 
 
+CHECKLIST_SECTIONS = ("Overdue", "Today", "This week")
+
+
+def checklist_bounds(now: datetime, zone: tzinfo) -> list[tuple[str, datetime | None, datetime]]:
+    """The checklist's sections as due-time ranges [start, end) in UTC: overdue (due before now), the
+    rest of the user's local day, and the six local days after it. (A snoozed item is due when its
+    snooze ends.)"""
+    local_day = now.astimezone(zone).date()
+
+    def midnight(days: int) -> datetime:
+        return datetime.combine(local_day + timedelta(days=days), time(), tzinfo=zone).astimezone(timezone.utc)
+
+    end_of_today, end_of_week = midnight(1), midnight(7)
+    return list(zip(CHECKLIST_SECTIONS, (None, now, end_of_today), (now, end_of_today, end_of_week)))
+
+
 def post_event_due(met_at: datetime, starts_at: datetime | None, ends_at: datetime | None,
                    zone: tzinfo) -> datetime:
     """The 24-hour follow-up: the next day after the encounter, or after the event's end when

@@ -35,6 +35,9 @@ class ContactGoal(SQLModel, table=True):
 class Contact(SQLModel, table=True):
     """A person in the user's network."""
 
+    # the follow-up queue asks, for thousands of items, whether their contact is archived
+    __table_args__ = (Index("ix_contact_live", "id", "archived"),)
+
     id: Optional[int] = Field(default=None, primary_key=True)
     full_name: str = Field(default="", index=True)
     given_name: str = ""
@@ -175,7 +178,8 @@ class FollowUp(SQLModel, table=True):
 
     __table_args__ = (
         UniqueConstraint("reason_key", name="uq_followup_reason_key"),
-        Index("ix_followup_status_due", "status", "due_at"),
+        # the checklist's counts and first items per section come from this index alone
+        Index("ix_followup_checklist", "status", "due_at", "owner", "kind", "contact_id"),
     )
 
     id: Optional[int] = Field(default=None, primary_key=True)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QComboBox, QDialog, QFrame, QInputDialog, QLabel, QMessageBox, QSizePolicy, QWidget
 
 from netcompanion.core.clock import to_local
@@ -24,8 +24,8 @@ def plain_label(text: str = "", object_name: str = "", wrap: bool = False) -> QL
 
 class ElidedLabel(QLabel):
     """One line of plain text that ends in "…" when the space is short, with the whole text as its
-    tooltip. Unlike a word-wrapped label it never makes the layout measure heights for widths, so
-    a list of many is quick to lay out."""
+    tooltip. It keeps its whole text and only paints it cut, so a resize never changes its text or
+    asks the layout to measure again: a list of many is quick to lay out."""
 
     def __init__(self, text: str = "", object_name: str = "") -> None:
         super().__init__()
@@ -33,23 +33,28 @@ class ElidedLabel(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         if object_name:
             self.setObjectName(object_name)
-        self.full_text = ""
         self.set_full_text(text)
 
+    @property
+    def full_text(self) -> str:
+        return self._full_text
+
     def set_full_text(self, text: str) -> None:
-        self.full_text = text
+        self._full_text = text
+        self.setText(" ".join(text.split()))  # one line
         self.setToolTip(plain_tooltip(text))
-        self._elide()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        self._elide()
+    def shown_text(self) -> str:
+        """The text as painted at the current width."""
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
 
-    def _elide(self) -> None:
-        width = self.contentsRect().width()
-        shown = self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, width) if width > 0 else ""
-        if shown != self.text():
-            self.setText(shown or self.full_text)
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(0, super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        self.style().drawItemText(painter, self.contentsRect(), int(self.alignment()), self.palette(), self.isEnabled(),
+                                  self.shown_text(), self.foregroundRole())
 
 
 def plain_tooltip(text: str) -> str:

@@ -291,3 +291,58 @@ def test_upgrade_from_0002_keeps_one_introduction_per_pair(empty_db_url: str) ->
     with upgraded.engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT status FROM introduction").all() == [("suggested",)]
     upgraded.dispose()
+
+
+# --- the checklist's sections ------------------------------------------------------------------
+
+def _by_rule(items, now):
+    """The reference: `queue(include_all=True)` split by `rules.checklist_bounds`, order kept."""
+    split = {title: [] for title in rules.CHECKLIST_SECTIONS}
+    for item in items:
+        for title, start, end in rules.checklist_bounds(now, BERLIN):
+            if (start is None or item.due_at >= start) and item.due_at < end:
+                split[title].append(item.id)
+    return split
+
+
+def test_checklist_sections_page_the_queue_in_its_order(services, db_url: str) -> None:
+    from netcompanion.core.services import open_services
+
+    bob = open_services(db_url, user="bob")
+    try:
+        for number in range(40):
+            mine = number % 5 != 0
+            contact = add(services if mine else bob, f"Person {number:02}", tier=("inner", "warm", "acquaintance")[number % 3])
+            if number % 4 == 0:
+                services.contacts.tag_goals(contact.id, ["investor"])
+            if number % 3 == 0:  # a keep-in-touch reminder, long overdue
+                services.interactions.log(contact.id, "call", happened_at=NOW - timedelta(days=400 + number))
+            else:  # a 24-hour follow-up: overdue, due later today or tomorrow
+                (services if mine else bob).encounters.add(contact.id, detail=f"talk {number}",
+                                                           met_at=NOW - timedelta(hours=3 * number))
+        archived = add(services, "Gone Away")
+        services.encounters.add(archived.id, detail="x", met_at=NOW - timedelta(days=2))
+        services.contacts.set_archived([archived.id])
+        everything = queue(services, include_all=True, everyone=True)
+        for item in everything[1::6]:  # some come back later this week, one beyond it
+            services.followups.snooze(item.id, NOW + timedelta(days=1 + item.id % 7), now=NOW)
+        for item in everything[2::6]:  # and some later today
+            services.followups.snooze(item.id, NOW + timedelta(hours=1 + item.id % 8), now=NOW)
+    finally:
+        bob.db.dispose()
+
+    for now in (NOW, NOW + timedelta(hours=20)):
+        for options in ({}, {"everyone": True}, {"goal": "investor"}):
+            expected = _by_rule(queue(services, now=now, include_all=True, **options), now)
+            assert sum(map(len, expected.values())) > (3 if options.get("goal") else 10)
+            if now == NOW and not options:
+                assert all(expected.values()), expected  # every section has items to page
+            full = services.followups.checklist(now=now, zone=BERLIN, **options)
+            assert {s.title: [i.id for i in s.items] for s in full} == expected
+            paged = services.followups.checklist(now=now, zone=BERLIN, limit=4, complete={"Today"}, **options)
+            for section in paged:
+                assert section.count == len(expected[section.title])
+                wanted = expected[section.title] if section.title == "Today" else expected[section.title][:4]
+                assert [i.id for i in section.items] == wanted
+                assert section.complete == (len(section.items) == section.count)
+    assert "Gone Away" not in {i.contact_name for s in full for i in s.items}

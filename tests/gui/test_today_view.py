@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from netcompanion.core.clock import utcnow
-from netcompanion.gui.views.today_view import FollowUpCard, TodayView, sections
+from netcompanion.gui.views.today_view import FollowUpCard, TodayView
 from tests.gui.waiting import settled
 
 
@@ -50,7 +50,7 @@ def test_snooze_and_dismiss_take_items_off_the_list(qtbot, window) -> None:
     loaded(view)
     qtbot.mouseClick(button(next(c for c in cards(view) if c.item.id == second.item.id), "Dismiss"),
                      Qt.MouseButton.LeftButton)
-    by_section = {title: {i.id for i in items} for title, items in sections(loaded(view).items, utcnow())}
+    by_section = {section.title: {i.id for i in section.items} for section in loaded(view).checklist.sections}
     assert first.item.id not in by_section["Overdue"] | by_section["Today"]
     assert first.item.id in by_section["This week"]  # back tomorrow
     assert second.item.id not in {c.item.id for c in cards(view)}
@@ -59,9 +59,9 @@ def test_snooze_and_dismiss_take_items_off_the_list(qtbot, window) -> None:
 def test_goal_filter_and_search(qtbot, window) -> None:
     window.navigation.setCurrentRow(0)
     view = loaded(window.today)
-    everything = len(view.items)
+    everything = view.checklist.total
     view.goal_filter.setCurrentIndex(view.goal_filter.findData("investor"))
-    assert 0 < len(loaded(view).items) < everything
+    assert 0 < loaded(view).checklist.total < everything
     view.goal_filter.setCurrentIndex(0)
     name = cards(view)[0].item.contact_name
     window.search.setText(name)
@@ -102,8 +102,32 @@ def test_a_long_reason_is_cut_to_the_width_with_the_whole_text_as_tooltip(qtbot)
     label.resize(240, 30)
     label.show()
     qtbot.waitExposed(label)
-    assert label.text().endswith("…") and len(label.text()) < len(reason)
-    assert label.fontMetrics().horizontalAdvance(label.text()) <= 240
+    shown = label.shown_text()
+    assert shown.endswith("…") and len(shown) < len(reason)
+    assert label.fontMetrics().horizontalAdvance(shown) <= 240
     assert "three ports" in label.toolTip() and label.full_text == reason
+    assert label.grab().toImage() != ElidedLabel("").grab().toImage()  # it paints
     label.resize(4000, 30)
-    qtbot.waitUntil(lambda: label.text() == reason)
+    assert label.shown_text() == reason.strip()
+    assert label.sizeHint().height() < 40 and label.minimumSizeHint().width() == 0
+
+
+def test_a_long_section_shows_its_first_cards_and_all_on_request(qtbot, services) -> None:
+    from netcompanion.core.services import ContactFields
+    from netcompanion.gui.views.today_view import SECTION_PAGE
+
+    met = utcnow() - timedelta(days=3)
+    for number in range(SECTION_PAGE + 5):
+        contact = services.contacts.add(ContactFields(full_name=f"Late Person {number:02}"))
+        services.encounters.add(contact.id, detail="pallet tracking", met_at=met + timedelta(minutes=number))
+    view = TodayView(services)
+    qtbot.addWidget(view)
+    view.refresh()
+    shown = cards(view)
+    assert [c.item.contact_name for c in shown] == [f"Late Person {n:02}" for n in range(SECTION_PAGE)]
+    assert len(view.checklist.items) == SECTION_PAGE  # the rest is counted, not read
+    more = next(b for b in view.findChildren(QPushButton) if b.text() == f"Show all {SECTION_PAGE + 5}")
+    qtbot.mouseClick(more, Qt.MouseButton.LeftButton)
+    assert len(cards(view)) == SECTION_PAGE + 5
+    view.set_search("person 16")  # every item is read: the search narrows them at once
+    assert not view.loading and [c.item.contact_name for c in cards(view)] == ["Late Person 16"]

@@ -5,4 +5,4 @@ all; a test checks that it matches the scripts. Adding a migration means updatin
 """
 from __future__ import annotations
 
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"

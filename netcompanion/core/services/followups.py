@@ -12,12 +12,13 @@ sees it) when no encounter is recorded. The queue shows the user's own items and
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import and_, exists, func, insert, or_, select, update
+from sqlalchemy import and_, case, exists, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, col
@@ -46,6 +47,8 @@ from netcompanion.core.services.snapshots import raw_datetime, read_reminder_can
 from netcompanion.core.validation import required_text
 
 CADENCE_KINDS = (FollowUpKind.KEEP_IN_TOUCH.value, FollowUpKind.REINTRODUCE.value)
+_SNOOZED = FollowUpStatus.SNOOZED.value
+_Read = TypeVar("_Read")
 
 
 @dataclass
@@ -181,17 +184,20 @@ def _close_touched_reminders(session: Session, now: datetime) -> int:
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
-def _queue_query(now: datetime, zone: tzinfo, include_all: bool):
-    query = (
-        select(FollowUp.id, FollowUp.kind, FollowUp.status, FollowUp.contact_id, Contact.full_name, Contact.company,
-               raw_datetime(FollowUp.due_at), raw_datetime(FollowUp.snoozed_until), FollowUp.reason, FollowUp.draft,
-               Event.name,
-               FollowUp.introduction_id, FollowUp.owner)
-        .join(Contact, Contact.id == FollowUp.contact_id)
-        .outerjoin(Encounter, Encounter.id == FollowUp.encounter_id)
-        .outerjoin(Event, Event.id == Encounter.event_id)
-        .where(Contact.archived == False)  # noqa: E712 (SQL expression)
-    )
+_QUEUE_COLUMNS = (FollowUp.id, FollowUp.kind, FollowUp.status, FollowUp.contact_id, Contact.full_name,
+                  Contact.company, raw_datetime(FollowUp.due_at), raw_datetime(FollowUp.snoozed_until),
+                  FollowUp.reason, FollowUp.draft, Event.name, FollowUp.introduction_id, FollowUp.owner)
+
+
+def _queue_query(now: datetime, zone: tzinfo, include_all: bool, *columns: Any):
+    """The queue's items (`columns`, by default what a `QueueItem` holds): open and snoozed items of
+    contacts not archived, or without `include_all` only those visible today."""
+    query = (select(*(columns or _QUEUE_COLUMNS)).select_from(FollowUp)
+             .join(Contact, Contact.id == FollowUp.contact_id)
+             .where(Contact.archived == False))  # noqa: E712 (SQL expression)
+    if not columns:  # the event of the item's encounter
+        query = (query.outerjoin(Encounter, Encounter.id == FollowUp.encounter_id)
+                 .outerjoin(Event, Event.id == Encounter.event_id))
     if include_all:
         return query.where(col(FollowUp.status).in_(rules.ACTIVE_STATUSES))
     visible_open = and_(FollowUp.status == FollowUpStatus.OPEN.value,
@@ -199,6 +205,40 @@ def _queue_query(now: datetime, zone: tzinfo, include_all: bool):
                             FollowUp.due_at <= rules.end_of_day(now, zone)))
     woken = and_(FollowUp.status == FollowUpStatus.SNOOZED.value, FollowUp.snoozed_until <= now)
     return query.where(or_(visible_open, woken))
+
+
+def _narrowed(session: Session, query, owner: str | None, goal: str | None):  # noqa: ANN001, ANN202
+    """`query` kept to `owner`'s items (and nobody's) and to the contacts who serve `goal`."""
+    if owner is not None:
+        query = query.where(mine_or_nobodys(owner))
+    if goal:
+        goal_id = resolve_goal(session, goal).id
+        query = query.where(col(FollowUp.contact_id).in_(
+            select(ContactGoal.contact_id).where(ContactGoal.goal_id == goal_id)))
+    return query
+
+
+def _queue_item(row: Any, now: datetime, read_at: tuple[datetime, tzinfo, date]) -> QueueItem:
+    """A `QueueItem` from a row of `_QUEUE_COLUMNS`."""
+    due_at, snoozed_until = as_utc(row[6]), as_utc(row[7])
+    due = snoozed_until if row[2] == _SNOOZED and snoozed_until else due_at
+    late = max(0, int((now - due).total_seconds()))
+    return QueueItem(row[0], row[1], row[2], row[3], row[4], row[5], due, late,  # type: ignore[arg-type]
+                     row[8], row[9], row[10], row[11], row[12], read_at)
+
+
+@dataclass
+class ChecklistSection:
+    """One section of the checklist (`rules.CHECKLIST_SECTIONS`): how many items it holds, and the
+    first of them in queue order (all of them when `complete`)."""
+
+    title: str
+    count: int
+    items: list[QueueItem]
+
+    @property
+    def complete(self) -> bool:
+        return len(self.items) >= self.count
 
 
 class FollowUpService(Service):
@@ -214,47 +254,81 @@ class FollowUpService(Service):
         user's own items and those of nobody, or with `everyone` the whole team's."""
         now, zone = now or utcnow(), zone or local_zone()
         owner = None if everyone else self.user
+        return self._read_fresh(now, zone, lambda session: self._read_queue(session, now, zone, goal, include_all,
+                                                                            owner))
+
+    def checklist(self, *, now: datetime | None = None, goal: str | None = None, zone: tzinfo | None = None,
+                  everyone: bool = False, limit: int | None = None,
+                  complete: Collection[str] = ()) -> list[ChecklistSection]:
+        """The Today place's sections (overdue, today, this week: `rules.checklist_bounds`) with the
+        same items as `queue(include_all=True)` in the same order, each with its count and its first
+        `limit` items (all of them without `limit`, and for the sections named in `complete`): a
+        long neglected queue costs a few rows to show, not thousands."""
+        now, zone = now or utcnow(), zone or local_zone()
+        owner = None if everyone else self.user
+        return self._read_fresh(now, zone, lambda session: self._read_checklist(session, now, zone, goal, owner,
+                                                                                limit, complete))
+
+    def _read_fresh(self, now: datetime, zone: tzinfo, read: Callable[[Session], _Read]) -> _Read:
+        """`read(session)`, after storing the reminders that have come due since the data last changed."""
         try:
-            return self._queue(now, zone, goal, include_all, owner)
+            return self._read_after_reminders(now, zone, read)
         except IntegrityError:  # another process stored the same reminders a moment ago
             self._fingerprint = None
-            return self._queue(now, zone, goal, include_all, owner)
+            return self._read_after_reminders(now, zone, read)
 
-    def _queue(self, now: datetime, zone: tzinfo, goal: str | None, include_all: bool,
-               owner: str | None) -> list[QueueItem]:
+    def _read_after_reminders(self, now: datetime, zone: tzinfo, read: Callable[[Session], _Read]) -> _Read:
         with self.db.transaction() as session:
             fingerprint = data_fingerprint(session, now, zone)
             if fingerprint != self._fingerprint and refresh_reminders(session, now, zone):
                 session.flush()
                 fingerprint = data_fingerprint(session, now, zone)
-            items = self._read_queue(session, now, zone, goal, include_all, owner)
+            result = read(session)
         self._fingerprint = fingerprint  # only once the reminders are committed
-        return items
+        return result
 
     @staticmethod
     def _read_queue(session: Session, now: datetime, zone: tzinfo, goal: str | None,
                     include_all: bool, owner: str | None) -> list[QueueItem]:
-        query = _queue_query(now, zone, include_all)
-        if owner is not None:
-            query = query.where(mine_or_nobodys(owner))
-        if goal:
-            goal_id = resolve_goal(session, goal).id
-            query = query.where(col(FollowUp.contact_id).in_(
-                select(ContactGoal.contact_id).where(ContactGoal.goal_id == goal_id)))
-        items, snoozed = [], FollowUpStatus.SNOOZED.value
+        query = _narrowed(session, _queue_query(now, zone, include_all), owner, goal)
+        items = []
         read_at = (now, zone, now.astimezone(zone).date())
         day_end = rules.end_of_day(now, zone)
         for row in session.execute(query):
-            due_at, snoozed_until = as_utc(row[6]), as_utc(row[7])
-            if not include_all and not rules.is_visible_today(row[1], row[2], due_at, snoozed_until, now, zone,
-                                                              day_end):
+            if not include_all and not rules.is_visible_today(row[1], row[2], as_utc(row[6]), as_utc(row[7]), now,
+                                                              zone, day_end):
                 continue  # the SQL above selects by the same rule; this keeps the rule in one place
-            due = snoozed_until if row[2] == snoozed and snoozed_until else due_at
-            late = max(0, int((now - due).total_seconds()))
-            items.append(QueueItem(row[0], row[1], row[2], row[3], row[4], row[5], due, late,
-                                   row[8], row[9], row[10], row[11], row[12], read_at))
+            items.append(_queue_item(row, now, read_at))
         items.sort(key=lambda i: rules.queue_order(i.kind, i.due_at, now, i.id))
         return items
+
+    @staticmethod
+    def _read_checklist(session: Session, now: datetime, zone: tzinfo, goal: str | None, owner: str | None,
+                        limit: int | None, complete: Collection[str]) -> list[ChecklistSection]:
+        bounds = rules.checklist_bounds(now, zone)
+        due = col(FollowUp.due_at)  # a snoozed item's due_at is the end of its snooze (`snooze`)
+        section = case(*((due < end, index) for index, (_, _, end) in enumerate(bounds)), else_=len(bounds))
+        counts = dict(session.execute(_narrowed(session, _queue_query(now, zone, True, section, func.count()),
+                                                owner, goal).group_by(section)).all())
+        kind_rank = case(rules.KIND_PRIORITY, value=FollowUp.kind, else_=len(rules.KIND_PRIORITY))
+        read_at = (now, zone, now.astimezone(zone).date())
+        sections = []
+        for index, (title, start, end) in enumerate(bounds):
+            count, items = counts.get(index, 0), []
+            if count:
+                if start is None:  # overdue: the longest overdue first, as `rules.queue_order` has it
+                    order, in_range = (due, kind_rank, FollowUp.id), due < end
+                else:
+                    order, in_range = (kind_rank, due, FollowUp.id), and_(due >= start, due < end)
+                query = _narrowed(session, _queue_query(now, zone, True), owner, goal).where(in_range)
+                if limit is not None and title not in complete:
+                    # pick the page from the index alone, then read those rows in full
+                    page = (_narrowed(session, _queue_query(now, zone, True, FollowUp.id), owner, goal)
+                            .where(in_range).order_by(*order).limit(limit))
+                    query = query.where(col(FollowUp.id).in_(page))
+                items = [_queue_item(row, now, read_at) for row in session.execute(query.order_by(*order))]
+            sections.append(ChecklistSection(title, count, items))
+        return sections
 
     def open_items(self, *, now: datetime | None = None, horizon: timedelta | None = None) -> list[tuple[FollowUp, Contact]]:
         """Open items (and snoozed ones whose snooze has ended), due before `now + horizon`, oldest first."""

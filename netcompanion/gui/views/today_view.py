@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Qt, QUrl, Signal
+from PySide6.QtCore import QDateTime, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QMenu,
     QPushButton,
@@ -29,54 +30,50 @@ from PySide6.QtWidgets import (
 from netcompanion.core.clock import to_local, utcnow
 from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.services import Services
-from netcompanion.core.services.followups import QueueItem
+from netcompanion.core.services.followups import ChecklistSection, QueueItem
 from netcompanion.gui.widgets import ElidedLabel, ask_text, card_frame, fill_combo, plain_label, show_error
 from netcompanion.gui.worker import Job, LatestRead
 from netcompanion.interop.mailto import SUBJECTS, mailto_link
 
-SECTION_PAGE = 12  # cards shown per section until "show all": more than a screenful, quick to build
-SECTION_TITLES = ("Overdue", "Today", "This week")
-
-
-def sections(items: list[QueueItem], now: datetime) -> list[tuple[str, list[QueueItem]]]:
-    """The queue split into overdue, today and the coming week, by the user's local day."""
-    start_of_today = to_local(now).replace(hour=0, minute=0, second=0, microsecond=0)
-    end_of_today = start_of_today + timedelta(days=1)
-    end_of_week = end_of_today + timedelta(days=6)
-    split: dict[str, list[QueueItem]] = {title: [] for title in SECTION_TITLES}
-    for item in items:
-        due = item.due_at  # aware: compared with the local day boundaries without converting each item
-        if item.overdue or due < start_of_today:
-            split["Overdue"].append(item)
-        elif due < end_of_today:
-            split["Today"].append(item)
-        elif due < end_of_week:
-            split["This week"].append(item)
-    return list(split.items())
+SECTION_PAGE = 12  # cards shown per section until "show all": more than a screenful
+FIRST_CARDS = 8  # new cards built at once, a screenful; the others follow a few per event-loop turn
 
 
 @dataclass
 class Checklist:
-    """What the Today place shows, read and arranged on a worker thread."""
+    """What the Today place shows, read on a worker thread: each section's count and its first
+    items (every item of the sections the user expanded, and of all sections while searching)."""
 
     now: datetime
-    items: list[QueueItem]
-    sections: list[tuple[str, list[QueueItem]]]
+    sections: list[ChecklistSection]
     done_today: int
 
     @property
+    def items(self) -> list[QueueItem]:
+        """The items read, section after section."""
+        return [item for section in self.sections for item in section.items]
+
+    @property
+    def total(self) -> int:
+        return sum(section.count for section in self.sections)
+
+    @property
     def due_today(self) -> int:
-        return sum(len(items) for title, items in self.sections if title != "This week")
+        return sum(section.count for section in self.sections if section.title != "This week")
+
+    @property
+    def complete(self) -> bool:
+        return all(section.complete for section in self.sections)
 
 
-def build_checklist_job(job: Job, services: Services, goal: str | None, everyone: bool = False) -> Checklist:
-    """Read the whole open queue, the user's or with `everyone` the team's, and split it into
-    sections (worker thread)."""
+def build_checklist_job(job: Job, services: Services, goal: str | None, everyone: bool, limit: int | None,
+                        expanded: frozenset[str]) -> Checklist:
+    """Read the checklist, the user's or with `everyone` the team's: each section's count and its
+    first `limit` items, or all of them for the `expanded` sections and without `limit` (worker thread)."""
     now = utcnow()
-    items = services.followups.queue(now=now, goal=goal, include_all=True, everyone=everyone)
+    sections = services.followups.checklist(now=now, goal=goal, everyone=everyone, limit=limit, complete=expanded)
     start_of_today = to_local(now).replace(hour=0, minute=0, second=0, microsecond=0)
-    return Checklist(now, items, sections(items, now),
-                     services.followups.done_count_since(start_of_today, everyone=everyone))
+    return Checklist(now, sections, services.followups.done_count_since(start_of_today, everyone=everyone))
 
 
 def card_signature(item: QueueItem, overdue: bool) -> tuple:
@@ -84,14 +81,14 @@ def card_signature(item: QueueItem, overdue: bool) -> tuple:
     return (item.contact_name, item.company, item.reason, item.due_label, item.needs_detail, overdue)
 
 
-class FollowUpCard(QWidget):
+class FollowUpCard(QFrame):
     """One follow-up: who, why, and its one-click actions."""
 
     def __init__(self, view: "TodayView", item: QueueItem, overdue: bool) -> None:
         super().__init__()
+        self.setObjectName("overdue" if overdue else "card")
         self.view, self.item = view, item
         self.signature = card_signature(item, overdue)
-        frame = card_frame("overdue" if overdue else "card")
         at = f" · {item.company}" if item.company and item.contact_name else ""
         text = QVBoxLayout()
         text.addWidget(plain_label(f"{item.contact_name or item.company}{at}", "cardTitle"))
@@ -124,12 +121,9 @@ class FollowUpCard(QWidget):
         done.clicked.connect(lambda: self.view.act("done", self.item.id))
         for button in (snooze, dismiss, done):
             buttons.addWidget(button)
-        row = QHBoxLayout(frame)
+        row = QHBoxLayout(self)
         row.addLayout(text, 1)
         row.addLayout(buttons)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(frame)
 
 
 class TodayView(QWidget):
@@ -147,6 +141,9 @@ class TodayView(QWidget):
         self.items: list[QueueItem] = []
         self.checklist: Checklist | None = None
         self.cards: dict[int, FollowUpCard] = {}  # by follow-up id, reused while they show the same
+        self._later: list[tuple[QFrame, QueueItem, bool]] = []  # cards to build, with their stand-ins
+        self._later_timer = QTimer(self, singleShot=True, interval=0)
+        self._later_timer.timeout.connect(self._build_later_cards)
         self.read = LatestRead(self, build_checklist_job, self._show_checklist, self._queue_failed)
         self.checklist_window: QWidget | None = None
         self.goal_filter = QComboBox()
@@ -185,18 +182,21 @@ class TodayView(QWidget):
 
     def set_search(self, text: str) -> None:
         self.search_words = text.casefold().split()
-        if self.checklist is not None and not self.loading:
-            self._rebuild()  # the search only narrows what is already read
+        if self.checklist is not None and self.checklist.complete and not self.read.loading:
+            self._rebuild()  # every item is read: the search only narrows them
         else:
             self.refresh_list()
 
     @property
     def loading(self) -> bool:
-        return self.read.loading
+        """The checklist is being read, or some of its cards are still to be built."""
+        return self.read.loading or bool(self._later)
 
     def refresh_list(self) -> None:
         """Rebuild the checklist; the queue is read in the background (it may store reminders)."""
-        self.read.start(self.services, self.goal_filter.currentData() or None, self.everyone.isChecked())
+        limit = None if self.search_words else SECTION_PAGE  # a search looks at every item
+        self.read.start(self.services, self.goal_filter.currentData() or None, self.everyone.isChecked(), limit,
+                        frozenset(self.expanded))
 
     def _queue_failed(self, message: str) -> None:
         self.status.emit(f"The follow-up list cannot be read: {message}")
@@ -209,36 +209,70 @@ class TodayView(QWidget):
         self.loaded.emit()
 
     def _rebuild(self) -> None:
-        """Lay the sections out again, keeping the cards whose item and text have not changed."""
+        """Lay the sections out again, keeping the cards whose item and text have not changed. The
+        first new cards are built at once; the others stand in as empty cards of the same height
+        until they are built a few per event-loop turn, so the list never jumps and never blocks."""
         assert self.checklist is not None
         words = self.search_words
-        shown_sections = [(title, [i for i in section if all(w in i.search_text for w in words)] if words else section)
-                          for title, section in self.checklist.sections]
         widgets: list[QWidget] = []
         kept: dict[int, FollowUpCard] = {}
-        for title, section in shown_sections:
-            if not section:
+        later: list[tuple[QFrame, QueueItem, bool]] = []
+        built = 0
+        for section in self.checklist.sections:
+            title, items, count = section.title, section.items, section.count
+            if words:
+                items = [i for i in items if all(w in i.search_text for w in words)]
+                count = len(items)
+            if not count:
                 continue
-            widgets.append(plain_label(f"{title} ({len(section)})", "cardTitle"))
-            visible = section if title in self.expanded else section[:SECTION_PAGE]
+            widgets.append(plain_label(f"{title} ({count})", "cardTitle"))
+            visible = items if title in self.expanded else items[:SECTION_PAGE]
+            overdue = title == "Overdue"
             for item in visible:
-                card = self._card_for(item, overdue=title == "Overdue")
+                card = self._kept_card(item, overdue)
+                if card is None and built < FIRST_CARDS:
+                    card, built = FollowUpCard(self, item, overdue), built + 1
+                if card is None:
+                    stand_in = card_frame("overdue" if overdue else "card")
+                    later.append((stand_in, item, overdue))
+                    widgets.append(stand_in)
+                    continue
                 kept[item.id] = card
                 widgets.append(card)
-            if len(visible) < len(section):
-                more = QPushButton(f"Show all {len(section)}")
+            if len(visible) < count:
+                more = QPushButton(f"Show all {count}")
                 more.clicked.connect(lambda _=False, t=title: self._expand(t))
                 widgets.append(more)
         if not widgets:
             widgets.append(plain_label("Nothing to follow up right now. Well done.", "hint"))
+        if later:
+            height = next(iter(kept.values())).sizeHint().height()
+            for stand_in, _, _ in later:
+                stand_in.setFixedHeight(height)
         self._replace_body(widgets, kept)
+        self._later = later
+        if later:
+            self._later_timer.start()
 
-    def _card_for(self, item: QueueItem, overdue: bool) -> FollowUpCard:
+    def _kept_card(self, item: QueueItem, overdue: bool) -> FollowUpCard | None:
         card = self.cards.get(item.id)
         if card is not None and card.signature == card_signature(item, overdue):
             card.item = item
             return card
-        return FollowUpCard(self, item, overdue)
+        return None
+
+    def _build_later_cards(self) -> None:
+        batch, self._later = self._later[:FIRST_CARDS], self._later[FIRST_CARDS:]
+        for stand_in, item, overdue in batch:
+            if self.body.indexOf(stand_in) < 0:
+                continue  # laid out again meanwhile
+            card = FollowUpCard(self, item, overdue)
+            self.body.replaceWidget(stand_in, card)
+            stand_in.hide()
+            stand_in.deleteLater()
+            self.cards[item.id] = card
+        if self._later:
+            self._later_timer.start()
 
     def _replace_body(self, widgets: list[QWidget], kept: dict[int, FollowUpCard]) -> None:
         keep = set(map(id, widgets))
@@ -253,7 +287,11 @@ class TodayView(QWidget):
 
     def _expand(self, title: str) -> None:
         self.expanded.add(title)
-        self._rebuild()
+        assert self.checklist is not None
+        if all(section.complete for section in self.checklist.sections if section.title == title):
+            self._rebuild()
+        else:
+            self.refresh_list()  # its other items are read now
 
     # actions
     def act(self, action: str, followup_id: int) -> None:
