@@ -131,3 +131,18 @@ def test_a_long_section_shows_its_first_cards_and_all_on_request(qtbot, services
     assert len(cards(view)) == SECTION_PAGE + 5
     view.set_search("person 16")  # every item is read: the search narrows them at once
     assert not view.loading and [c.item.contact_name for c in cards(view)] == ["Late Person 16"]
+
+
+def test_ticking_an_item_done_elsewhere_says_so_and_reads_the_list_again(qtbot, window, demo_services,
+                                                                         monkeypatch) -> None:
+    window.navigation.setCurrentRow(0)
+    view = window.today
+    card = cards(view)[0]
+    demo_services.followups.mark_done(card.item.id)  # a teammate, or the checklist window, was quicker
+    errors, statuses = [], []
+    monkeypatch.setattr("netcompanion.gui.views.today_view.show_error", lambda parent, title, text: errors.append(text))
+    view.status.connect(statuses.append)
+    qtbot.mouseClick(button(card, "Done"), Qt.MouseButton.LeftButton)
+    assert errors and "done already" in errors[0]
+    assert card.item.id not in {c.item.id for c in cards(view)}
+    assert not any(s.startswith("Done") for s in statuses)

@@ -6,6 +6,7 @@ the list stays quick however large the network.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -295,18 +296,31 @@ class TodayView(QWidget):
 
     # actions
     def act(self, action: str, followup_id: int) -> None:
-        try:
-            if action == "done":
-                self.services.followups.mark_done(followup_id)
-            else:
-                self.services.followups.dismiss(followup_id)
-        except NetCompanionError as exc:
-            show_error(self, "Follow-up", str(exc))
-        self._changed("Done: logged and the next touch scheduled" if action == "done" else "Dismissed")
+        if action == "done":
+            self._apply(followup_id, self.services.followups.mark_done, "Done: logged and the next touch scheduled")
+        else:
+            self._apply(followup_id, self.services.followups.dismiss, "Dismissed")
 
     def snooze(self, followup_id: int, delay: timedelta) -> None:
-        self.services.followups.snooze(followup_id, utcnow() + delay)
-        self._changed("Snoozed")
+        self._apply(followup_id, lambda item_id: self.services.followups.snooze(item_id, utcnow() + delay), "Snoozed")
+
+    def _apply(self, followup_id: int, action: Callable[[int], object], message: str) -> None:
+        """Store `action` on the item; its card leaves the list at once, and the list is read again."""
+        try:
+            action(followup_id)
+        except NetCompanionError as exc:  # e.g. a teammate ticked it meanwhile
+            show_error(self, "Follow-up", str(exc))
+            self.refresh_list()
+            return
+        self._take_off(followup_id)
+        self._changed(message)
+
+    def _take_off(self, followup_id: int) -> None:
+        card = self.cards.pop(followup_id, None)
+        if card is not None:
+            self.body.removeWidget(card)
+            card.hide()
+            card.deleteLater()
 
     def snooze_until_picked(self, followup_id: int) -> None:
         dialog = QDialog(self)
@@ -320,8 +334,8 @@ class TodayView(QWidget):
         layout.addWidget(picker)
         layout.addWidget(buttons)
         if dialog.exec():
-            self.services.followups.snooze(followup_id, picker.dateTime().toPython().astimezone())
-            self._changed("Snoozed")
+            until = picker.dateTime().toPython().astimezone()
+            self._apply(followup_id, lambda item_id: self.services.followups.snooze(item_id, until), "Snoozed")
 
     def open_email(self, item: QueueItem) -> None:
         contact = self.services.contacts.get(item.contact_id)
