@@ -35,6 +35,7 @@ def test_followups_list_done_snooze_dismiss(demo_db: str) -> None:
     assert run("followups", "snooze", str(third + 1000), db=demo_db, check=False).returncode == 1
 
 
+@pytest.mark.sqlite_only  # the planning service runs on both in test_planning.py; this is the CLI
 def test_plan_with_an_attendee_list(db_url: str, tmp_path: Path) -> None:
     run("events", "add", "Web Summit", "--goal", "investor", "--start", "2026-11-10", db=db_url)
     csv = tmp_path / "attendees.csv"
@@ -57,6 +58,7 @@ def test_plan_with_an_attendee_list(db_url: str, tmp_path: Path) -> None:
     assert run("plan", "Nope", db=db_url, check=False).returncode == 1
 
 
+@pytest.mark.sqlite_only  # the network service runs on both in test_network.py; this is the CLI
 def test_network_report_and_settings(demo_db: str) -> None:
     report = json.loads(run("network", "--json", db=demo_db).stdout)
     assert set(report) >= {"tiers", "capacity", "pruning", "introductions", "events", "goals"}
