@@ -1,7 +1,8 @@
 """Take the README's screenshots from the running app with the demo data.
 
 Run under a real X server (Xvfb): `xvfb-run -s "-screen 0 1400x900x24" .venv/bin/python tools/screenshots.py`.
-Writes docs/screenshots/{today,scan,contacts,events,network}.png.
+Writes docs/screenshots/{today,scan,contacts,events,network}.png, or into the folder given after
+`--out` (e.g. to look at the app at 200 %: `QT_SCALE_FACTOR=2`, a 2800x1800 screen, `--out /tmp/x`).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
 
 def main() -> int:
+    out = Path(sys.argv[sys.argv.index("--out") + 1]) if "--out" in sys.argv else OUT
     os.environ["NETCOMPANION_HOME"] = tempfile.mkdtemp(prefix="nc-shots-")
     os.environ["XDG_CONFIG_HOME"] = os.environ["NETCOMPANION_HOME"]
     from netcompanion.core.demo import fill_demo
@@ -36,7 +38,7 @@ def main() -> int:
             app.processEvents()
             time.sleep(0.02)
 
-    OUT.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     for row, name in enumerate(["today", "scan", "contacts", "events", "network"]):
         window.navigation.setCurrentRow(row)
         if name == "scan":
@@ -56,8 +58,8 @@ def main() -> int:
             window.events.list.setCurrentRow(1)
             window.planning.rank_contacts()
         settle()
-        window.grab().save(str(OUT / f"{name}.png"))
-        print(OUT / f"{name}.png")
+        window.grab().save(str(out / f"{name}.png"))
+        print(out / f"{name}.png")
     return 0
 
 

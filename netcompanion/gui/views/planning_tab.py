@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.services import Services
-from netcompanion.gui.widgets import plain_label, show_error
+from netcompanion.gui.widgets import plain_label, plain_tooltip, show_error
 from netcompanion.gui.worker import Job, run_in_background
 from netcompanion.interop.attendees import ATTENDEE_KEYS, attendee_columns, read_attendees
 
@@ -70,6 +70,10 @@ def read_and_rank_job(job: Job, services: Services, event_id: int, path: str, ma
     return services.planning.rank(event_id, attendees)
 
 
+#: the widest the name and the title columns of the ranked list get, so that the reasons show
+RANKED_WIDEST = {1: 180, 2: 200}
+
+
 class PlanningTab(QWidget):
     """Ranked attendees on the left, the event's targets (with why, notes, talking points) on the right."""
 
@@ -91,7 +95,7 @@ class PlanningTab(QWidget):
         self.add_button.clicked.connect(self.add_selected)
         self.progress = QLabel()
         self.ranked_table = QTableWidget(0, 4)
-        self.ranked_table.setHorizontalHeaderLabels(["Fit", "Name", "Title · Company", "Why they fit"])
+        self.ranked_table.setHorizontalHeaderLabels(["Fit", "Name (✓ a contact)", "Title · Company", "Why they fit"])
         self.ranked_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.ranked_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.ranked_table.horizontalHeader().setStretchLastSection(True)
@@ -153,7 +157,8 @@ class PlanningTab(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([3000, 1000])  # the ranked list, with its reasons, gets the room
         QVBoxLayout(self).addWidget(splitter)
 
     def show_event(self, event_id: int | None) -> None:
@@ -206,12 +211,17 @@ class PlanningTab(QWidget):
         self.ranked_table.setRowCount(len(self.ranked))
         for row, entry in enumerate(self.ranked):
             a = entry.attendee
-            known = " (in your contacts)" if entry.contact_id else ""
+            known = " ✓" if entry.contact_id else ""
             cells = [f"{entry.fit.score:.0f}", f"{a.get('name', '')}{known}",
                      " · ".join(v for v in (a.get("title"), a.get("company")) if v), "; ".join(entry.fit.reasons)]
             for column, text in enumerate(cells):
-                self.ranked_table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(plain_tooltip(text))  # a cut cell reads whole on hover
+                self.ranked_table.setItem(row, column, item)
         self.ranked_table.resizeColumnsToContents()
+        header = self.ranked_table.horizontalHeader()
+        for column, widest in RANKED_WIDEST.items():  # leave room for why they fit
+            header.resizeSection(column, min(header.sectionSize(column), widest))
 
     def add_selected(self) -> None:
         rows = sorted({index.row() for index in self.ranked_table.selectionModel().selectedRows()})
