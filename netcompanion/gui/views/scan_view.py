@@ -116,6 +116,7 @@ class ScanView(QWidget):
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel)
         self.inbox = QListWidget()
+        self.inbox.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long names end in "…"
         self.inbox.currentRowChanged.connect(self._open_row)
         self.image_label = QLabel("Drop card photos or scans here, or press Ctrl+O.")
         self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
