@@ -22,8 +22,9 @@ def card_file(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def reader():
+    """One reader for the module: a test that crashes or cancels its child gets a new one."""
     process = CardReaderProcess()
     yield process
     process.stop()
