@@ -219,7 +219,9 @@ class ScanView(QWidget):
 
     def start_reader(self) -> None:
         """Have the card reader process load its models while the user picks cards."""
-        if self._reader_starting:
+        from netcompanion.ocr.reader_process import shared_reader  # a light module: no models here
+
+        if self._reader_starting or shared_reader().running:
             return
         self._reader_starting = True
         run_in_background(start_reader_job, on_done=self._reader_started, on_error=self._reader_started,

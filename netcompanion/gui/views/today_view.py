@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from netcompanion.core.clock import to_local, utcnow
 from netcompanion.core.errors import NetCompanionError
+from netcompanion.core.followup_rules import CHECKLIST_SECTIONS
 from netcompanion.core.services import Services
 from netcompanion.core.services.followups import ChecklistSection, QueueItem
 from netcompanion.gui.widgets import ElidedLabel, ask_text, card_frame, fill_combo, plain_label, show_error
@@ -38,6 +39,7 @@ from netcompanion.interop.mailto import SUBJECTS, mailto_link
 
 SECTION_PAGE = 12  # cards shown per section until "show all": more than a screenful
 FIRST_CARDS = 8  # new cards built at once, a screenful; the others follow a few per event-loop turn
+OVERDUE, _, THIS_WEEK = CHECKLIST_SECTIONS
 
 
 @dataclass
@@ -60,7 +62,7 @@ class Checklist:
 
     @property
     def due_today(self) -> int:
-        return sum(section.count for section in self.sections if section.title != "This week")
+        return sum(section.count for section in self.sections if section.title != THIS_WEEK)
 
     @property
     def complete(self) -> bool:
@@ -228,7 +230,7 @@ class TodayView(QWidget):
                 continue
             widgets.append(plain_label(f"{title} ({count})", "cardTitle"))
             visible = items if title in self.expanded else items[:SECTION_PAGE]
-            overdue = title == "Overdue"
+            overdue = title == OVERDUE
             for item in visible:
                 card = self._kept_card(item, overdue)
                 if card is None and built < FIRST_CARDS:
