@@ -13,9 +13,10 @@ import unicodedata
 from pathlib import Path
 
 from netcompanion.interop.errors import InputFileError
+from netcompanion.user_files import FileTooLargeError, UserFileError, describe_size, read_user_file
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
-"""Files larger than this are refused before they are read (an address book with card photos
+"""Files larger than this are refused while they are read (an address book with card photos
 of several thousand people stays well under it)."""
 
 MAX_IMPORT_RECORDS = 50_000
@@ -28,20 +29,20 @@ _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 
 
 def read_bytes(path: str | Path, max_bytes: int = MAX_IMPORT_BYTES) -> bytes:
-    """The content of `path`, refused by its size (without reading it) when over `max_bytes`."""
-    path = Path(path)
+    """The content of the regular file `path`, refused once more than `max_bytes` have been read.
+
+    Goes through :func:`netcompanion.user_files.read_user_file`: devices, pipes and sockets are
+    refused by name, and the limit holds while reading (a device or /proc file reports size 0).
+    """
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InputFileError(f"cannot open the file: {exc.strerror or exc}", source=str(path)) from None
-    if size > max_bytes:
+        return read_user_file(path, max_bytes)
+    except FileTooLargeError as exc:
+        size = f"{describe_size(exc.size)}, more" if exc.size is not None else "more"
         raise InputFileError(
-            f"the file is {size / 2**20:.0f} MB, more than the {max_bytes / 2**20:.0f} MB an import accepts; "
-            "split it or export fewer contacts (for example without photos)", source=str(path))
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputFileError(f"cannot read the file: {exc.strerror or exc}", source=str(path)) from None
+            f"the file is {size} than the {describe_size(max_bytes)} an import accepts; "
+            "split it or export fewer contacts (for example without photos)", source=str(path)) from None
+    except UserFileError as exc:
+        raise InputFileError(str(exc), source=str(path)) from None
 
 
 def read_text(path: str | Path, *, encoding: str | None = None, max_bytes: int = MAX_IMPORT_BYTES) -> str:

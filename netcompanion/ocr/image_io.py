@@ -4,11 +4,14 @@ Every failure raises :class:`ImageError` with a message meant for the user; the 
 """
 from __future__ import annotations
 
+import os
 import warnings
 from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from netcompanion.user_files import UserFileError, open_user_file
 
 #: Images with more pixels than this are refused before decoding (decompression bombs).
 MAX_PIXELS = 150_000_000
@@ -24,11 +27,12 @@ class ImageError(ValueError):
 
 
 def _open_checked(path: Path) -> Image.Image:
-    if not path.exists():
-        raise ImageError(f"no such file: {path}")
-    if path.is_dir():
-        raise ImageError(f"is a folder, not an image: {path}")
-    if path.stat().st_size == 0:
+    try:
+        with open_user_file(path) as stream:  # regular files only: a FIFO or device never blocks us
+            empty = os.fstat(stream.fileno()).st_size == 0
+    except UserFileError as exc:
+        raise ImageError(str(exc)) from None
+    if empty:
         raise ImageError("empty file")
     try:
         with warnings.catch_warnings():

@@ -71,8 +71,19 @@ def test_a_huge_file_is_refused_by_its_size_before_reading(tmp_path: Path) -> No
 
 
 def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(InputFileError, match="cannot open the file"):
+    with pytest.raises(InputFileError, match="no such file"):
         read_bytes(tmp_path / "nope.vcf")
+
+
+def test_a_device_is_refused_by_name_and_a_zero_size_file_by_what_it_holds(tmp_path: Path) -> None:
+    link = tmp_path / "contacts.csv"
+    link.symlink_to("/dev/zero")
+    with pytest.raises(InputFileError, match="is a device"):
+        read_bytes(link)
+    proc_file = Path("/proc/self/status")
+    if proc_file.exists() and proc_file.stat().st_size == 0:
+        with pytest.raises(InputFileError, match="more than the 64 bytes an import accepts"):
+            read_bytes(proc_file, max_bytes=64)
 
 
 def test_too_many_rows_or_cards_name_the_line() -> None:

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import io
+import os
 import struct
 import zlib
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -128,3 +130,14 @@ def test_bad_files_in_a_batch_do_not_stop_it(tmp_path, card_en, ppocr):
     assert [r.source for r in results] == [str(bad), str(good), str(tmp_path / "missing.png")]
     assert results[0].error and results[2].error and results[1].error is None
     assert results[1].emails == ["jane.doe@acme-robotics.de"]
+
+
+def test_a_fifo_or_device_is_refused_by_name_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "card.jpg"
+    os.mkfifo(fifo)
+    with pytest.raises(ImageError, match="pipe"):
+        load_image(fifo)
+    device = tmp_path / "card2.png"
+    device.symlink_to("/dev/zero")
+    with pytest.raises(ImageError, match="device"):
+        load_image(device)
