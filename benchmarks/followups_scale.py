@@ -23,8 +23,8 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from netcompanion.core.followup_rules import post_event_key
-from netcompanion.core.models import Contact, ContactGoal, Encounter, Event, FollowUp, Interaction
+from netcompanion.core.rules.followup_rules import post_event_key
+from netcompanion.core.store.models import Contact, ContactGoal, Encounter, Event, FollowUp, Interaction
 from netcompanion.core.services import open_services
 
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=timezone.utc)

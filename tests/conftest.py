@@ -88,7 +88,7 @@ class PostgresServer:
     def migrated_template(self) -> str:
         """The database every migrated test database is cloned from, made once by the real migrations."""
         if self.template is None:
-            from netcompanion.core.database import Database
+            from netcompanion.core.store.database import Database
 
             name = f"{self.prefix}_template"
             self._execute(f"CREATE DATABASE {name}")

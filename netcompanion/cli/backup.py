@@ -36,7 +36,7 @@ def _size(n: int) -> str:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from netcompanion.core import backup
+    from netcompanion.core.store import backup
     db_file = backup.sqlite_file(getattr(args, "db", None))
     if args.list:
         backups = backup.list_backups(db_file)
@@ -68,7 +68,7 @@ def _confirmed(question: str) -> bool | None:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from netcompanion.core import backup
+    from netcompanion.core.store import backup
     db_file = backup.sqlite_file(getattr(args, "db", None))
     if not args.yes:
         answer = _confirmed(f"Replace the database {db_file} with {args.file}? "

@@ -15,7 +15,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from netcompanion.core.demo import fill_demo
+    from netcompanion.demo import fill_demo
     services = services_from(args)
     if not services.is_empty() and not args.force:
         print("the database holds data already; the demo was not added (use --force to add it anyway)")

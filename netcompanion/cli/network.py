@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from netcompanion.cli.common import add_json_flag, print_json, services_from, table
-from netcompanion.core.followup_rules import NUMBERS
+from netcompanion.core.rules.followup_rules import NUMBERS
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -24,7 +24,7 @@ from netcompanion.gui.resources import app_icon, stylesheet
 from netcompanion.gui.worker import Job, run_in_background, wait_for_all
 
 if TYPE_CHECKING:
-    from netcompanion.core import backup
+    from netcompanion.core.store import backup
     from netcompanion.core.services import Services
 
 
@@ -122,7 +122,7 @@ def _start_background_work(window: MainWindow, services: Services) -> None:
 
 
 def _daily_backup_job(job: Job, db_file: Path) -> None:
-    from netcompanion.core import backup
+    from netcompanion.core.store import backup
 
     backup.backup_if_due(db_file)
 
@@ -134,7 +134,7 @@ def _message_box(icon: QMessageBox.Icon, text: str) -> QMessageBox:
 
 
 def _latest_backup_of(db_url: str | None) -> backup.BackupInfo | None:
-    from netcompanion.core import backup
+    from netcompanion.core.store import backup
 
     try:
         return backup.latest_backup(backup.sqlite_file(db_url))
@@ -173,7 +173,7 @@ def open_services_or_offer_restore(db_url: str | None) -> Services | None:
 
 def _offer_restore(exc: NetCompanionError, db_url: str | None) -> Services | None:
     """Say why the database cannot be opened; offer its latest backup and open that when accepted."""
-    from netcompanion.core import backup
+    from netcompanion.core.store import backup
     from netcompanion.core.services import open_services
 
     latest = _latest_backup_of(db_url) if isinstance(exc, UnusableDatabaseError) else None

@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         return banner
 
     def load_demo(self) -> None:
-        from netcompanion.core.demo import fill_demo
+        from netcompanion.demo import fill_demo
 
         if self.services is None:
             return

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from nameparser import HumanName
 
-from netcompanion.core.models import Contact
+from netcompanion.core.store.models import Contact
 from netcompanion.interop.csv_formats import MULTI_VALUE_SEPARATOR
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

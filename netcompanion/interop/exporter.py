@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from netcompanion.core.card_store import card_image_path
-from netcompanion.core.models import Contact
+from netcompanion.core.store.card_store import card_image_path
+from netcompanion.core.store.models import Contact
 from netcompanion.core.services import Services
 from netcompanion.interop.csv_write import write_csv
 from netcompanion.interop.ics_write import write_ics

@@ -14,7 +14,7 @@ from icalendar import Calendar, Event, Todo
 
 from netcompanion import __version__
 from netcompanion.core.clock import utcnow
-from netcompanion.core.models import Contact, FollowUp
+from netcompanion.core.store.models import Contact, FollowUp
 from netcompanion.interop.mailto import followup_mailto
 
 UID_NAMESPACE = uuid.UUID("0b7f9f3e-2a51-4b8e-8c1e-6e6574636f6d")

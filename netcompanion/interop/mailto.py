@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from urllib.parse import quote
 
 from netcompanion.core.enums import FollowUpKind
-from netcompanion.core.models import Contact, FollowUp
+from netcompanion.core.store.models import Contact, FollowUp
 
 SUBJECTS = {
     FollowUpKind.POST_EVENT.value: "Great to meet you",

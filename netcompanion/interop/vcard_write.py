@@ -15,7 +15,7 @@ from pathlib import Path
 
 import vobject
 
-from netcompanion.core.models import Contact
+from netcompanion.core.store.models import Contact
 from netcompanion.interop.vcard_read import X_PREFIX
 
 UID_NAMESPACE = uuid.UUID("6f1c1d62-6a55-4f4e-9a52-6e6574636f6d")

@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from netcompanion.core import settings
-from netcompanion.core.card_store import file_sha256
-from netcompanion.core.demo import fill_demo
+from netcompanion.core.store.card_store import file_sha256
+from netcompanion.demo import fill_demo
 
 SCAN = {
     "source": "in/../IMG 1.jpg", "full_name": "Ana Souza", "given_name": "Ana", "family_name": "Souza",

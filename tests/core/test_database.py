@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from netcompanion.core.database import Database, head_revision
+from netcompanion.core.store.database import Database, head_revision
 from netcompanion.core.errors import DatabaseError
 
 
@@ -83,7 +83,7 @@ def test_not_a_database_gives_a_clear_error(db_path: Path) -> None:
 
 def test_importing_the_package_creates_no_engine_and_no_file(tmp_path: Path) -> None:
     home = tmp_path / "untouched"
-    code = ("import netcompanion.core.services, netcompanion.cli, netcompanion.core.demo;"
+    code = ("import netcompanion.core.services, netcompanion.cli, netcompanion.demo;"
             "import gc, sqlalchemy.engine;"
             "assert not [o for o in gc.get_objects() if isinstance(o, sqlalchemy.engine.Engine)]")
     subprocess.run([sys.executable, "-c", code], check=True, env={"NETCOMPANION_HOME": str(home), "PATH": ""})
@@ -100,7 +100,7 @@ def test_database_url_accepts_a_path_or_an_url(monkeypatch: pytest.MonkeyPatch, 
 
 
 def test_schema_head_constant_matches_the_migration_scripts() -> None:
-    from netcompanion.core.migrations import SCHEMA_HEAD
+    from netcompanion.core.store.migrations import SCHEMA_HEAD
 
     assert SCHEMA_HEAD == head_revision()
 

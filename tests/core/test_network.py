@@ -5,10 +5,10 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from netcompanion.core import health
-from netcompanion.core.cadence import ContactSnapshot
+from netcompanion.core.rules import health
+from netcompanion.core.rules.cadence import ContactSnapshot
 from netcompanion.core.errors import ValidationError
-from netcompanion.core.introductions import Person, suggest_introductions
+from netcompanion.core.rules.introductions import Person, suggest_introductions
 from netcompanion.core.services import ContactFields
 
 UTC = timezone.utc
@@ -47,7 +47,7 @@ def test_accepted_introduction_becomes_a_follow_up_for_each_side(services) -> No
     for item in items:
         services.followups.mark_done(item.id, now=NOW)
     with services.db.transaction() as session:
-        from netcompanion.core.models import Introduction
+        from netcompanion.core.store.models import Introduction
 
         assert session.get(Introduction, intro.id).status == "done"
 

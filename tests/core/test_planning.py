@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from netcompanion.core.errors import ValidationError
-from netcompanion.core.planning import rank_attendees, same_person, score_attendee
+from netcompanion.core.rules.attendee_fit import rank_attendees, same_person, score_attendee
 from netcompanion.core.services import ContactFields
 
 UTC = timezone.utc
@@ -21,7 +21,7 @@ ATTENDEES = [
 
 
 def test_investor_ranking_comes_with_its_reasons() -> None:
-    from netcompanion.core.planning import DEFAULT_PROFILES
+    from netcompanion.core.rules.attendee_fit import DEFAULT_PROFILES
 
     ranked = rank_attendees(ATTENDEES, DEFAULT_PROFILES["investor"])
     assert [r.attendee["name"] for r in ranked][:2] == ["Jane Doe", "Ada Park"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from netcompanion.core.demo import fill_demo
+from netcompanion.demo import fill_demo
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from urllib.parse import unquote, urlsplit
 
-from netcompanion.core.models import Contact, ContactEmail, FollowUp
+from netcompanion.core.store.models import Contact, ContactEmail, FollowUp
 from netcompanion.interop.mailto import followup_mailto, mailto_link
 
 

@@ -138,7 +138,7 @@ def test_duplicates_across_write_batches_are_merged(tmp_path: Path, services, mo
 
 
 def test_merge_into_cleans_raw_fields_itself(services) -> None:
-    from netcompanion.core.models import Contact
+    from netcompanion.core.store.models import Contact
 
     jane = stored(services)
     with services.db.transaction() as session:

@@ -34,8 +34,8 @@ def test_the_bundle_carries_tesseract_its_english_data_and_the_desktop_files(bun
     assert (internal / "tesseract" / "tessdata" / "configs" / "tsv").is_file()
     for resource in ("style.qss", "icon.svg", "sample-card.jpg"):
         assert (internal / "netcompanion" / "resources" / resource).is_file()
-    assert (internal / "netcompanion" / "core" / "migrations" / "script.py.mako").is_file()
-    assert list((internal / "netcompanion" / "core" / "migrations" / "versions").glob("0001_*.py"))
+    assert (internal / "netcompanion" / "core" / "store" / "migrations" / "script.py.mako").is_file()
+    assert list((internal / "netcompanion" / "core" / "store" / "migrations" / "versions").glob("0001_*.py"))
     assert list((internal / "rapidocr" / "models").glob("*.onnx"))
     assert (bundle / "share" / "applications" / f"{APP_ID}.desktop").is_file()
     assert (bundle / "share" / "metainfo" / f"{APP_ID}.metainfo.xml").is_file()

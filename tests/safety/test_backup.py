@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from netcompanion.core import backup, settings
-from netcompanion.core.database import Database, head_revision
+from netcompanion.core import settings
+from netcompanion.core.store import backup
+from netcompanion.core.store.database import Database, head_revision
 from netcompanion.core.errors import DatabaseError
 from netcompanion.core.services import Services, open_services
 from tests.gui.cards import jane_card

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from netcompanion.core import backup
+from netcompanion.core.store import backup
 from netcompanion.core.services import ContactFields, open_services
 from tests.safety.conftest import contact_parts, damage
 from tests.test_cli import run

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from netcompanion.core.database import Database
+from netcompanion.core.store.database import Database
 from netcompanion.core.services import Services
 from tests.safety.conftest import contact_parts, integrity, person
 

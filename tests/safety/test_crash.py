@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from netcompanion.core import settings
-from netcompanion.core.database import Database
+from netcompanion.core.store.database import Database
 from tests.gui.cards import render_card
 from tests.safety.conftest import contact_parts, integrity
 

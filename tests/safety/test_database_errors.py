@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from netcompanion.core import backup, database
-from netcompanion.core.database import Database
+from netcompanion.core.store import backup, database
+from netcompanion.core.store.database import Database
 from netcompanion.core.errors import DatabaseError, UnusableDatabaseError
 from netcompanion.core.services import open_services
 from tests.safety.conftest import contact_parts, damage, integrity, person
@@ -127,7 +127,7 @@ def test_a_group_readable_database_file_is_made_private_on_open(filled, db_path)
 
 READ_ONLY_PROBE = """
 import sys
-from netcompanion.core.database import Database
+from netcompanion.core.store.database import Database
 from netcompanion.core.errors import DatabaseError, UnusableDatabaseError
 try:
     Database.open(sys.argv[1])

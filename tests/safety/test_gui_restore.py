@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from netcompanion.core import backup
+from netcompanion.core.store import backup
 from netcompanion.gui import app as gui_app
 from tests.safety.conftest import damage
 
@@ -77,7 +77,7 @@ def test_without_a_backup_it_only_explains(filled, db_path, monkeypatch, qapp) -
 
 
 def test_a_busy_database_is_explained_without_offering_a_restore(filled, db_path, monkeypatch, qapp) -> None:
-    from netcompanion.core import database
+    from netcompanion.core.store import database
 
     backup.create_backup(db_path)
     filled.db.dispose()

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from netcompanion.core import settings
-from netcompanion.core.database import Database
+from netcompanion.core.store.database import Database
 from netcompanion.core.services.cards import CardService
 from netcompanion.core.services.contact_table import ContactTableService
 from netcompanion.core.services.contacts import ContactFields, ContactService, contact_to_dict

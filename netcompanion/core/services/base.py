@@ -6,9 +6,9 @@ from typing import TypeVar
 from sqlmodel import Session, SQLModel, func, select
 
 from netcompanion.core import settings
-from netcompanion.core.database import Database
+from netcompanion.core.store.database import Database
 from netcompanion.core.errors import NotFoundError, ValidationError
-from netcompanion.core.models import Contact, ContactGoal, Event, Goal
+from netcompanion.core.store.models import Contact, ContactGoal, Event, Goal
 
 Row = TypeVar("Row", bound=SQLModel)
 

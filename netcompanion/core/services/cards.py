@@ -13,10 +13,10 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from netcompanion.core.card_store import store_card_image
+from netcompanion.core.store.card_store import store_card_image
 from netcompanion.core.enums import Source
 from netcompanion.core.errors import ValidationError
-from netcompanion.core.models import CardImage, Contact
+from netcompanion.core.store.models import CardImage, Contact
 from netcompanion.core.services.base import Service, get_or_raise, resolve_event, resolve_goal, tag_goal
 from netcompanion.core.services.contacts import ContactFields, build_contact, load_contact
 from netcompanion.core.services.encounters import add_encounter

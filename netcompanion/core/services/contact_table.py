@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlmodel import col, func, select
 
 from netcompanion.core.clock import as_utc
-from netcompanion.core.models import Contact, ContactEmail, ContactGoal, Encounter, Goal, Interaction
+from netcompanion.core.store.models import Contact, ContactEmail, ContactGoal, Encounter, Goal, Interaction
 from netcompanion.core.search import fold
 from netcompanion.core.services.base import Service
 

@@ -6,11 +6,11 @@ from datetime import datetime
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, select
 
-from netcompanion.core import followup_rules
+from netcompanion.core.rules import followup_rules
 from netcompanion.core.clock import local_zone, parse_when, utcnow
 from netcompanion.core.enums import FollowUpKind
-from netcompanion.core.followup_drafts import post_event_draft, post_event_reason
-from netcompanion.core.models import Contact, Encounter, Event, FollowUp
+from netcompanion.core.rules.drafts import post_event_draft, post_event_reason
+from netcompanion.core.store.models import Contact, Encounter, Event, FollowUp
 from netcompanion.core.services.base import Service, get_or_raise, resolve_event, resolve_goal, tag_goal
 from netcompanion.core.services.planning import link_encounter_to_target
 from netcompanion.core.validation import optional_text, rating

@@ -10,7 +10,7 @@ from sqlmodel import Session, col, func, select
 from netcompanion.core.clock import parse_when
 from netcompanion.core.enums import FollowUpKind, FollowUpStatus
 from netcompanion.core.errors import ValidationError
-from netcompanion.core.models import Encounter, Event, FollowUp
+from netcompanion.core.store.models import Encounter, Event, FollowUp
 from netcompanion.core.services.base import Service, get_or_raise, resolve_event, resolve_goal
 from netcompanion.core.services.encounters import post_event_due
 from netcompanion.core.validation import optional_text, rating, required_text

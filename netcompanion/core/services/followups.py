@@ -23,14 +23,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, col
 
-from netcompanion.core import followup_rules as rules
-from netcompanion.core.cadence import contact_cadence, next_keep_in_touch, plan_reminders
+from netcompanion.core.rules import followup_rules as rules
+from netcompanion.core.rules.cadence import contact_cadence, next_keep_in_touch, plan_reminders
 from netcompanion.core.clock import as_utc, local_zone, parse_when, utcnow
-from netcompanion.core.database import Database
+from netcompanion.core.store.database import Database
 from netcompanion.core.enums import FollowUpKind, FollowUpStatus, IntroductionStatus
 from netcompanion.core.errors import ValidationError
-from netcompanion.core.followup_drafts import post_event_draft, post_event_reason
-from netcompanion.core.models import (
+from netcompanion.core.rules.drafts import post_event_draft, post_event_reason
+from netcompanion.core.store.models import (
     Contact,
     ContactGoal,
     Encounter,

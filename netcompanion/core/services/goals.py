@@ -6,7 +6,7 @@ import re
 from sqlmodel import select
 
 from netcompanion.core.errors import ValidationError
-from netcompanion.core.models import Goal
+from netcompanion.core.store.models import Goal
 from netcompanion.core.services.base import Service, resolve_goal
 from netcompanion.core.validation import optional_text, required_text
 

@@ -21,7 +21,7 @@ from netcompanion.core import settings
 from netcompanion.core.clock import utcnow
 from netcompanion.core.enums import FollowUpStatus, PhoneKind, Tier
 from netcompanion.core.errors import ValidationError
-from netcompanion.core.models import (
+from netcompanion.core.store.models import (
     Contact,
     ContactEmail,
     ContactGoal,

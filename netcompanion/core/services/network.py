@@ -10,15 +10,15 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlmodel import Session, col
 
-from netcompanion.core import followup_rules as rules
-from netcompanion.core import health
-from netcompanion.core.cadence import ContactSnapshot, contact_cadence, next_keep_in_touch
+from netcompanion.core.rules import followup_rules as rules
+from netcompanion.core.rules import health
+from netcompanion.core.rules.cadence import ContactSnapshot, contact_cadence, next_keep_in_touch
 from netcompanion.core.clock import as_utc, local_zone, utcnow
 from netcompanion.core.enums import FollowUpKind, FollowUpStatus, IntroductionStatus, TargetStatus
 from netcompanion.core.errors import ValidationError
-from netcompanion.core.followup_drafts import introduction_draft, introduction_reason
-from netcompanion.core.introductions import IntroSuggestion, Person, pair_key, suggest_introductions
-from netcompanion.core.models import (
+from netcompanion.core.rules.drafts import introduction_draft, introduction_reason
+from netcompanion.core.rules.introductions import IntroSuggestion, Person, pair_key, suggest_introductions
+from netcompanion.core.store.models import (
     CardImage,
     Contact,
     Encounter,

@@ -9,8 +9,8 @@ from sqlmodel import Session, col, select
 
 from netcompanion.core.enums import TargetStatus
 from netcompanion.core.errors import ValidationError
-from netcompanion.core.models import Contact, ContactEmail, Encounter, Event, Goal, Target
-from netcompanion.core.planning import (
+from netcompanion.core.store.models import Contact, ContactEmail, Encounter, Event, Goal, Target
+from netcompanion.core.rules.attendee_fit import (
     NAME_MATCH,
     RankedAttendee,
     effective_profile,

@@ -14,14 +14,14 @@ from sqlmodel import Session, select
 from netcompanion.core.clock import utcnow
 from netcompanion.core.enums import Tier
 from netcompanion.core.errors import ValidationError
-from netcompanion.core.followup_rules import (
+from netcompanion.core.rules.followup_rules import (
     DEFAULT_INNER_CIRCLE_SIZE,
     DEFAULT_REINTRODUCE_PER_WEEK,
     DEFAULT_TIER_CADENCE,
     DEFAULT_WEEKLY_BUDGET,
     NUMBERS,
 )
-from netcompanion.core.models import Setting
+from netcompanion.core.store.models import Setting
 from netcompanion.core.search import fold
 from netcompanion.core.services.base import Service, resolve_goal
 from netcompanion.core.validation import choice, rating

@@ -11,11 +11,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, Select, String, and_, exists, func, or_, select, type_coerce
 from sqlmodel import Session, col
 
-from netcompanion.core.cadence import ContactSnapshot
+from netcompanion.core.rules.cadence import ContactSnapshot
 from netcompanion.core.clock import as_utc
 from netcompanion.core.enums import FollowUpKind, FollowUpStatus, Tier
-from netcompanion.core.followup_rules import ACTIVE_STATUSES, REINTRODUCE_AFTER_DAYS
-from netcompanion.core.models import Contact, ContactGoal, Encounter, FollowUp, Goal, Interaction
+from netcompanion.core.rules.followup_rules import ACTIVE_STATUSES, REINTRODUCE_AFTER_DAYS
+from netcompanion.core.store.models import Contact, ContactGoal, Encounter, FollowUp, Goal, Interaction
 
 
 def raw_datetime(column):  # noqa: ANN001, ANN202

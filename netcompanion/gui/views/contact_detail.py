@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netcompanion.core.card_store import card_image_path
+from netcompanion.core.store.card_store import card_image_path
 from netcompanion.core.errors import ConflictError, NetCompanionError
 from netcompanion.core.services import Services
 from netcompanion.gui.widgets import local_day, plain_label, show_error

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netcompanion.core.models import Event, Goal
+from netcompanion.core.store.models import Event, Goal
 from netcompanion.core.services import Services
 from netcompanion.core.services.contact_table import ContactRow
 from netcompanion.gui.contacts_model import ContactTableModel

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from netcompanion.core.clock import to_local
 from netcompanion.core.errors import NetCompanionError
-from netcompanion.core.models import Event
+from netcompanion.core.store.models import Event
 from netcompanion.core.services import Services
 from netcompanion.gui.widgets import show_error
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from netcompanion.core.clock import to_local, utcnow
 from netcompanion.core.errors import NetCompanionError
-from netcompanion.core.followup_rules import CHECKLIST_SECTIONS
+from netcompanion.core.rules.followup_rules import CHECKLIST_SECTIONS
 from netcompanion.core.services import Services
 from netcompanion.core.services.followups import ChecklistSection, QueueItem
 from netcompanion.gui.widgets import ElidedLabel, ask_text, card_frame, fill_combo, plain_label, show_error

@@ -51,7 +51,7 @@ from sqlalchemy.engine import make_url
 from netcompanion import __version__
 from netcompanion.core import settings
 from netcompanion.core.clock import utcnow
-from netcompanion.core.database import known_revisions, looks_damaged
+from netcompanion.core.store.database import known_revisions, looks_damaged
 from netcompanion.core.errors import DatabaseError
 
 log = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from netcompanion.core.introductions import keywords
+from netcompanion.core.rules.introductions import keywords
 from netcompanion.core.search import fold
 
 # how much a keyword found in each field counts

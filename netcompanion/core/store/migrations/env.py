@@ -4,7 +4,7 @@ from __future__ import annotations
 from alembic import context
 from sqlmodel import SQLModel
 
-import netcompanion.core.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+import netcompanion.core.store.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 
 target_metadata = SQLModel.metadata
 connection = context.config.attributes.get("connection")

@@ -36,7 +36,7 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
 
 from netcompanion.core import settings
-from netcompanion.core.migrations import SCHEMA_HEAD
+from netcompanion.core.store.migrations import SCHEMA_HEAD
 from netcompanion.core.errors import DatabaseError, UnusableDatabaseError
 
 log = logging.getLogger(__name__)
@@ -74,7 +74,7 @@ def _alembic_config():  # noqa: ANN202 (alembic.config.Config, imported only whe
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", str(resources.files("netcompanion.core") / "migrations"))
+    config.set_main_option("script_location", str(resources.files("netcompanion.core.store") / "migrations"))
     return config
 
 
@@ -107,7 +107,7 @@ def _is_environment_error(exc: BaseException) -> bool:
 
 def restore_hint(path: Path) -> str:
     """What to tell a user whose database at `path` is damaged: the newest backup to restore, if any."""
-    from netcompanion.core.backup import latest_backup
+    from netcompanion.core.store.backup import latest_backup
 
     try:
         latest = latest_backup(path)
@@ -214,7 +214,7 @@ class Database:
             if migrate:
                 db.check_understood()
                 if path is not None and backup and db.current_revision() is not None:
-                    from netcompanion.core.backup import backup_at_start
+                    from netcompanion.core.store.backup import backup_at_start
 
                     upgrading = db.needs_upgrade()
                     if upgrading or daily_backup:

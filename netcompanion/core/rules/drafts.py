@@ -1,7 +1,7 @@
 """The wording of follow-up reasons and draft messages."""
 from __future__ import annotations
 
-from netcompanion.core.models import Contact, Event
+from netcompanion.core.store.models import Contact, Event
 
 
 def first_name(contact: Contact) -> str:

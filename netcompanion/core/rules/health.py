@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from netcompanion.core import followup_rules as rules
-from netcompanion.core.cadence import ContactSnapshot
+from netcompanion.core.rules import followup_rules as rules
+from netcompanion.core.rules.cadence import ContactSnapshot
 from netcompanion.core.enums import Tier
 
 TIER_POINTS = {Tier.INNER.value: 30, Tier.WARM.value: 20, Tier.ACQUAINTANCE.value: 10, Tier.NOISE.value: 0}
