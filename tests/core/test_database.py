@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from netcompanion.core.store.database import Database, head_revision
+from netcompanion.core.store.database import Database
+from netcompanion.core.store.migrations import head_revision
 from netcompanion.core.errors import DatabaseError
 
 

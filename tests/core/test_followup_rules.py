@@ -271,7 +271,8 @@ def test_queue_sees_changes_made_by_another_process(services, db_url: str) -> No
 
 
 def test_upgrade_from_0002_keeps_one_introduction_per_pair(empty_db_url: str) -> None:
-    from netcompanion.core.store.database import Database, head_revision
+    from netcompanion.core.store.database import Database
+    from netcompanion.core.store.migrations import head_revision
 
     old = Database.open(empty_db_url, migrate=False)
     old.upgrade("0002")

@@ -13,7 +13,9 @@ import pytest
 
 from netcompanion.core import settings
 from netcompanion.core.store import backup
-from netcompanion.core.store.database import Database, head_revision
+from netcompanion.core.services import open_database
+from netcompanion.core.store.database import Database
+from netcompanion.core.store.migrations import head_revision
 from netcompanion.core.errors import DatabaseError
 from netcompanion.core.services import Services, open_services
 from tests.gui.cards import jane_card
@@ -55,7 +57,7 @@ def test_backup_is_a_private_zip_with_a_checked_copy_and_the_card_images(service
 
 def test_backup_while_another_connection_writes_is_consistent(filled, db_path, tmp_path) -> None:
     """Each copy is one snapshot: every contact in it is complete, the copy passes integrity_check."""
-    writer = Database.open(str(db_path), backup=False)  # a second window writing all the time
+    writer = Database.open(str(db_path))  # a second window writing all the time
     other = Services(writer)
     stop = threading.Event()
 
@@ -125,18 +127,18 @@ def test_backup_if_due_runs_once_a_day(filled, db_path) -> None:
 
 
 def test_opening_backs_up_daily_and_always_before_an_upgrade(db_path) -> None:
-    Database.open(str(db_path)).dispose()  # a new file: nothing to back up yet
+    open_database(str(db_path)).dispose()  # a new file: nothing to back up yet
     assert backup.list_backups(db_path) == []
-    Database.open(str(db_path)).dispose()
+    open_database(str(db_path)).dispose()
     assert [b.reason for b in backup.list_backups(db_path)] == ["auto"]
-    Database.open(str(db_path)).dispose()  # within the day: no second one
+    open_database(str(db_path)).dispose()  # within the day: no second one
     assert len(backup.list_backups(db_path)) == 1
 
     old = db_path.with_name("old.db")
     legacy = Database.open(str(old), migrate=False)
     legacy.upgrade("0001")
     legacy.dispose()
-    Database.open(str(old)).dispose()
+    open_database(str(old)).dispose()
     [pre] = backup.list_backups(old)
     assert pre.reason == "pre-upgrade"
     with zipfile.ZipFile(pre.path) as archive:
@@ -151,9 +153,9 @@ def test_no_upgrade_without_a_backup(db_path, monkeypatch) -> None:
     def failing(*_args, **_kwargs):
         raise DatabaseError("cannot write a backup into /nowhere: No space left on device")
 
-    monkeypatch.setattr(backup, "create_backup", failing)
+    monkeypatch.setattr(backup.making, "create_backup", failing)
     with pytest.raises(DatabaseError, match="was not upgraded"):
-        Database.open(str(db_path))
+        open_database(str(db_path))
     with closing(sqlite3.connect(db_path)) as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
 
@@ -162,7 +164,7 @@ def test_a_failed_daily_backup_does_not_keep_the_user_out(filled, db_path, monke
     def failing(*_args, **_kwargs):
         raise DatabaseError("cannot write a backup into /nowhere: No space left on device")
 
-    monkeypatch.setattr(backup, "create_backup", failing)
+    monkeypatch.setattr(backup.making, "create_backup", failing)
     services = open_services(str(db_path))
     assert len(services.contacts.list()) == 20
     services.db.dispose()
@@ -216,7 +218,7 @@ def test_restore_accepts_a_plain_database_file(filled, db_path, tmp_path) -> Non
 
 def _newer_database(tmp_path: Path) -> Path:
     path = tmp_path / "future.db"
-    Database.open(str(path), backup=False).dispose()
+    Database.open(str(path)).dispose()
     with closing(sqlite3.connect(path)) as connection, connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
     return path
@@ -270,7 +272,7 @@ def test_backup_and_restore_refuse_a_server_database_with_a_clear_message() -> N
 def test_backups_of_two_databases_do_not_mix(db_path) -> None:
     other = db_path.with_name("other.db")
     for path in (db_path, other):
-        Database.open(str(path), backup=False).dispose()
+        Database.open(str(path)).dispose()
         backup.create_backup(path)
     assert settings.database_backups_dir(db_path) != settings.database_backups_dir(other)
     assert len(backup.list_backups(db_path)) == len(backup.list_backups(other)) == 1
@@ -284,7 +286,7 @@ def test_two_backups_in_the_same_second_both_stay(filled, db_path, monkeypatch, 
         def no_link(*_args):
             raise PermissionError(1, "Operation not permitted")
 
-        monkeypatch.setattr(backup.os, "link", no_link)
+        monkeypatch.setattr(backup.making.os, "link", no_link)
     now = datetime(2026, 11, 22, 9, 30, tzinfo=timezone.utc)
     first = backup.create_backup(db_path, now=now)
     second = backup.create_backup(db_path, now=now)

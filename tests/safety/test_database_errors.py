@@ -148,7 +148,7 @@ def _without_root_powers() -> list[str]:
 
 @pytest.mark.parametrize("what", ["file", "folder"])
 def test_a_read_only_database_is_refused_with_a_message(db_path, what) -> None:
-    Database.open(str(db_path), backup=False).dispose()
+    Database.open(str(db_path)).dispose()
     locked = db_path if what == "file" else db_path.parent
     locked.chmod(0o400 if what == "file" else 0o500)
     try:

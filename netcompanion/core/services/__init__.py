@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from netcompanion.core import settings
+from netcompanion.core.store import backup
 from netcompanion.core.store.database import Database
 from netcompanion.core.services.cards import CardService
 from netcompanion.core.services.contact_table import ContactTableService
@@ -16,7 +17,7 @@ from netcompanion.core.services.planning import PlanningService
 from netcompanion.core.services.preferences import PreferenceService
 from netcompanion.core.services.merge import TransferService
 
-__all__ = ["Services", "ContactFields", "contact_to_dict", "event_to_dict", "open_services"]
+__all__ = ["Services", "ContactFields", "contact_to_dict", "event_to_dict", "open_database", "open_services"]
 
 
 class Services:
@@ -44,6 +45,27 @@ class Services:
         return not self.contacts.list(limit=1, include_archived=True) and not self.events.list()
 
 
+def open_database(url: str | None = None, *, daily_backup: bool = True) -> Database:
+    """Open the database named by `url` or the settings, backed up as the app's policy says, and upgraded.
+
+    A SQLite file is backed up before any schema upgrade (no migration without a backup) and,
+    with `daily_backup`, when its newest backup is a day old. A damaged file's message names the
+    backup to restore.
+    """
+    db = Database.open(url, migrate=False, explain_damage=backup.restore_hint)
+    try:
+        db.check_understood()
+        if db.sqlite_path is not None and db.current_revision() is not None:
+            upgrading = db.needs_upgrade()
+            if upgrading or daily_backup:
+                backup.backup_at_start(db.sqlite_path, upgrading=upgrading)
+        db.upgrade()
+    except BaseException:
+        db.dispose()
+        raise
+    return db
+
+
 def open_services(url: str | None = None, *, daily_backup: bool = True, user: str | None = None) -> Services:
-    """Open (and upgrade) the database named by `url` or the settings, and its services for `user`."""
-    return Services(Database.open(url, daily_backup=daily_backup), user)
+    """Open (back up, upgrade) the database named by `url` or the settings, and its services for `user`."""
+    return Services(open_database(url, daily_backup=daily_backup), user)

@@ -29,7 +29,7 @@ from netcompanion.core.clock import as_utc, local_zone, parse_when, utcnow
 from netcompanion.core.store.database import Database
 from netcompanion.core.enums import FollowUpKind, FollowUpStatus, IntroductionStatus
 from netcompanion.core.errors import ValidationError
-from netcompanion.core.rules.drafts import post_event_draft, post_event_reason
+from netcompanion.core.rules.drafts import first_name, post_event_draft, post_event_reason
 from netcompanion.core.store.models import (
     Contact,
     ContactGoal,
@@ -394,7 +394,9 @@ class FollowUpService(Service):
             event = session.get(Event, encounter.event_id) if encounter.event_id is not None else None
             contact = get_or_raise(session, Contact, item.contact_id, "contact")
             encounter.detail = text
-            item.reason, item.draft = post_event_reason(event, text), post_event_draft(contact, event, text)
+            item.reason, item.draft = (post_event_reason(event.name if event else None, text),
+                                      post_event_draft(first_name(contact.given_name, contact.full_name),
+                                                       event.name if event else None, text))
             session.add_all([encounter, item])
             return item
 

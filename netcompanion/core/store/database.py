@@ -8,8 +8,8 @@ Opening a SQLite file refuses, with a message meant for the user and without tou
 a read-only file or folder, a damaged file (`PRAGMA quick_check`; the message names the newest
 backup to restore), a database from a newer NetCompanion, and a file with tables of another
 program. A database in use elsewhere is waited for (busy timeout) before a "busy" message; a
-full disk fails the action with a message and nothing of it saved. Before any schema upgrade the
-database is backed up (core/backup.py); otherwise it is backed up once a day when opened.
+full disk fails the action with a message and nothing of it saved. Backups (before a schema
+upgrade, and once a day) are the services' policy, in `core.services.open_services`.
 
 A PostgreSQL URL (postgresql+psycopg://user:password@host/name) opens a database a team shares: the
 same migrations run there; the SQLite file steps (pragmas, permissions, integrity check, file
@@ -21,12 +21,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import shlex
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from importlib import resources
 from pathlib import Path
 
 from sqlalchemy import event, inspect, text
@@ -36,8 +34,12 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
 
 from netcompanion.core import settings
-from netcompanion.core.store.migrations import SCHEMA_HEAD
 from netcompanion.core.errors import DatabaseError, UnusableDatabaseError
+from netcompanion.core.store.migrations import SCHEMA_HEAD, alembic_config, known_revisions
+from netcompanion.core.store.sqlite_files import looks_damaged, make_private, sqlite_file_of
+
+DamageExplainer = Callable[[Path], str]
+"""Advice for the user about a damaged database file (which backup to restore)."""
 
 log = logging.getLogger(__name__)
 
@@ -70,60 +72,18 @@ def _use_wal(cursor) -> None:  # noqa: ANN001 (a DB-API cursor)
             time.sleep(0.02)
 
 
-def _alembic_config():  # noqa: ANN202 (alembic.config.Config, imported only when needed)
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", str(resources.files("netcompanion.core.store") / "migrations"))
-    return config
-
-
-def head_revision() -> str:
-    """The newest migration this version of NetCompanion knows (from the migration scripts)."""
-    from alembic.script import ScriptDirectory
-
-    return ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""
-
-
-def known_revisions() -> set[str]:
-    """Every migration revision this version knows."""
-    from alembic.script import ScriptDirectory
-
-    return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
-
-
-def sqlite_file_of(url: str) -> Path | None:
-    """The file of a SQLite URL, or None for another database or an in-memory one."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
-        return None
-    return Path(parsed.database).expanduser().resolve()
-
-
 def _is_environment_error(exc: BaseException) -> bool:
     """True for errors of the database file or its disk (locked, full, read-only, damaged), not of our SQL."""
     return isinstance(exc, OperationalError) or type(exc) is SQLAlchemyDatabaseError
 
 
-def restore_hint(path: Path) -> str:
-    """What to tell a user whose database at `path` is damaged: the newest backup to restore, if any."""
-    from netcompanion.core.store.backup import latest_backup
+def describe_database_error(exc: BaseException, path: Path | str,
+                            explain_damage: DamageExplainer | None = None) -> str:
+    """A message for the user about a SQLite error on the database at `path`.
 
-    try:
-        latest = latest_backup(path)
-    except OSError:
-        latest = None
-    if latest is None:
-        return ("No backup of it exists; keep a copy of the file before trying anything "
-                "(the sqlite3 tool's .recover command can often save most of it).")
-    default = (settings.data_dir() / settings.DB_FILE_NAME).resolve()
-    db_option = "" if path == default else f" --db {shlex.quote(str(path))}"
-    return (f"Restore the newest backup ({latest.created_at:%Y-%m-%d %H:%M} UTC) with: "
-            f"netcompanion{db_option} restore {shlex.quote(str(latest.path))}")
-
-
-def describe_database_error(exc: BaseException, path: Path | str) -> str:
-    """A message for the user about a SQLite error on the database at `path`."""
+    For a damaged file, `explain_damage(path)` (given by the layer that knows the backups) says
+    what the user can do about it.
+    """
     detail = str(getattr(exc, "orig", None) or exc)
     text = detail.lower()
     if "locked" in text or "busy" in text:
@@ -136,21 +96,16 @@ def describe_database_error(exc: BaseException, path: Path | str) -> str:
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return read_only_message(path)
     if looks_damaged(text):
-        hint = restore_hint(Path(path)) if isinstance(path, Path) else ""
+        hint = explain_damage(path) if explain_damage is not None and isinstance(path, Path) else ""
         return (f"cannot read the database {path}: it is damaged or not a database ({detail}). "
                 f"It was left as it is. {hint}").strip()
     return f"cannot use the database {path}: {detail}"
 
 
-def looks_damaged(text: str) -> bool:
-    """True when a SQLite error message says the file is damaged or not a database at all."""
-    text = text.lower()
-    return any(word in text for word in ("malformed", "not a database", "corrupt", "damaged"))
-
-
-def database_error(exc: BaseException, path: Path | str) -> DatabaseError:
+def database_error(exc: BaseException, path: Path | str,
+                   explain_damage: DamageExplainer | None = None) -> DatabaseError:
     """The DatabaseError to raise for a SQLite error `exc` (an UnusableDatabaseError for a damaged file)."""
-    message = describe_database_error(exc, path)
+    message = describe_database_error(exc, path, explain_damage)
     detail = str(getattr(exc, "orig", None) or exc)
     return UnusableDatabaseError(message) if looks_damaged(detail) else DatabaseError(message)
 
@@ -171,34 +126,30 @@ def _prepare_sqlite_file(path: Path) -> None:
         raise DatabaseError(read_only_message(path)) from exc
     if not os.access(path, os.R_OK | os.W_OK) or not os.access(path.parent, os.W_OK | os.X_OK):
         raise DatabaseError(read_only_message(path))
-    _make_private(path)
-
-
-def _make_private(path: Path) -> None:
-    """Make the database file and its WAL files readable by the user only."""
-    for part in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-        try:
-            if part.exists() and part.stat().st_mode & 0o077:
-                part.chmod(0o600)
-        except OSError:  # not ours (a shared folder): leave it
-            pass
+    make_private(path)
 
 
 class Database:
-    """One open database: an engine plus migrations and transactions."""
+    """One open database: an engine plus migrations and transactions.
 
-    def __init__(self, engine: Engine, sqlite_path: Path | None = None) -> None:
+    `explain_damage`, when given, turns the path of a damaged SQLite file into advice for the user
+    (which backup to restore); the engine itself knows nothing of backups.
+    """
+
+    def __init__(self, engine: Engine, sqlite_path: Path | None = None,
+                 explain_damage: DamageExplainer | None = None) -> None:
         self.engine = engine
         self.sqlite_path = sqlite_path
+        self.explain_damage = explain_damage
 
     @classmethod
-    def open(cls, url: str | None = None, *, migrate: bool = True, backup: bool = True,
-             daily_backup: bool = True) -> "Database":
+    def open(cls, url: str | None = None, *, migrate: bool = True,
+             explain_damage: DamageExplainer | None = None) -> "Database":
         """Open the database named by `url` (or the configured default), upgrading its schema.
 
-        A SQLite file is checked first (writable, not damaged, not newer than this version) and,
-        with `backup`, backed up before an upgrade and (with `daily_backup`) when its last backup is
-        a day old. The desktop app makes the daily one in the background instead.
+        A SQLite file is checked first (writable, not damaged, not newer than this version).
+        Backing up before an upgrade is the caller's policy (`netcompanion.core.services.open_services`):
+        it opens with `migrate=False`, backs up, then calls `upgrade`.
         """
         url = settings.database_url(url)
         path = sqlite_file_of(url)
@@ -207,18 +158,11 @@ class Database:
         engine = create_engine(url, pool_pre_ping=make_url(url).get_backend_name() != "sqlite")
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
-        db = cls(engine, path)
+        db = cls(engine, path, explain_damage)
         try:
             if path is not None:
                 db.check_integrity()
             if migrate:
-                db.check_understood()
-                if path is not None and backup and db.current_revision() is not None:
-                    from netcompanion.core.store.backup import backup_at_start
-
-                    upgrading = db.needs_upgrade()
-                    if upgrading or daily_backup:
-                        backup_at_start(path, upgrading=upgrading)
                 db.upgrade()
         except BaseException:
             engine.dispose()
@@ -236,7 +180,7 @@ class Database:
 
     def error_for(self, exc: BaseException) -> DatabaseError:
         """The DatabaseError, with a message for the user, for the SQLite error `exc`."""
-        return database_error(exc, self.location)
+        return database_error(exc, self.location, self.explain_damage)
 
     def check_integrity(self) -> None:
         """Refuse a damaged SQLite file (`PRAGMA quick_check`), naming the backup to restore."""
@@ -284,7 +228,7 @@ class Database:
             return  # up to date: alembic (slow to import) is not needed at all
         from alembic import command
 
-        config = _alembic_config()
+        config = alembic_config()
         try:
             with self.engine.begin() as connection:
                 # two apps starting at once on a new database: one upgrades, the other waits and then
