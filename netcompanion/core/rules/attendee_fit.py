@@ -1,67 +1,41 @@
 """Planning before an event: ranking attendees by fit with the event's goal, and recognising a
 planned target in a scanned card.
 
-Pure functions. A goal's *keyword profile* maps folded keywords (or phrases) to weights; an
-attendee scores the weight of every keyword found in its title, company or bio (a keyword counts
-once, in the field where it weighs most), and every score comes with its reasons.
+Pure functions. Each attendee is read as a person (`person_reading`) and fitted to the goal
+(`goal_fit`), with the evidence for and against. A goal may also have a *keyword profile* (the
+user's own words with weights, or the words of a goal of the user's own): a keyword found in the
+title, company or bio adds its weight (once, in the field where it weighs most).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from rapidfuzz import fuzz
 
+from netcompanion.core.rules.goal_fit import GOAL_RULES, Evidence, PlanContext, fit_goal
 from netcompanion.core.rules.introductions import keywords
+from netcompanion.core.rules.person_reading import PersonReading, answers_as_text, read_person
 from netcompanion.core.search import fold
 
 # how much a keyword found in each field counts
 FIELD_WEIGHTS = {"title": 1.0, "company": 0.7, "bio": 0.5}
 
-DEFAULT_PROFILES: dict[str, dict[str, float]] = {
-    "investor": {
-        "general partner": 4, "managing partner": 4, "partner": 3, "principal": 3, "fund": 3, "capital": 3,
-        "ventures": 3, "vc": 3, "angel": 3, "invest": 3, "family office": 3, "associate": 1, "seed": 1,
-        "series a": 1, "portfolio": 1, "accelerator": 1, "limited partner": 2,
-    },
-    "client": {
-        "ceo": 2, "cto": 2, "coo": 2, "cfo": 2, "cio": 2, "chief": 2, "owner": 2, "founder": 1, "head of": 2,
-        "vp": 2, "vice president": 2, "director": 2, "procurement": 3, "purchasing": 3, "buyer": 2,
-        "operations": 1, "manager": 1,
-    },
-    "mentor": {
-        "founder": 2, "chair": 2, "board": 2, "ceo": 2, "chief": 2, "senior": 1, "principal": 1, "former": 1,
-        "advisor": 3, "adviser": 3, "mentor": 3, "coach": 2, "executive": 1, "professor": 2, "veteran": 2,
-    },
-    "partner": {
-        "partnerships": 3, "alliances": 3, "business development": 3, "bd": 2, "integrations": 2, "channel": 2,
-        "ecosystem": 2, "marketplace": 1, "reseller": 2, "platform": 1, "api": 1,
-    },
-    "hire": {
-        "engineer": 2, "developer": 2, "designer": 2, "scientist": 2, "analyst": 1, "looking for": 2,
-        "open to": 2, "freelance": 2, "candidate": 2, "graduate": 1, "student": 1, "seeking": 2, "researcher": 1,
-    },
-}
-INDUSTRY_WEIGHT = 2.0  # each of the user's target industries, for the client goal
-
 
 def default_profile(goal_key: str, goal_name: str = "", goal_description: str = "") -> dict[str, float]:
-    """The built-in profile of a goal; for a goal of the user's own, the words of its name and description."""
-    if goal_key in DEFAULT_PROFILES:
-        return dict(DEFAULT_PROFILES[goal_key])
+    """The keywords a goal ranks by besides the reading: none for a built-in goal; for a goal of
+    the user's own, the words of its name and description."""
+    if goal_key in GOAL_RULES:
+        return {}
     words = {w[:-1] if w.endswith("s") and len(w) > 4 else w for w in keywords(f"{goal_name} {goal_description}")}
     return {w: 2.0 for w in sorted(words)}
 
 
-def effective_profile(goal_key: str, stored: dict[str, dict[str, float]], industries: list[str],
+def effective_profile(goal_key: str, stored: dict[str, dict[str, float]],
                       goal_name: str = "", goal_description: str = "") -> dict[str, float]:
-    """The profile used for ranking: the user's own when stored, else the default; the client goal
-    adds the user's target industries."""
-    profile = dict(stored.get(goal_key) or default_profile(goal_key, goal_name, goal_description))
-    if goal_key == "client":
-        for industry in industries:
-            profile.setdefault(fold(industry), INDUSTRY_WEIGHT)
-    return profile
+    """The keyword profile used besides the reading: the user's own when stored, else the default."""
+    return dict(stored.get(goal_key) or default_profile(goal_key, goal_name, goal_description))
 
 
 _SUFFIXES = {"", "s", "es", "or", "ors", "er", "ers", "ing", "ment", "ments", "ed", "al"}
@@ -79,18 +53,10 @@ def _contains(words: list[str], keyword: str) -> bool:
     return any(word.startswith(keyword) and word[len(keyword):] in _SUFFIXES for word in words)
 
 
-@dataclass
-class Fit:
-    """How well one attendee fits the goal: a score and the reasons that make it up."""
-
-    score: float
-    reasons: list[str] = field(default_factory=list)
-
-
-def score_attendee(attendee: dict[str, Any], profile: dict[str, float]) -> Fit:
-    """The fit of one attendee row (keys title, company, bio) with a keyword profile."""
+def keyword_evidence(attendee: dict[str, Any], profile: dict[str, float]) -> list[Evidence]:
+    """The weight of every keyword of `profile` found in the attendee's title, company or bio."""
     fields = {name: fold(str(attendee.get(name) or "")).split() for name in FIELD_WEIGHTS}
-    total, reasons, matched = 0.0, [], []
+    evidence, matched = [], []
     for keyword, weight in sorted(profile.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0])):
         if any(keyword in phrase.split() for phrase in matched):
             continue  # 'partner' adds nothing once 'general partner' counted
@@ -98,9 +64,40 @@ def score_attendee(attendee: dict[str, Any], profile: dict[str, float]) -> Fit:
         if hits:
             matched.append(keyword)
             points, where = max(hits)
-            total += points
-            reasons.append(f"{where} mentions '{keyword}' (+{points:g})")
-    return Fit(round(total, 2), reasons)
+            evidence.append(Evidence(round(points, 2), f"The {where} mentions '{keyword}'"))
+    return evidence
+
+
+def read_attendee(attendee: dict[str, Any]) -> PersonReading:
+    """The person an attendee row (keys title, company, bio, answers: question -> answer)
+    describes. The bio is read without the answer lines the attendee reader added to it."""
+    answers = attendee.get("answers") or {}
+    if not isinstance(answers, dict):
+        answers = {"": str(answers)}
+    answer_lines = {f"{question}: {answer}" for question, answer in answers.items()}
+    bio = "\n".join(line for line in str(attendee.get("bio") or "").split("\n") if line not in answer_lines)
+    return read_person(str(attendee.get("title") or ""), str(attendee.get("company") or ""), bio,
+                       answers_as_text({str(q): str(a) for q, a in answers.items()}))
+
+
+@dataclass
+class Fit:
+    """How well one attendee fits the goal: a score, the reasons that make it up (sentences with
+    their points) and the reading of the person they come from."""
+
+    score: float
+    reasons: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    reading: PersonReading | None = None
+
+
+def score_attendee(attendee: dict[str, Any], goal_key: str, context: PlanContext | None = None,
+                   profile: dict[str, float] | None = None) -> Fit:
+    """The fit of one attendee row with the goal `goal_key`, plus the keywords of `profile`."""
+    reading = read_attendee(attendee)
+    goal = fit_goal(reading, goal_key, context or PlanContext())
+    evidence = goal.evidence + keyword_evidence(attendee, profile or {})
+    return Fit(round(sum(e.points for e in evidence), 2), [e.sentence() for e in evidence], evidence, reading)
 
 
 @dataclass
@@ -111,6 +108,7 @@ class RankedAttendee:
     fit: Fit
     contact_id: int | None = None
     contact_tier: str | None = None
+    contact_last: datetime | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The stable JSON form (documented in the README)."""
@@ -118,13 +116,17 @@ class RankedAttendee:
             "name": self.attendee.get("name", ""), "title": self.attendee.get("title", ""),
             "company": self.attendee.get("company", ""), "email": self.attendee.get("email", ""),
             "score": self.fit.score, "reasons": list(self.fit.reasons),
+            "evidence": [{"points": e.points, "text": e.text} for e in self.fit.evidence],
+            "reading": self.fit.reading.as_dict() if self.fit.reading else {},
             "contact_id": self.contact_id, "contact_tier": self.contact_tier,
+            "contact_last_contact": self.contact_last.isoformat() if self.contact_last else None,
         }
 
 
-def rank_attendees(attendees: list[dict[str, Any]], profile: dict[str, float]) -> list[RankedAttendee]:
-    """Attendees by fit, best first (ties by name)."""
-    ranked = [RankedAttendee(a, score_attendee(a, profile)) for a in attendees]
+def rank_attendees(attendees: list[dict[str, Any]], goal_key: str, context: PlanContext | None = None,
+                   profile: dict[str, float] | None = None) -> list[RankedAttendee]:
+    """Attendees by fit with the goal, best first (ties by name)."""
+    ranked = [RankedAttendee(a, score_attendee(a, goal_key, context, profile)) for a in attendees]
     ranked.sort(key=lambda r: (-r.fit.score, fold(str(r.attendee.get("name") or ""))))
     return ranked
 

@@ -1,0 +1,190 @@
+"""The attendee exports of event platforms, told apart by their headers: Eventbrite, Luma,
+Swapcard, Brella, Whova, Hopin / RingCentral Events, Cvent and Meetup, in several languages.
+
+`guess_format` reads a header: which platform wrote it, which column holds each attendee field,
+which columns are the event's questions (their answers become the bio and the intents) and which
+are bookkeeping (order numbers, ticket types, check-in times) to leave out.
+
+The header names are those the platforms' help pages and exports show; the localised ones are
+the translations the platforms use for their own interface. A header nobody listed still works:
+an unknown column is read as a question.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from netcompanion.interop.csv_formats import ColumnRole, column_role, header_key
+
+
+def attendee_key(header: str) -> str:
+    """A header folded for matching, with `_` as a space (Luma writes `first_name`)."""
+    return header_key(header.replace("_", " "))
+
+
+@dataclass(frozen=True)
+class Platform:
+    """An event platform: its name and the headers only its exports have (any language)."""
+
+    key: str
+    name: str
+    signature: tuple[str, ...]
+
+
+PLATFORMS: tuple[Platform, ...] = (
+    Platform("eventbrite", "Eventbrite", (
+        "order", "order no", "order number", "order date", "ticket type", "attendee status", "total paid",
+        "eventbrite fees", "eventbrite payment processing", "fees paid", "attendee",
+        "bestellnr", "bestellnummer", "bestelldatum", "tickettyp", "ticketart", "teilnehmerstatus",
+        "n de commande", "no de commande", "numero de commande", "date de la commande", "type de billet",
+        "n de pedido", "numero de pedido", "fecha del pedido", "tipo de entrada", "n do pedido", "numero do pedido",
+        "data do pedido", "tipo de ingresso", "n ordine", "numero ordine", "data ordine", "tipo di biglietto",
+        "bestelnummer", "besteldatum", "tickettype", "soort ticket",
+    )),
+    Platform("luma", "Luma", (
+        "api id", "approval status", "checked in at", "ticket name", "ticket type id", "qr code url", "eth address",
+        "solana address", "custom source", "amount tax", "amount discount", "coupon code",
+        "survey response rating", "survey response feedback", "has joined event",
+    )),
+    Platform("swapcard", "Swapcard", (
+        "swapcard id", "registration code", "groups", "biography", "mobile phone", "twitter", "connections",
+        "code d inscription", "groupes", "biographie", "codigo de registro", "grupos", "biografia",
+        "registrierungscode", "gruppen", "biografie", "codice di registrazione", "gruppi", "registratiecode",
+        "groepen", "organization", "organisation",
+    )),
+    Platform("brella", "Brella", (
+        "intents", "intent", "intenties", "absichten", "intentions", "intenciones", "intencoes", "intenzioni",
+        "intenti", "interests", "interesses", "interessen", "interets", "centres d interet", "intereses", "interessi",
+        "looking for", "offering",
+    )),
+    Platform("whova", "Whova", (
+        "affiliation", "whova id", "registration time", "ticket", "pronouns", "agenda", "afiliacion",
+        "afiliacao", "affiliazione", "affiliatie", "zugehorigkeit",
+    )),
+    Platform("hopin", "Hopin / RingCentral Events", (
+        "headline", "magic link", "registered at", "ticket", "checked in", "attendee id", "ringcentral", "hopin id",
+        "registration date", "utm source", "utm medium",
+    )),
+    Platform("cvent", "Cvent", (
+        "registration status", "registration type", "confirmation number", "invitee status", "attendee type",
+        "reference id", "registration date", "email address", "company name",
+        "estado de inscripcion", "tipo de inscripcion", "numero de confirmacion", "fecha de inscripcion",
+        "statut d inscription", "type d inscription", "numero de confirmation", "date d inscription",
+        "registrierungsstatus", "anmeldestatus", "registrierungstyp", "anmeldetyp", "bestatigungsnummer",
+        "status da inscricao", "tipo de inscricao", "numero de confirmacao", "data de inscricao",
+        "stato registrazione", "stato della registrazione", "tipo di registrazione", "numero di conferma",
+        "registratiestatus", "registratietype", "bevestigingsnummer", "inschrijvingsstatus",
+    )),
+    Platform("meetup", "Meetup", (
+        "user id", "member id", "rsvp", "guests", "rsvped on", "joined group on", "url of member profile",
+        "event host", "rsvp status", "response",
+    )),
+)
+MIN_SIGNATURE_HITS = 2
+
+#: attendee fields under names the contact tables do not know (our key -> folded header names)
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "name": ("name", "attendee name", "participant name", "member name", "nombre completo", "nome completo",
+             "volledige naam", "naam", "nom complet", "vollstandiger name"),
+    "company": ("affiliation", "organisation", "organization", "company name", "organization name", "bedrijfsnaam",
+                "bedrijf", "organisatie", "nombre de la empresa", "organizacion", "organizzazione", "nome da empresa",
+                "organizacao", "ragione sociale", "unternehmen", "arbeitgeber", "werkgever", "instelling",
+                "afiliacion", "afiliacao", "affiliazione", "zugehorigkeit", "entreprise", "societe", "empresa"),
+    "title": ("headline", "job title", "jobtitel", "functie", "functietitel", "cargo", "puesto", "titulo del puesto",
+              "intitule du poste", "titre du poste", "qualifica", "mansione", "posizione", "ruolo",
+              "berufsbezeichnung", "stellenbezeichnung", "positie", "position", "fonction", "poste", "funcao",
+              "cargo profissional", "title"),
+    "bio": ("bio", "biography", "biografie", "biografia", "biographie", "about me", "about", "over mij", "sobre mi",
+            "sobre mim", "chi sono", "a propos", "uber mich", "profile", "perfil", "profil", "profilo", "description",
+            "beschrijving", "descripcion", "descricao", "descrizione", "beschreibung"),
+}
+
+#: bookkeeping columns: neither an attendee field nor an answer to a question
+_ADMIN = re.compile(
+    r"^(?:(?:order|ordine|pedido|commande|bestel\w*|bestell\w*|ticket\w*|billet|entrada|ingresso|biglietto|quantity|"
+    r"menge|quantite|cantidad|quantidade|quantita|aantal|total|amount|price|prijs|preis|prix|precio|preco|prezzo|"
+    r"fees?|currency|coupon|discount|registration|inscripcion|inscricao|inscription|registrierung|anmeldung|"
+    r"registrazione|registratie|inschrijving|attendee (?:status|type|id)|checked in|check in|eingecheckt|rsvp|"
+    r"qr code|barcode|utm|survey response|has joined|approval|invitee)(?: .*)?|"
+    r".* (?:status|statut|estado|stato|id|nr|no|n|number|numero|nummer|date|datum|fecha|data|time|tijd|zeit|heure|"
+    r"hora|ora|on|at|url|link|code|codigo|codice|type|typ|tipo)|"
+    r"(?:eth|solana) address|custom source|api id|event host|guests|gaste|invites|groups?|groupes|grupos|"
+    r"gruppen|gruppi|groepen|tags|pronouns|agenda|connections|meetings|country|land|pays|pais|paese|city|stadt|"
+    r"ville|ciudad|cidade|citta|stad|phone number|mobile phone|twitter|website|id)$")
+
+
+def is_admin_column(header: str) -> bool:
+    """An order number, a ticket type, a check-in time: a column that says nothing about the person."""
+    raw = header.strip()
+    if raw.endswith("#") or re.search(r"(?i)\b(?:n[°ºo]|nr)\.?\s*$", raw) or raw.lower().startswith(("n°", "nº")):
+        return True
+    return bool(_ADMIN.match(attendee_key(header)))
+
+
+@dataclass
+class AttendeeFormat:
+    """What a header says: the platform (key and name, "" for a plain list), the column guessed
+    for each attendee field, the question columns and the bookkeeping columns left out."""
+
+    header: list[str]
+    platform: str = ""
+    platform_name: str = ""
+    mapping: dict[str, str] = field(default_factory=dict)
+    questions: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+
+
+def detect_platform(header: list[str]) -> Platform | None:
+    """The platform whose signature headers the header has most of (at least two)."""
+    keys = {attendee_key(h) for h in header}
+    best, best_hits = None, 0
+    for platform in PLATFORMS:
+        hits = len(keys & set(platform.signature))
+        if hits > best_hits:
+            best, best_hits = platform, hits
+    return best if best_hits >= MIN_SIGNATURE_HITS else None
+
+
+_WANTED_ROLES = {"name": ("full_name", "given_name"), "title": ("title",), "company": ("company",),
+                 "email": ("email",), "bio": ("bio", "notes")}
+_PERSON_ROLES = {"family_name", "middle_name", "prefix", "suffix", "phone", "phone_label", "email_label", "website",
+                 "website_label", "linkedin", "address", "address_part", "categories"}
+
+
+def _alias_field(key: str) -> str | None:
+    return next((ours for ours, names in FIELD_ALIASES.items() if key in names), None)
+
+
+def guess_format(header: list[str]) -> AttendeeFormat:
+    """The platform, the field columns, the question columns and the columns to leave out."""
+    platform = detect_platform(header)
+    found = AttendeeFormat(header=list(header), platform=platform.key if platform else "",
+                           platform_name=platform.name if platform else "")
+    roles: dict[str, ColumnRole] = {}
+    for column in header:
+        if is_admin_column(column):
+            found.ignored.append(column)
+            continue
+        role = column_role(column) or column_role(column.replace("_", " "))
+        if role is not None:
+            roles[column] = role
+    has_job_title = any(r.field == "title" for r in roles.values())
+    for ours, fields in _WANTED_ROLES.items():
+        for wanted in fields:
+            column = next((c for c, r in sorted(roles.items(), key=lambda cr: cr[1].slot)
+                           if r.field == wanted or (wanted == "title" and r.field == "ambiguous_title" and not has_job_title)),
+                          None)
+            if column is not None:
+                found.mapping[ours] = column
+                break
+    for column in header:
+        if column in found.ignored or column in found.mapping.values():
+            continue
+        ours = _alias_field(attendee_key(column))
+        if ours and ours not in found.mapping:
+            found.mapping[ours] = column
+        elif column in roles and (roles[column].field in _PERSON_ROLES or ours):
+            continue  # the last name, a phone, an address: about the person, not an answer
+        elif not ours:
+            found.questions.append(column)
+    return found
