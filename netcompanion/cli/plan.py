@@ -24,6 +24,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--reset-profile", action="store_true", help="go back to the goal's default keyword profile")
     parser.add_argument("--industry", action="append", default=[],
                         help="an industry you sell to, ranked higher for client events (repeatable; replaces the list)")
+    parser.add_argument("--offer", metavar="TEXT",
+                        help="what you sell, for this event's client ranking ('' clears it; kept for the event)")
+    parser.add_argument("--default-offer", metavar="TEXT", help="what you sell, for every event without its own --offer")
+    parser.add_argument("--hiring-for", metavar="TEXT",
+                        help="the roles you hire for at this event, e.g. 'backend engineers' (kept for the event)")
+    parser.add_argument("--default-hiring-for", metavar="TEXT", help="the roles you hire for, for every event")
+    parser.add_argument("--question", action="append", metavar="COLUMN",
+                        help="a question column of the attendee list, read as the bio and the intents "
+                             "(repeatable; default: the columns recognised as questions)")
     add_json_flag(parser)
     parser.set_defaults(func=run)
 
@@ -39,13 +48,17 @@ def _mapping(pairs: list[str], option: str = "--map") -> dict[str, str] | None:
     return mapping or None
 
 
-def _apply_profile_options(services, goal: str, args: argparse.Namespace) -> None:  # noqa: ANN001
-    """Store what --keyword, --reset-profile and --industry change (before ranking)."""
+def _apply_profile_options(services, goal: str, event_id: int, args: argparse.Namespace) -> None:  # noqa: ANN001
+    """Store what --keyword, --reset-profile, --industry, --offer and --hiring-for change (before ranking)."""
     if args.keyword or args.reset_profile:
         keywords = {} if args.reset_profile else _mapping(args.keyword, "--keyword") or {}
         services.preferences.set_planning_profile(goal, keywords)
     if args.industry:
         services.preferences.set_target_industries(args.industry)
+    if args.offer is not None or args.hiring_for is not None:
+        services.preferences.set_planning_brief(event_id, offer=args.offer, hiring_for=args.hiring_for)
+    if args.default_offer is not None or args.default_hiring_for is not None:
+        services.preferences.set_planning_brief(None, offer=args.default_offer, hiring_for=args.default_hiring_for)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -57,9 +70,9 @@ def run(args: argparse.Namespace) -> int:
     if args.attendees:
         from netcompanion.interop.attendees import read_attendees
 
-        attendees = read_attendees(args.attendees, _mapping(args.map))
+        attendees = read_attendees(args.attendees, _mapping(args.map), questions=args.question)
     goal = event.goal.key if event.goal else ""
-    _apply_profile_options(services, goal, args)
+    _apply_profile_options(services, goal, event.id, args)
     ranked = services.planning.rank(event.id, attendees)
     if args.save:
         services.planning.add_targets(event.id, [r.attendee | ({"contact_id": r.contact_id} if r.contact_id else {})
@@ -68,12 +81,20 @@ def run(args: argparse.Namespace) -> int:
     targets = services.planning.targets(event.id)
     if args.json:
         print_json({"event": event_to_dict(event), "profile": services.planning.profile(event.id),
+                    "brief": services.preferences.get().planning_brief(event.id),
                     "attendees": [r.to_dict() for r in shown], "total": len(ranked),
                     "targets": [target_to_dict(t) for t in targets]})
         return 0
     print(f"{event.name}: {len(ranked)} attendees ranked for the goal '{goal}'")
+    known = [r for r in ranked if r.contact_id]
+    if known:
+        print(f"\nYour contacts attending ({len(known)}):")
+        for r in known:
+            last = r.contact_last.date().isoformat() if r.contact_last else "never"
+            print(f"  {r.attendee.get('name', '')} · {r.contact_tier} · last contact {last} · fit {r.fit.score:g}")
+        print()
     rows = [[str(n), f"{r.fit.score:g}", r.attendee.get("name", ""), r.attendee.get("company", ""),
-             "known" if r.contact_id else "", "; ".join(r.fit.reasons[:3])] for n, r in enumerate(shown, 1)]
+             r.contact_tier or "" if r.contact_id else "", "; ".join(r.fit.reasons[:3])] for n, r in enumerate(shown, 1)]
     if rows:
         print(table(rows, ["#", "score", "name", "company", "", "reasons"]))
     if targets:

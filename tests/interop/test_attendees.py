@@ -25,7 +25,7 @@ def test_french_list() -> None:
     elodie, marc = read_attendees(FIXTURES / "attendees_fr.csv")
     assert elodie == {"name": "Élodie Dupont", "title": "Directrice financière", "company": "Soleil Énergie SA",
                       "email": "elodie.dupont@soleil-energie.fr", "bio": "Finance verte, 15 ans d'expérience",
-                      "row": elodie["row"], "line": 2}
+                      "answers": {}, "row": elodie["row"], "line": 2}
     assert marc["bio"] == ""
 
 

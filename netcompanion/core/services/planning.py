@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from datetime import datetime
+
 from rapidfuzz import fuzz, process
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
+
+from netcompanion.core.clock import as_utc
 
 from netcompanion.core.enums import TargetStatus
 from netcompanion.core.errors import ValidationError
-from netcompanion.core.store.models import Contact, ContactEmail, Encounter, Event, Goal, Target
+from netcompanion.core.store.models import Contact, ContactEmail, Encounter, Event, Goal, Interaction, Target
 from netcompanion.core.rules.attendee_fit import (
     NAME_MATCH,
     RankedAttendee,
@@ -18,6 +22,7 @@ from netcompanion.core.rules.attendee_fit import (
     same_person,
     score_attendee,
 )
+from netcompanion.core.rules.goal_fit import PlanContext
 from netcompanion.core.search import fold
 from netcompanion.core.services.base import Service, get_or_raise, resolve_event
 from netcompanion.core.services.preferences import load_preferences
@@ -63,7 +68,30 @@ def link_encounter_to_target(session: Session, contact: Contact, encounter: Enco
 
 def _profile(session: Session, goal: Goal) -> dict[str, float]:
     prefs = load_preferences(session)
-    return effective_profile(goal.key, prefs.planning_profiles, prefs.target_industries, goal.name, goal.description)
+    return effective_profile(goal.key, prefs.planning_profiles, goal.name, goal.description)
+
+
+def _context(session: Session, event: Event, goal: Goal) -> PlanContext:
+    """What the ranking knows of the user for this event: industries, the offer and whom they
+    hire (the event's own, else the defaults), and the goal's name and description."""
+    prefs = load_preferences(session)
+    brief = prefs.planning_brief(event.id)
+    return PlanContext(industries=tuple(prefs.target_industries), offer=brief.get("offer", ""),
+                       hiring_for=brief.get("hiring_for", ""), goal_name=goal.name,
+                       goal_description=goal.description)
+
+
+def _last_contacts(session: Session, contact_ids: list[int]) -> dict[int, datetime]:
+    """The last interaction or encounter with each of the contacts."""
+    last: dict[int, datetime] = {}
+    for model, column in ((Interaction, Interaction.happened_at), (Encounter, Encounter.met_at)):
+        for contact_id, when in session.exec(select(model.contact_id, func.max(column))  # type: ignore[attr-defined]
+                                             .where(col(model.contact_id).in_(contact_ids))  # type: ignore[attr-defined]
+                                             .group_by(model.contact_id)):  # type: ignore[attr-defined]
+            if when is not None:
+                when = as_utc(when)
+                last[contact_id] = max(last.get(contact_id, when), when)
+    return last
 
 
 def _mark_known(session: Session, ranked: list[RankedAttendee]) -> None:
@@ -87,13 +115,18 @@ def _mark_known(session: Session, ranked: list[RankedAttendee]) -> None:
                     break
         if contact_id in by_id:
             row.contact_id, row.contact_tier = contact_id, by_id[contact_id].tier
+    known = [row for row in ranked if row.contact_id is not None]
+    last = _last_contacts(session, [row.contact_id for row in known if row.contact_id is not None])
+    for row in known:
+        row.contact_last = last.get(row.contact_id) if row.contact_id is not None else None
 
 
 class PlanningService(Service):
     """Ranks attendees and keeps an event's targets."""
 
     def profile(self, event: str | int) -> dict[str, float]:
-        """The keyword profile the event's goal ranks attendees by."""
+        """The keywords the event's goal ranks attendees by besides the reading of each person
+        (the user's own, or the words of a goal of their own; none for a built-in goal)."""
         with self.db.transaction() as session:
             return _profile(session, _goal_of(session, resolve_event(session, event)))
 
@@ -107,16 +140,24 @@ class PlanningService(Service):
                     select(ContactEmail.contact_id, ContactEmail.address).order_by(col(ContactEmail.position).desc()))}
                 attendees = [contact_as_attendee(c, emails.get(c.id, "")) for c in
                              session.exec(select(Contact).where(Contact.archived == False))]  # noqa: E712
-            ranked = rank_attendees(attendees, _profile(session, _goal_of(session, event_row)))
+            goal = _goal_of(session, event_row)
+            ranked = rank_attendees(attendees, goal.key, _context(session, event_row, goal), _profile(session, goal))
             _mark_known(session, ranked)
             return ranked
+
+    def context(self, event: str | int) -> PlanContext:
+        """What the ranking knows of the user for the event (industries, offer, whom they hire)."""
+        with self.db.transaction() as session:
+            event_row = resolve_event(session, event)
+            return _context(session, event_row, _goal_of(session, event_row))
 
     def add_targets(self, event: str | int, attendees: list[dict[str, Any]], why: str = "") -> list[Target]:
         """Keep attendees as the event's targets (scored and with their reasons); people already
         planned for the event are not added twice."""
         with self.db.transaction() as session:
             event_row = resolve_event(session, event)
-            profile = _profile(session, _goal_of(session, event_row))
+            goal = _goal_of(session, event_row)
+            profile, context = _profile(session, goal), _context(session, event_row, goal)
             existing = list(session.exec(select(Target).where(Target.event_id == event_row.id)))
             added = []
             for attendee in attendees:
@@ -126,7 +167,7 @@ class PlanningService(Service):
                 email = str(attendee.get("email") or "").strip()
                 if any(same_person(name, company, t.name, t.company, email, t.email) for t in existing + added):
                     continue
-                fit = score_attendee(attendee, profile)
+                fit = score_attendee(attendee, goal.key, context, profile)
                 target = Target(
                     event_id=event_row.id, contact_id=attendee.get("contact_id"), name=name,
                     title=str(attendee.get("title") or ""), company=company, email=email,

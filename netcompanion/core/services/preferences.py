@@ -24,7 +24,11 @@ from netcompanion.core.rules.followup_rules import (
 from netcompanion.core.store.models import Setting
 from netcompanion.core.search import fold
 from netcompanion.core.services.base import Service, resolve_goal
-from netcompanion.core.validation import choice, rating
+from netcompanion.core.validation import choice, optional_text, rating
+
+PLANNING_BRIEF_KEYS = ("offer", "hiring_for")
+MAX_BRIEF_CHARS = 2000
+
 
 @dataclass
 class Preferences:
@@ -37,6 +41,14 @@ class Preferences:
     goal_cadence: dict[str, dict[str, int | None]] = field(default_factory=dict)
     planning_profiles: dict[str, dict[str, float]] = field(default_factory=dict)
     target_industries: list[str] = field(default_factory=list)
+    planning_briefs: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def planning_brief(self, event_id: int | None) -> dict[str, str]:
+        """What the user sells ("offer") and whom they hire ("hiring_for") for an event: the
+        event's own where set, else the defaults."""
+        default = self.planning_briefs.get("default", {})
+        own = self.planning_briefs.get(str(event_id), {}) if event_id is not None else {}
+        return {key: own.get(key) or default.get(key, "") for key in PLANNING_BRIEF_KEYS}
 
 
 def _cadence_value(value: Any, field_name: str) -> int | None:
@@ -56,6 +68,7 @@ def load_preferences(session: Session) -> Preferences:
     prefs.goal_cadence = dict(rows.get("goal_cadence", {}))
     prefs.planning_profiles = dict(rows.get("planning_profiles", {}))
     prefs.target_industries = list(rows.get("target_industries", {}).get("value", []))
+    prefs.planning_briefs = {str(k): dict(v) for k, v in rows.get("planning_briefs", {}).items()}
     return prefs
 
 
@@ -138,4 +151,30 @@ class PreferenceService(Service):
         cleaned = sorted({fold(i) for i in industries if fold(i)})
         with self.db.transaction() as session:
             _store(session, "target_industries", {"value": cleaned})
+            return load_preferences(session)
+
+    def set_planning_brief(self, event_id: int | None = None, **brief: str | None) -> Preferences:
+        """Set what the user sells (offer=) and whom they hire (hiring_for=) for one event, or as
+        the default for every event without its own (event_id None). An empty text clears it;
+        None leaves it as it is."""
+        unknown = set(brief) - set(PLANNING_BRIEF_KEYS)
+        if unknown:
+            raise ValidationError(f"unknown planning setting {sorted(unknown)[0]!r}; use offer or hiring_for")
+        with self.db.transaction() as session:
+            briefs = load_preferences(session).planning_briefs
+            key = "default" if event_id is None else str(event_id)
+            current = dict(briefs.get(key, {}))
+            for name, value in brief.items():
+                if value is None:
+                    continue
+                text = optional_text(value, name.replace("_", " "), MAX_BRIEF_CHARS)
+                if text:
+                    current[name] = text
+                else:
+                    current.pop(name, None)
+            if current:
+                briefs[key] = current
+            else:
+                briefs.pop(key, None)
+            _store(session, "planning_briefs", briefs)
             return load_preferences(session)
