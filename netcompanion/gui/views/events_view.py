@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -18,6 +19,8 @@ from netcompanion.gui.views.event_dialog import EventDialog
 from netcompanion.gui.widgets import local_time, plain_label
 
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+MET_NOBODY_YET = ("Nobody met at this event yet. Scan a card with this event chosen on the Scan page, "
+                  "and the people you meet appear here.")
 
 
 class EventsView(QWidget):
@@ -43,8 +46,13 @@ class EventsView(QWidget):
         self.facts = plain_label("", "hint", wrap=True)
         self.results = plain_label("", wrap=True)
         self.met_list = QListWidget()
+        self.met_hint = plain_label("", "hint", wrap=True)
+        self.met_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.met_stack = QStackedWidget()  # the people met, or a word on why there are none yet
+        self.met_stack.addWidget(self.met_hint)
+        self.met_stack.addWidget(self.met_list)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.met_list, "Met")
+        self.tabs.addTab(self.met_stack, "Met")
         self._extra_tabs: list[QWidget] = []
         self._build()
 
@@ -79,6 +87,8 @@ class EventsView(QWidget):
     def add_tab(self, widget: QWidget, title: str) -> None:
         """Add a tab to the event page (planning); the widget gets `show_event(event_id)` calls."""
         self._extra_tabs.append(widget)
+        if hasattr(widget, "targets_changed"):  # the header's "targets met n of m" follows the plan
+            widget.targets_changed.connect(self._show_results)
         self.tabs.insertTab(0, widget, title)
         self.tabs.setCurrentIndex(0)
 
@@ -116,6 +126,8 @@ class EventsView(QWidget):
             self.heading.setText("No event yet")
             self.facts.setText("Create an event with one goal and a target count: “meet 3 investors”.")
             self.results.clear()
+            self.met_hint.setText("")
+            self.met_stack.setCurrentWidget(self.met_hint)
             return
         event = self.services.events.get(event_id)
         self.heading.setText(event.name)
@@ -123,15 +135,25 @@ class EventsView(QWidget):
         where = f" · {event.location}" if event.location else ""
         self.facts.setText(f"{local_time(event.starts_at)} – {local_time(event.ends_at)}{where}\n"
                            f"Goal: {goal} · target: meet {event.target_count}")
-        met = self.services.contacts.list(event=event_id)
-        targets = self.services.planning.targets(event_id)
+        met = self._show_results()
+        for contact in met:
+            self.met_list.addItem(f"{contact.full_name}  ·  {contact.title}  ·  {contact.company}")
+        self.met_hint.setText(MET_NOBODY_YET)
+        self.met_stack.setCurrentWidget(self.met_list if met else self.met_hint)
+        for tab in self._extra_tabs:
+            tab.show_event(event_id)  # type: ignore[attr-defined]
+
+    def _show_results(self) -> list:
+        """The line "Met n people · targets met n of m planned" for the open event; the people met."""
+        if self.event_id is None:
+            return []
+        event = self.services.events.get(self.event_id)
+        met = self.services.contacts.list(event=self.event_id)
+        targets = self.services.planning.targets(self.event_id)
         met_targets = sum(1 for t in targets if t.status == "met")
         self.results.setText(f"Met {len(met)} people (aim: {event.target_count}) · "
                              f"targets met {met_targets} of {len(targets)} planned")
-        for contact in met:
-            self.met_list.addItem(f"{contact.full_name}  ·  {contact.title}  ·  {contact.company}")
-        for tab in self._extra_tabs:
-            tab.show_event(event_id)  # type: ignore[attr-defined]
+        return met
 
     def add_event(self) -> None:
         dialog = EventDialog(self.services, parent=self)

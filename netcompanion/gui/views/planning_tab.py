@@ -1,7 +1,8 @@
 """An event's planning tab: import the attendee list, rank it by fit, keep targets with their why.
 
-Importing asks which column is which (pre-filled with the columns recognised automatically);
-reading and ranking run in the background.
+Importing shows the platform recognised from the header and asks which column is which and which
+columns are the event's questions (pre-filled with the guesses); reading and ranking run in the
+background. The user's contacts who attend are named first, with their tier and last contact.
 """
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -28,63 +32,100 @@ from PySide6.QtWidgets import (
 
 from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.services import Services
-from netcompanion.gui.widgets import plain_label, plain_tooltip, show_error
+from netcompanion.gui.widgets import local_day, plain_label, plain_tooltip, show_error
 from netcompanion.gui.worker import Job, run_in_background
-from netcompanion.interop.attendees import ATTENDEE_KEYS, attendee_columns, read_attendees
+from netcompanion.interop.attendee_formats import AttendeeFormat
+from netcompanion.interop.attendees import ATTENDEE_KEYS, attendee_format, read_attendees
 
 KEY_LABELS = {"name": "Name", "title": "Title", "company": "Company", "email": "E-mail", "bio": "Bio / notes"}
+#: the goals whose ranking reads what the user sells, and whom they hire for
+BRIEF_GOALS = {"offer": ("client", "partner"), "hiring_for": ("hire",)}
 STATUSES = [("Planned", "planned"), ("Met", "met"), ("Skipped", "skipped")]
 
 
 class ColumnMappingDialog(QDialog):
-    """Asks which column of the attendee file holds the name, title, company, e-mail and bio."""
+    """Shows the platform recognised, and asks which column of the attendee file holds the name,
+    title, company, e-mail and bio, and which columns are the event's questions."""
 
-    def __init__(self, header: list[str], guessed: dict[str, str], parent: QWidget | None = None) -> None:
+    def __init__(self, found: AttendeeFormat, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Which column is which?")
         self.combos: dict[str, QComboBox] = {}
         form = QFormLayout(self)
-        form.addRow(plain_label("Check the columns NetCompanion recognised in the attendee list.", "hint", wrap=True))
+        source = f"This looks like an attendee export from {found.platform_name}." if found.platform_name \
+            else "NetCompanion did not recognise the platform of this list."
+        self.platform_label = plain_label(f"{source} Check the columns it recognised.", "hint", wrap=True)
+        form.addRow(self.platform_label)
         for key in ATTENDEE_KEYS:
             combo = QComboBox()
             combo.addItem("(none)", "")
-            for column in header:
+            for column in found.header:
                 combo.addItem(column, column)
-            combo.setCurrentIndex(max(0, combo.findData(guessed.get(key, ""))))
+            combo.setCurrentIndex(max(0, combo.findData(found.mapping.get(key, ""))))
             self.combos[key] = combo
             form.addRow(KEY_LABELS[key], combo)
+        self.question_list = QListWidget()
+        self.question_list.setToolTip("The answers in the ticked columns are read as the bio and for what people want")
+        for column in found.header:
+            if column in found.ignored:
+                continue
+            item = QListWidgetItem(column)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if column in found.questions else Qt.CheckState.Unchecked)
+            self.question_list.addItem(item)
+        self.question_list.setMaximumHeight(140)
+        form.addRow("Questions", self.question_list)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
     def mapping(self) -> dict[str, str]:
-        return {key: combo.currentData() for key, combo in self.combos.items() if combo.currentData()}
+        """Our key -> the chosen column; "(none)" as "", so that nothing is guessed for it."""
+        return {key: combo.currentData() or "" for key, combo in self.combos.items()}
+
+    def questions(self) -> list[str]:
+        items = (self.question_list.item(row) for row in range(self.question_list.count()))
+        return [item.text() for item in items if item.checkState() == Qt.CheckState.Checked]
 
 
-def read_and_rank_job(job: Job, services: Services, event_id: int, path: str, mapping: dict[str, str]) -> list:
+def read_and_rank_job(job: Job, services: Services, event_id: int, path: str, mapping: dict[str, str],
+                      questions: list[str] | None = None) -> tuple[list, list]:
     job.report(0, 2, "Reading the attendee list")
-    attendees = read_attendees(path, mapping)
+    attendees = read_attendees(path, mapping, questions=questions)
     job.check()
     job.report(1, 2, f"Ranking {len(attendees)} attendees")
-    return services.planning.rank(event_id, attendees)
+    return attendees, services.planning.rank(event_id, attendees)
 
 
 #: the widest the name and the title columns of the ranked list get, so that the reasons show
 RANKED_WIDEST = {1: 180, 2: 200}
+#: the targets panel is never narrower, so that a why can be read and written
+RIGHT_PANEL_MIN_WIDTH = 240
 
 
 class PlanningTab(QWidget):
     """Ranked attendees on the left, the event's targets (with why, notes, talking points) on the right."""
 
     status = Signal(str)
+    targets_changed = Signal()
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.event_id: int | None = None
         self.ranked: list[Any] = []
+        self.attendees: list[dict[str, Any]] | None = None  # the list ranked last; None: the user's contacts
         self.job: Job | None = None
+        self.offer = QLineEdit()
+        self.offer.setPlaceholderText("What you sell, e.g. route planning software for grocery retailers")
+        self.offer.setToolTip("Client and partner ranking read people against what you sell (kept for this event)")
+        self.offer.editingFinished.connect(self._save_brief)
+        self.hiring_for = QLineEdit()
+        self.hiring_for.setPlaceholderText("The roles you hire for, e.g. backend engineers, data scientists")
+        self.hiring_for.editingFinished.connect(self._save_brief)
+        self.network = plain_label("", "hint", wrap=True)
+        self.network.hide()
         self.import_button = QPushButton("Import attendees…")
         self.import_button.clicked.connect(self.pick_attendee_file)
         self.rank_contacts_button = QPushButton("Rank my contacts")
@@ -93,7 +134,7 @@ class PlanningTab(QWidget):
         self.add_button = QPushButton("Add selected as targets")
         self.add_button.setObjectName("primary")
         self.add_button.clicked.connect(self.add_selected)
-        self.progress = QLabel()
+        self.progress = plain_label("", wrap=True)
         self.ranked_table = QTableWidget(0, 4)
         self.ranked_table.setHorizontalHeaderLabels(["Fit", "Name (✓ a contact)", "Title · Company", "Why they fit"])
         self.ranked_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -135,19 +176,26 @@ class PlanningTab(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.add_button)
         left_column.addLayout(buttons)
+        self.brief_form = QFormLayout()
+        self.brief_form.addRow("You sell", self.offer)
+        self.brief_form.addRow("You hire for", self.hiring_for)
+        left_column.addLayout(self.brief_form)
         left_column.addWidget(self.progress)
+        left_column.addWidget(self.network)
         left_column.addWidget(self.ranked_table, 1)
         right = QWidget()
         right_column = QVBoxLayout(right)
         right_column.setContentsMargins(0, 0, 0, 0)
         right_column.addWidget(plain_label("Targets", "cardTitle"))
         right_column.addWidget(self.targets_table, 1)
-        form = QFormLayout()
+        form = QFormLayout()  # labels above the boxes, so that the boxes get the panel's width
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow("Why", self.why)
         form.addRow("Research", self.research)
         form.addRow("Talking points", self.talking)
         form.addRow("Status", self.target_status)
         right_column.addLayout(form)
+        right.setMinimumWidth(RIGHT_PANEL_MIN_WIDTH)
         target_buttons = QHBoxLayout()
         target_buttons.addStretch(1)
         target_buttons.addWidget(self.remove_target_button)
@@ -157,17 +205,46 @@ class PlanningTab(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([3000, 1000])  # the ranked list, with its reasons, gets the room
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([3000, 2000])  # the ranked list, with its reasons, gets most of the room
         QVBoxLayout(self).addWidget(splitter)
 
     def show_event(self, event_id: int | None) -> None:
         if event_id != self.event_id:
-            self.ranked = []
+            self.ranked, self.attendees = [], None
             self._show_ranked()
         self.event_id = event_id
         self.setEnabled(event_id is not None)
+        self._show_brief()
         self._show_targets()
+
+    # what the user sells and hires for
+    def _show_brief(self) -> None:
+        if self.event_id is None:
+            return
+        brief = self.services.preferences.get().planning_brief(self.event_id)
+        self.offer.setText(brief["offer"])
+        self.hiring_for.setText(brief["hiring_for"])
+        event = self.services.events.get(self.event_id)
+        goal = event.goal.key if event.goal else ""
+        self.brief_form.setRowVisible(self.offer, goal in BRIEF_GOALS["offer"])
+        self.brief_form.setRowVisible(self.hiring_for, goal in BRIEF_GOALS["hiring_for"])
+
+    def _save_brief(self) -> None:
+        if self.event_id is None:
+            return
+        before = self.services.preferences.get().planning_brief(self.event_id)
+        wanted = {"offer": self.offer.text().strip(), "hiring_for": self.hiring_for.text().strip()}
+        if wanted == before:
+            return
+        try:
+            self.services.preferences.set_planning_brief(self.event_id, **wanted)
+        except NetCompanionError as exc:
+            show_error(self, "Planning", str(exc))
+            return
+        if self.ranked:  # rank the same people again with the new brief
+            self._ranked_ready((self.attendees, self.services.planning.rank(self.event_id, self.attendees)))
 
     # ranking
     def pick_attendee_file(self) -> None:
@@ -175,48 +252,67 @@ class PlanningTab(QWidget):
         if path:
             self.import_attendees(path)
 
-    def import_attendees(self, path: str, mapping: dict[str, str] | None = None) -> None:
-        """Ask for the columns (unless `mapping` is given), then read and rank in the background."""
+    def import_attendees(self, path: str, mapping: dict[str, str] | None = None,
+                         questions: list[str] | None = None) -> None:
+        """Ask for the columns and questions (unless `mapping` is given), then read and rank in
+        the background."""
         if self.event_id is None:
             return
         if mapping is None:
             try:
-                header, guessed = attendee_columns(path)
+                found = attendee_format(path)
             except NetCompanionError as exc:
                 show_error(self, "Attendee list", str(exc))
                 return
-            dialog = ColumnMappingDialog(header, guessed, self)
+            dialog = ColumnMappingDialog(found, self)
             if not dialog.exec():
                 return
-            mapping = dialog.mapping()
+            mapping, questions = dialog.mapping(), dialog.questions()
         self.progress.setText("Reading…")
-        self.job = run_in_background(read_and_rank_job, self.services, self.event_id, path, mapping,
+        self.job = run_in_background(read_and_rank_job, self.services, self.event_id, path, mapping, questions,
                                      on_progress=lambda d, t, m: self.progress.setText(m),
                                      on_done=self._ranked_ready, on_error=self._failed)
 
     def rank_contacts(self) -> None:
+        """Rank the user's own contacts, read the same way as an attendee list."""
         if self.event_id is not None:
-            self._ranked_ready(self.services.planning.rank(self.event_id))
+            self._ranked_ready((None, self.services.planning.rank(self.event_id)))
 
-    def _ranked_ready(self, ranked: list) -> None:
-        self.ranked = ranked
-        self.progress.setText(f"{len(ranked)} people ranked by fit with the event's goal")
+    def _ranked_ready(self, result: tuple[list | None, list]) -> None:
+        self.attendees, self.ranked = result
+        who = "contacts" if self.attendees is None else "attendees"
+        self.progress.setText(f"{len(self.ranked)} {who} ranked by fit with the event's goal")
         self._show_ranked()
 
     def _failed(self, message: str) -> None:
         self.progress.setText("")
         show_error(self, "Attendee list", message)
 
+    def _show_network(self) -> None:
+        """Name the user's own contacts on an attendee list first, with tier and last contact."""
+        known = [r for r in self.ranked if r.contact_id] if self.attendees is not None else []
+        self.network.setVisible(bool(known))
+        if not known:
+            self.network.setText("")
+            return
+        names = ", ".join(f"{r.attendee.get('name', '')} ({_known_text(r)})" for r in known[:8])
+        more = f" and {len(known) - 8} more" if len(known) > 8 else ""
+        self.network.setText(f"Your contacts attending ({len(known)}): {names}{more}")
+
     def _show_ranked(self) -> None:
+        self._show_network()
         self.ranked_table.setRowCount(len(self.ranked))
         for row, entry in enumerate(self.ranked):
             a = entry.attendee
-            known = " ✓" if entry.contact_id else ""
-            cells = [f"{entry.fit.score:.0f}", f"{a.get('name', '')}{known}",
+            known = f" ✓ {entry.contact_tier}" if entry.contact_id else ""
+            cells = [f"{entry.fit.score:g}", f"{a.get('name', '')}{known}",
                      " · ".join(v for v in (a.get("title"), a.get("company")) if v), "; ".join(entry.fit.reasons)]
+            tips = list(cells)
+            tips[1] = f"{a.get('name', '')}: your contact, {_known_text(entry)}" if entry.contact_id else cells[1]
+            tips[3] = "\n".join(entry.fit.reasons)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(plain_tooltip(text))  # a cut cell reads whole on hover
+                item.setToolTip(plain_tooltip(tips[column]))  # a cut cell reads whole on hover
                 self.ranked_table.setItem(row, column, item)
         self.ranked_table.resizeColumnsToContents()
         header = self.ranked_table.horizontalHeader()
@@ -235,6 +331,7 @@ class PlanningTab(QWidget):
             return
         self.status.emit(f"Added {len(added)} targets")
         self._show_targets()
+        self.targets_changed.emit()
 
     # targets
     def _show_targets(self) -> None:
@@ -282,9 +379,17 @@ class PlanningTab(QWidget):
         self._show_targets()
         self.targets_table.selectRow(row)
         self.status.emit("Target saved")
+        self.targets_changed.emit()
 
     def remove_target(self) -> None:
         target_id = self._selected_target()
         if target_id is not None:
             self.services.planning.remove_target(target_id)
             self._show_targets()
+            self.targets_changed.emit()
+
+
+def _known_text(entry: Any) -> str:
+    """'warm, last contact 12 Oct 2026' for a ranked attendee who is a contact."""
+    last = local_day(entry.contact_last) if entry.contact_last else "never"
+    return f"{entry.contact_tier}, last contact {last}"
