@@ -94,31 +94,41 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
               "intitule du poste", "titre du poste", "qualifica", "mansione", "posizione", "ruolo",
               "berufsbezeichnung", "stellenbezeichnung", "positie", "position", "fonction", "poste", "funcao",
               "cargo profissional", "title"),
+    "first_name": ("primeiro nome", "nome proprio", "given name", "voornaam", "prenom"),
+    "last_name": ("sobrenome", "apelido", "ultimo nome", "apellido", "achternaam", "familienname", "cognome"),
     "bio": ("bio", "biography", "biografie", "biografia", "biographie", "about me", "about", "over mij", "sobre mi",
             "sobre mim", "chi sono", "a propos", "uber mich", "profile", "perfil", "profil", "profilo", "description",
             "beschrijving", "descripcion", "descricao", "descrizione", "beschreibung"),
 }
 
-#: bookkeeping columns: neither an attendee field nor an answer to a question
-_ADMIN = re.compile(
-    r"^(?:(?:order|ordine|pedido|commande|bestel\w*|bestell\w*|ticket\w*|billet|entrada|ingresso|biglietto|quantity|"
-    r"menge|quantite|cantidad|quantidade|quantita|aantal|total|amount|price|prijs|preis|prix|precio|preco|prezzo|"
-    r"fees?|currency|coupon|discount|registration|inscripcion|inscricao|inscription|registrierung|anmeldung|"
-    r"registrazione|registratie|inschrijving|attendee (?:status|type|id)|checked in|check in|eingecheckt|rsvp|"
-    r"qr code|barcode|utm|survey response|has joined|approval|invitee)(?: .*)?|"
-    r".* (?:status|statut|estado|stato|id|nr|no|n|number|numero|nummer|date|datum|fecha|data|time|tijd|zeit|heure|"
-    r"hora|ora|on|at|url|link|code|codigo|codice|type|typ|tipo)|"
-    r"(?:eth|solana) address|custom source|api id|event host|guests|gaste|invites|groups?|groupes|grupos|"
-    r"gruppen|gruppi|groepen|tags|pronouns|agenda|connections|meetings|country|land|pays|pais|paese|city|stadt|"
-    r"ville|ciudad|cidade|citta|stad|phone number|mobile phone|twitter|website|id)$")
+#: words that make a column bookkeeping (order numbers, tickets, check-in, dates, ids), in any language
+ADMIN_WORDS = frozenset("""
+order orders ordine pedido commande bestellung bestelling bestelnummer bestellnr bestellnummer bestelldatum
+besteldatum ticket tickets tickettyp tickettype ticketart billet entrada ingresso biglietto quantity menge quantite
+cantidad quantidade quantita aantal price prijs preis prix precio preco prezzo fee fees currency coupon discount amount
+total paid registration registered inscripcion inscricao inscription registrierung anmeldung registrazione registratie
+inschrijving confirmation confirmacion confirmacao conferma bestatigungsnummer bevestigingsnummer checked check
+eingecheckt rsvp rsvped qr barcode utm api url link id uuid created updated invitee approval guests gaste survey eth
+solana host joined source reference date datum fecha data time timestamp
+""".split())
+#: whole headers that are about the person but not worth reading for a plan, nor a question
+ADMIN_HEADERS = frozenset("""
+groups|groupes|grupos|gruppen|gruppi|groepen|tags|pronouns|agenda|connections|meetings|country|land|pays|pais|paese|
+city|stadt|ville|ciudad|cidade|citta|stad|twitter|website|phone number|mobile phone|phone|telefon|telephone|telefono
+""".replace("\n", "").split("|"))
+_NUMBER_MARK = re.compile(r"(?i)(?:#|\b(?:n[°ºo.]*|nr|no)\.?)\s*$|^\s*n[°º]")
 
 
 def is_admin_column(header: str) -> bool:
-    """An order number, a ticket type, a check-in time: a column that says nothing about the person."""
+    """An order number, a ticket type, a check-in time: a column that says nothing about the
+    person. A header that asks a question ("…?") is never one."""
     raw = header.strip()
-    if raw.endswith("#") or re.search(r"(?i)\b(?:n[°ºo]|nr)\.?\s*$", raw) or raw.lower().startswith(("n°", "nº")):
+    if raw.endswith("?"):
+        return False
+    if _NUMBER_MARK.search(raw):
         return True
-    return bool(_ADMIN.match(attendee_key(header)))
+    key = attendee_key(header)
+    return key in ADMIN_HEADERS or any(word in ADMIN_WORDS or word.endswith("status") for word in key.split())
 
 
 @dataclass
@@ -147,7 +157,7 @@ def detect_platform(header: list[str]) -> Platform | None:
 
 _WANTED_ROLES = {"name": ("full_name", "given_name"), "title": ("title",), "company": ("company",),
                  "email": ("email",), "bio": ("bio", "notes")}
-_PERSON_ROLES = {"family_name", "middle_name", "prefix", "suffix", "phone", "phone_label", "email_label", "website",
+_PERSON_ROLES = {"given_name", "family_name", "middle_name", "prefix", "suffix", "phone", "phone_label", "email_label", "website",
                  "website_label", "linkedin", "address", "address_part", "categories"}
 
 
@@ -180,11 +190,11 @@ def guess_format(header: list[str]) -> AttendeeFormat:
     for column in header:
         if column in found.ignored or column in found.mapping.values():
             continue
+        if column in roles and roles[column].field in _PERSON_ROLES:
+            continue  # the last name, a phone, an address: about the person, not an answer
         ours = _alias_field(attendee_key(column))
         if ours and ours not in found.mapping:
             found.mapping[ours] = column
-        elif column in roles and (roles[column].field in _PERSON_ROLES or ours):
-            continue  # the last name, a phone, an address: about the person, not an answer
         elif not ours:
             found.questions.append(column)
     return found

@@ -131,8 +131,12 @@ def _former(texts: dict[str, str]) -> tuple[Clue | None, Clue | None]:
     former_words = _compiled(vocab.FORMER)
     former = retired = None
     for where, text in texts.items():
-        if retired is None and (words := find_phrase(text, vocab.RETIRED)):
-            retired = Clue("retired", words, where)
+        if words := find_phrase(text, vocab.RETIRED):
+            retired = retired or Clue("retired", words, where)
+            before = " ".join(text[:text.find(words)].split()[-4:])  # "director de planta retirado"
+            role = _seniority(before)
+            if role is not None and role.label != "student" and former is None:
+                former = Clue(role.label, f"{role.words} {words}", where)
         for match in former_words.finditer(text):
             after = " ".join(text[match.end():].split()[:4])
             role = _seniority(after)

@@ -113,6 +113,7 @@ SERIAL_FOUNDER = (
 # fund administration, HR business partners.
 FUNCTIONS: dict[str, tuple[str, ...]] = {
     "investing": (
+        "chief investment officer",
         "invest*", "investor", "investors", "investment manager", "investment director", "investment associate",
         "investment partner", "venture capital*", "venture capitalist", "venture partner", "general partner",
         "limited partner", "business angel", "angel investor", "angel", "deal flow", "dealflow",
@@ -151,6 +152,8 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
         "fondsbuchhalt*", "fondsadministration", "nav berekening*",
     ),
     "engineering": (
+        "chief technology officer", "technischer geschaftsfuhrer", "directeur technique", "director tecnico",
+        "diretor tecnico", "direttore tecnico", "technisch directeur",
         "engineer*", "engineering", "ingenieur*", "ingeniero", "ingeniera", "ingenieria", "engenheiro", "engenheira",
         "engenharia", "ingegnere", "ingegneria", "developer*", "desarrollador*", "desenvolvedor*", "developpeu*",
         "sviluppatore", "sviluppatrice", "entwickler*", "softwareentwickler*", "ontwikkelaar*", "programmer*",
@@ -167,6 +170,7 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
         "scientifique des donnees", "ml", "ai", "deep learning", "statistician", "forecasting",
     ),
     "product": (
+        "chief product officer",
         "product manager", "product owner", "head of product", "chief product", "cpo", "product lead",
         "produktmanager*", "product director", "chef de produit", "responsable produit", "gerente de producto",
         "gestor de produto", "responsabile prodotto", "productmanager", "producteigenaar",
@@ -176,6 +180,7 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
         "gestalter*", "concepteur", "conceptrice", "progettista",
     ),
     "sales": (
+        "chief revenue officer", "chief sales officer",
         "sales", "account executive", "account manager", "key account*", "inside sales", "sales manager",
         "vertrieb*", "verkauf*", "verkoop*", "verkoper", "accountmanager", "directeur commercial",
         "directrice commerciale", "commercial", "commerciale", "ingenieur commercial", "comercial", "ventas",
@@ -193,6 +198,7 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
         "alleanze", "partnership manager", "samenwerkingen", "partnerschappen", "integrations", "head of integrations",
     ),
     "operations": (
+        "chief operating officer", "directeur des operations",
         "operations", "operational", "operation", "coo", "plant manager", "plant director", "maintenance",
         "betrieb", "betriebsleiter*", "werksleiter*", "instandhaltung", "produktion", "operations manager",
         "operaciones", "jefe de planta", "director de planta", "directora de planta", "mantenimiento",
@@ -219,6 +225,7 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
         "diretora de compras", "directeur des achats", "directrice des achats",
     ),
     "hr": (
+        "chief people officer", "chief human resources officer", "chro",
         "hr", "human resources", "people", "people partner", "talent", "talent acquisition",
         "talent acquisition partner", "talent partner", "hr business partner", "hrbp", "recruit*", "recruiter*",
         "recruiting", "headhunt*", "personalleiter*", "personalwesen", "personalreferent*", "personalabteilung",
@@ -234,6 +241,7 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
         "avvocata", "legale", "notaio", "advocaat", "advocate", "jurist", "notaris", "bedrijfsjurist",
     ),
     "finance": (
+        "chief financial officer",
         "cfo", "finance", "financial", "finanz*", "finanzen", "finances", "financier", "financiere", "finanzas",
         "financiero", "financiera", "financas", "financeiro", "financeira", "finanza", "finanziario",
         "accountant", "accounting", "controller", "controlling", "treasury", "treasurer", "tax", "comptable",
@@ -243,6 +251,7 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
         "diretor financeiro", "diretora financeira", "direttore finanziario",
     ),
     "marketing": (
+        "chief marketing officer",
         "marketing", "brand", "growth", "communications", "communication", "comunicacion", "comunicacao",
         "comunicazione", "communicatie", "kommunikation", "pr", "public relations", "content", "seo",
     ),
@@ -270,6 +279,7 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
         "strategy consultant", "management consultant", "interim manager",
     ),
     "management": (
+        "chief executive officer",
         "ceo", "managing director", "general manager", "geschaftsfuhrer*", "directeur general", "directrice generale",
         "director general", "directora general", "gerente general", "diretor geral", "diretora geral",
         "amministratore delegato", "direttore generale", "algemeen directeur", "owner", "eigenaar", "inhaber*",
@@ -443,6 +453,8 @@ INTENTS: dict[str, tuple[str, ...]] = {
         "help graag", "coachen", "coaching", "asesorar", "asesoro", "accompagner", "acompanar", "acompana",
         "orientar", "orientadora", "orientador", "begleiten", "share experience", "share my experience",
         "compartir experiencia", "partager", "condividere", "fare da mentore", "mentorizar a", "ondersteunen",
+        "beraten", "unterstutzen", "aconselhar", "consigliare", "adviseren", "mentorat", "mentoraat", "tutoria",
+        "tutoraggio", "grunder unterstutzen",
     ),
     "learning": (
         "learning", "learn", "leren", "aprender", "apprendre", "imparare", "lernen", "inspiration", "insights",
@@ -522,7 +534,7 @@ INDUSTRIES: dict[str, tuple[str, ...]] = {
     ),
     "energy": (
         "energy", "energie", "energia", "energies", "energetic*", "power", "electric*", "electrica", "eletrica",
-        "elettrica", "wind", "windpark*", "eolic*", "eolica", "eolicos", "aerogenerador*", "solar", "solaire",
+        "elettrica", "wind", "windpark*", "eolic*", "eolica", "eolicos", "aerogenerador*", "solar*", "solaire",
         "solare", "zon", "fotovolta*", "photovolta*", "hydro", "hidroelectric*", "hidroeletric*", "idroelettric*",
         "utility", "utilities", "renewable*", "renovables", "renovaveis", "rinnovabil*", "erneuerbar*",
         "duurzame energie", "grid", "netz", "oil", "gas", "petrol*", "nuclear", "centrales", "centrais",
