@@ -44,18 +44,48 @@ def test_plan_with_an_attendee_list(db_url: str, tmp_path: Path) -> None:
                    "Jane Doe,General Partner,Fjord Capital,jane@fjord.vc,seed rounds in logistics\n", encoding="utf-8")
     data = json.loads(run("plan", "Web Summit", "--attendees", str(csv), "--json", "--save", "1",
                           "--why", "logistics fund", db=db_url).stdout)
-    assert set(data) == {"event", "profile", "attendees", "total", "targets"}
+    assert set(data) == {"event", "profile", "brief", "attendees", "total", "targets"}
     top = data["attendees"][0]
     assert top["name"] == "Jane Doe" and top["score"] > 0 and top["reasons"]
+    assert set(top) >= {"name", "title", "company", "email", "score", "reasons", "evidence", "reading",
+                        "contact_id", "contact_tier", "contact_last_contact"}
     assert [t["name"] for t in data["targets"]] == ["Jane Doe"] and data["targets"][0]["why"] == "logistics fund"
     text = run("plan", "Web Summit", db=db_url).stdout
     assert "targets (0/1 met)" in text
-    engineers = json.loads(run("plan", "Web Summit", "--attendees", str(csv), "--keyword", "engineer=5", "--json",
+    engineers = json.loads(run("plan", "Web Summit", "--attendees", str(csv), "--keyword", "engineer=10", "--json",
                                db=db_url).stdout)
-    assert engineers["profile"] == {"engineer": 5.0} and engineers["attendees"][0]["name"] == "Tom Baker"
+    assert engineers["profile"] == {"engineer": 10.0} and engineers["attendees"][0]["name"] == "Tom Baker"
     bad = run("plan", "Web Summit", "--keyword", "engineer", db=db_url, check=False)
     assert bad.returncode == 1 and "NAME=VALUE" in bad.stderr
     assert run("plan", "Nope", db=db_url, check=False).returncode == 1
+
+
+@pytest.mark.sqlite_only  # the planning service runs on both in test_planning.py; this is the CLI
+def test_plan_a_client_event_with_an_offer_and_a_platform_export(db_url: str, tmp_path: Path) -> None:
+    run("events", "add", "Retail Expo", "--goal", "client", "--start", "2026-11-10", db=db_url)
+    run("events", "add", "Other Expo", "--goal", "client", "--start", "2026-11-12", db=db_url)
+    run("contacts", "add", "--name", "Karen White", "--company", "ShopWell Stores", "--email", "karen@shopwell.example",
+        "--tier", "warm", db=db_url)
+    csv = tmp_path / "eventbrite.csv"
+    csv.write_text(
+        "Order #,First Name,Last Name,Email,Ticket Type,Attendee #,Job Title,Company,What are you looking for?\n"
+        "1,Jack,Robinson,jack@routeiq.example,General,11,Account Executive,RouteIQ,Selling route planning to retailers\n"
+        "2,Karen,White,karen@shopwell.example,VIP,12,VP Supply Chain,ShopWell Stores,Solutions for store replenishment\n"
+        "3,Hugo,Lambert,hugo@example.com,General,13,Marketing Manager,Freightline Group,Learning\n", encoding="utf-8")
+    data = json.loads(run("plan", "Retail Expo", "--attendees", str(csv), "--industry", "retail",
+                          "--offer", "store replenishment software for supply chain teams", "--json", db=db_url).stdout)
+    karen, *rest = data["attendees"]
+    assert karen["name"] == "Karen White" and karen["contact_tier"] == "warm"
+    assert "Works in supply chain, which your offer serves (+2)" in karen["reasons"]
+    assert rest[-1]["name"] == "Jack Robinson" and any(r.startswith("Sells rather than buys") for r in rest[-1]["reasons"])
+    assert data["brief"] == {"offer": "store replenishment software for supply chain teams", "hiring_for": ""}
+    other = json.loads(run("plan", "Other Expo", "--json", db=db_url).stdout)
+    assert other["brief"]["offer"] == ""  # the offer was for Retail Expo only
+    run("plan", "Other Expo", "--default-offer", "shelf labels", db=db_url)
+    assert json.loads(run("plan", "Other Expo", "--json", db=db_url).stdout)["brief"]["offer"] == "shelf labels"
+    assert json.loads(run("plan", "Retail Expo", "--json", db=db_url).stdout)["brief"]["offer"].startswith("store")
+    text = run("plan", "Retail Expo", "--attendees", str(csv), db=db_url).stdout
+    assert "Your contacts attending (1):\n  Karen White · warm · last contact never" in text
 
 
 @pytest.mark.sqlite_only  # the network service runs on both in test_network.py; this is the CLI
