@@ -66,7 +66,7 @@ def _scan_sample_cards(app, window, count: int) -> list[float]:  # noqa: ANN001
     starting the card reader process and loading its models)."""
     from importlib import resources
 
-    sample = str(resources.files("netcompanion") / "resources" / "sample-card.jpg")
+    sample = str(resources.files("netcompanion.resources") / "sample-card.jpg")
     window.navigation.setCurrentRow(1)
     begin = time.perf_counter()
     window.scan_cards([sample] * count)

@@ -42,7 +42,7 @@ def main() -> int:
     for row, name in enumerate(["today", "scan", "contacts", "events", "network"]):
         window.navigation.setCurrentRow(row)
         if name == "scan":
-            card = resources.files("netcompanion") / "resources" / "sample-card.jpg"
+            card = resources.files("netcompanion.resources") / "sample-card.jpg"
             window.scan.add_paths([str(card)])
             deadline = time.monotonic() + 120
             while (not window.scan.items or window.scan.job.running) and time.monotonic() < deadline:

@@ -201,7 +201,7 @@ def run_self_test(db_url: str | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="netcompanion-self-test-") as folder:
         settings.use_data_dir(Path(folder))
         QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, folder)
-        sample = str(resources.files("netcompanion") / "resources" / "sample-card.jpg")
+        sample = str(resources.files("netcompanion.resources") / "sample-card.jpg")
         from netcompanion.core.services import open_services
 
         app = create_application()
