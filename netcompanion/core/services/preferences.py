@@ -21,9 +21,9 @@ from netcompanion.core.rules.followup_rules import (
     DEFAULT_WEEKLY_BUDGET,
     NUMBERS,
 )
-from netcompanion.core.store.models import Setting
 from netcompanion.core.search import fold
 from netcompanion.core.services.base import Service, resolve_goal
+from netcompanion.core.store.models import Setting
 from netcompanion.core.validation import choice, optional_text, rating
 
 PLANNING_BRIEF_KEYS = ("offer", "hiring_for")
