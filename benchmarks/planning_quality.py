@@ -50,8 +50,8 @@ def score_list(entry: dict, goal: str) -> ListScore:
     ranked = rank_attendees(attendees, goal, context)
     fits = [labels.get(r.attendee["email"].lower(), (set(), set())) for r in ranked]
     hit = [goal in f for f, _ in fits]
-    traps = [(n, r) for n, (r, (_, trap)) in enumerate(zip(ranked, fits), 1) if goal in trap and n <= TRAP_DEPTH]
-    misses = [(n, r) for n, (r, ok) in enumerate(zip(ranked, hit), 1) if n <= 10 and not ok]
+    traps = [(n, r) for n, (r, (_, trap)) in enumerate(zip(ranked, fits, strict=True), 1) if goal in trap and n <= TRAP_DEPTH]
+    misses = [(n, r) for n, (r, ok) in enumerate(zip(ranked, hit, strict=True), 1) if n <= 10 and not ok]
     return ListScore(sum(hit[:5]), sum(hit[:10]), sum(hit), traps, misses)
 
 
@@ -75,7 +75,7 @@ def run_batch(batch: str, entries: list[dict], show: bool, why: bool) -> bool:
         ok &= p10 >= 0.9 and traps == 0
         print(f"{goal:<10}{p5:7.2f}{p10:7.2f}  {traps}")
         if show:
-            for entry, s in zip(entries, scores):
+            for entry, s in zip(entries, scores, strict=True):
                 for n, r in s.traps:
                     print(f"  trap in {entry['file']}:\n{_describe(n, r, why)}")
                 for n, r in s.misses:

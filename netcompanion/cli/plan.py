@@ -72,16 +72,19 @@ def run(args: argparse.Namespace) -> int:
 
         attendees = read_attendees(args.attendees, _mapping(args.map), questions=args.question)
     goal = event.goal.key if event.goal else ""
-    _apply_profile_options(services, goal, event.id, args)
-    ranked = services.planning.rank(event.id, attendees)
+    event_id = event.id
+    if event_id is None:  # an event read from the database always has one
+        raise ValidationError(f"event {args.event!r} has no id")
+    _apply_profile_options(services, goal, event_id, args)
+    ranked = services.planning.rank(event_id, attendees)
     if args.save:
-        services.planning.add_targets(event.id, [r.attendee | ({"contact_id": r.contact_id} if r.contact_id else {})
+        services.planning.add_targets(event_id, [r.attendee | ({"contact_id": r.contact_id} if r.contact_id else {})
                                                  for r in ranked[: args.save]], why=args.why)
     shown = ranked[: args.top] if args.top else ranked
-    targets = services.planning.targets(event.id)
+    targets = services.planning.targets(event_id)
     if args.json:
-        print_json({"event": event_to_dict(event), "profile": services.planning.profile(event.id),
-                    "brief": services.preferences.get().planning_brief(event.id),
+        print_json({"event": event_to_dict(event), "profile": services.planning.profile(event_id),
+                    "brief": services.preferences.get().planning_brief(event_id),
                     "attendees": [r.to_dict() for r in shown], "total": len(ranked),
                     "targets": [target_to_dict(t) for t in targets]})
         return 0

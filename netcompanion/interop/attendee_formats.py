@@ -181,20 +181,20 @@ def guess_format(header: list[str]) -> AttendeeFormat:
     has_job_title = any(r.field == "title" for r in roles.values())
     for ours, fields in _WANTED_ROLES.items():
         for wanted in fields:
-            column = next((c for c, r in sorted(roles.items(), key=lambda cr: cr[1].slot)
+            chosen = next((c for c, r in sorted(roles.items(), key=lambda cr: cr[1].slot)
                            if r.field == wanted or (wanted == "title" and r.field == "ambiguous_title" and not has_job_title)),
                           None)
-            if column is not None:
-                found.mapping[ours] = column
+            if chosen is not None:
+                found.mapping[ours] = chosen
                 break
     for column in header:
         if column in found.ignored or column in found.mapping.values():
             continue
         if column in roles and roles[column].field in _PERSON_ROLES:
             continue  # the last name, a phone, an address: about the person, not an answer
-        ours = _alias_field(attendee_key(column))
-        if ours and ours not in found.mapping:
-            found.mapping[ours] = column
-        elif not ours:
+        alias = _alias_field(attendee_key(column))
+        if alias is None:
             found.questions.append(column)
+        elif alias not in found.mapping:
+            found.mapping[alias] = column
     return found

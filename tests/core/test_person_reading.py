@@ -81,7 +81,8 @@ def test_investor_relations_is_not_investing_and_hr_partner_not_partnerships() -
 
 
 @pytest.mark.parametrize(("company", "bio", "kind"), [
-    ("Noordzee Ventures", "", "venture_fund"), ("Alpen Kapital", "", "venture_fund"), ("Fondo Industria 4.0 FCR", "", "venture_fund"),
+    ("Noordzee Ventures", "", "venture_fund"), ("Alpen Kapital", "", "venture_fund"),
+    ("Fondo Industria 4.0 FCR", "", "venture_fund"),
     ("SeedCircle Angels", "", "angel"), ("Italian Angels Syndicate", "", "angel"), ("Sala Family Office", "", "family_office"),
     ("", "Corporate venture arm of a logistics group", "corporate_venture"), ("Aceleradora Solar", "", "accelerator"),
     ("Incubateur Gourmet", "", "accelerator"), ("Banco Lusitano", "", "bank"), ("Kingsbridge Bank", "", "bank"),
@@ -112,13 +113,15 @@ def test_one_word_in_a_bio_does_not_make_an_organisation() -> None:
     ("We are hiring backend engineers", "hiring"), ("Estamos contratando", "hiring"),
     ("Looking for a new role", "job_seeking"), ("Open to work", "job_seeking"), ("Busco trabajo en IoT", "job_seeking"),
     ("Procuro emprego", "job_seeking"), ("Cerco il mio primo lavoro", "job_seeking"), ("Op zoek naar een baan", "job_seeking"),
-    ("Suche eine neue Stelle", "job_seeking"), ("Je cherche un stage", "job_seeking"), ("Looking for industry jobs", "job_seeking"),
+    ("Suche eine neue Stelle", "job_seeking"), ("Je cherche un stage", "job_seeking"),
+    ("Looking for industry jobs", "job_seeking"),
     ("Raising our seed round", "raising"), ("Buscamos inversores", "raising"), ("Nous levons notre tour d'amorçage", "raising"),
     ("Deal flow in climate tech", "investing"), ("Investir em startups", "investing"), ("Investeren", "investing"),
     ("Looking for suppliers of planning software", "buying"), ("Neue Lieferanten", "buying"), ("Novos fornecedores", "buying"),
     ("Selling route optimisation", "selling"), ("Nuevos clientes", "selling"),
     ("Integration partners", "partnering"), ("Partenariats", "partnering"), ("Kooperationen mit Softwareanbietern", "partnering"),
-    ("Happy to mentor founders", "mentoring"), ("Mentorizar a emprendedores", "mentoring"), ("Help graag jonge ondernemers", "mentoring"),
+    ("Happy to mentor founders", "mentoring"), ("Mentorizar a emprendedores", "mentoring"),
+    ("Help graag jonge ondernemers", "mentoring"),
     ("Learning about logistics tech", "learning"), ("Apprendre", "learning"),
 ])
 def test_intents(answers: str, intent: str) -> None:

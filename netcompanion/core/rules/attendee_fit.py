@@ -56,7 +56,8 @@ def _contains(words: list[str], keyword: str) -> bool:
 def keyword_evidence(attendee: dict[str, Any], profile: dict[str, float]) -> list[Evidence]:
     """The weight of every keyword of `profile` found in the attendee's title, company or bio."""
     fields = {name: fold(str(attendee.get(name) or "")).split() for name in FIELD_WEIGHTS}
-    evidence, matched = [], []
+    evidence: list[Evidence] = []
+    matched: list[str] = []
     for keyword, weight in sorted(profile.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0])):
         if any(keyword in phrase.split() for phrase in matched):
             continue  # 'partner' adds nothing once 'general partner' counted

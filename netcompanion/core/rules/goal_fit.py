@@ -291,9 +291,10 @@ def client_fit(r: PersonReading, ctx: PlanContext) -> list[Evidence]:
     ev = _industry_evidence(r, _target_industries(ctx), "which you sell to", 3)
     if "procurement" in r.title_functions:
         ev.append(Evidence(3, f"Buys: {_role(r)}"))
-    if r.retired is not None or (r.former is not None and r.seniority is not None
-                                 and r.former.words.endswith(r.seniority.words)):
-        ev.append(Evidence(-3, f"No longer in the job: {_quote(r.retired or r.former)}"))
+    gone = r.retired or (r.former if r.former is not None and r.seniority is not None
+                         and r.former.words.endswith(r.seniority.words) else None)
+    if gone is not None:
+        ev.append(Evidence(-3, f"No longer in the job: {_quote(gone)}"))
     elif r.level in ("c_level", "vp", "director", "head"):
         ev.append(Evidence(2, f"Decides: {_role(r)}"))
     elif r.level == "manager":

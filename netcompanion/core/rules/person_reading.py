@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from netcompanion.core.rules import person_vocabulary as vocab
 from netcompanion.core.search import fold
@@ -81,7 +81,7 @@ def _phrase_pattern(phrase: str) -> str:
     return r"\s+".join(words)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(phrases: tuple[str, ...]) -> re.Pattern[str]:
     ordered = sorted(set(phrases), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(_phrase_pattern(p) for p in ordered) + r")(?!\w)")
@@ -166,7 +166,7 @@ def _sought(text: str, where: str) -> tuple[dict[str, Clue], str]:
     return found, blanked
 
 
-@lru_cache(maxsize=None)
+@cache
 def _within_two_words(objects: tuple[str, ...]) -> tuple[str, ...]:
     """The sought objects after one or two other words ("looking for industry jobs"), but not
     those that are other words too ("early-stage founders" is no internship)."""

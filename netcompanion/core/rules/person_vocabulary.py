@@ -190,7 +190,8 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
     "bizdev": (
         "business development", "business developer", "bizdev", "bd", "partnerships", "partnership", "partner manager",
         "partner management", "partner program", "alliances", "alliance", "alliance manager", "channel",
-        "channel manager", "channel partner*", "ecosystem", "ecosystems", "ecosysteem", "ecosysteme", "ecosistema", "okosystem", "strategic partnerships",
+        "channel manager", "channel partner*", "ecosystem", "ecosystems", "ecosysteem", "ecosysteme", "ecosistema",
+        "okosystem", "strategic partnerships",
         "geschaftsentwicklung", "business entwicklung", "kooperationen", "partnermanager*", "developpement commercial",
         "developpement des affaires", "partenariats", "partenariat", "desarrollo de negocio*", "desarrollo comercial",
         "alianzas", "alianza", "responsable de alianzas", "desenvolvimento de negocio*", "parcerias", "parceria",

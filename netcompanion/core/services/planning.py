@@ -2,18 +2,15 @@
 and marking a target met when its card is scanned."""
 from __future__ import annotations
 
-from typing import Any
-
 from datetime import datetime
+from typing import Any
 
 from rapidfuzz import fuzz, process
 from sqlmodel import Session, col, func, select
 
 from netcompanion.core.clock import as_utc
-
 from netcompanion.core.enums import TargetStatus
 from netcompanion.core.errors import ValidationError
-from netcompanion.core.store.models import Contact, ContactEmail, Encounter, Event, Goal, Interaction, Target
 from netcompanion.core.rules.attendee_fit import (
     NAME_MATCH,
     RankedAttendee,
@@ -26,6 +23,7 @@ from netcompanion.core.rules.goal_fit import PlanContext
 from netcompanion.core.search import fold
 from netcompanion.core.services.base import Service, get_or_raise, resolve_event
 from netcompanion.core.services.preferences import load_preferences
+from netcompanion.core.store.models import Contact, ContactEmail, Encounter, Event, Goal, Interaction, Target
 from netcompanion.core.validation import choice, optional_text
 
 TARGET_TEXT_FIELDS = ("why", "research_notes", "talking_points")
@@ -85,12 +83,12 @@ def _last_contacts(session: Session, contact_ids: list[int]) -> dict[int, dateti
     """The last interaction or encounter with each of the contacts."""
     last: dict[int, datetime] = {}
     for model, column in ((Interaction, Interaction.happened_at), (Encounter, Encounter.met_at)):
-        for contact_id, when in session.exec(select(model.contact_id, func.max(column))  # type: ignore[attr-defined]
-                                             .where(col(model.contact_id).in_(contact_ids))  # type: ignore[attr-defined]
-                                             .group_by(model.contact_id)):  # type: ignore[attr-defined]
-            if when is not None:
-                when = as_utc(when)
-                last[contact_id] = max(last.get(contact_id, when), when)
+        for contact_id, when in session.exec(select(model.contact_id, func.max(column))
+                                             .where(col(model.contact_id).in_(contact_ids))
+                                             .group_by(model.contact_id)):
+            moment = as_utc(when)
+            if moment is not None:
+                last[contact_id] = max(last.get(contact_id, moment), moment)
     return last
 
 
@@ -159,7 +157,7 @@ class PlanningService(Service):
             goal = _goal_of(session, event_row)
             profile, context = _profile(session, goal), _context(session, event_row, goal)
             existing = list(session.exec(select(Target).where(Target.event_id == event_row.id)))
-            added = []
+            added: list[Target] = []
             for attendee in attendees:
                 name, company = str(attendee.get("name") or "").strip(), str(attendee.get("company") or "").strip()
                 if not (name or company):

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -336,7 +335,7 @@ class PlanningTab(QWidget):
     # targets
     def _show_targets(self) -> None:
         targets = self.services.planning.targets(self.event_id) if self.event_id is not None else []
-        self._target_ids = [t.id for t in targets]
+        self._target_ids = [t.id for t in targets if t.id is not None]
         self.targets_table.setRowCount(len(targets))
         for row, target in enumerate(targets):
             name = " · ".join(v for v in (target.name, target.company) if v)
