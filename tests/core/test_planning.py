@@ -54,6 +54,20 @@ def test_rank_event_attendees_and_mark_existing_contacts(services) -> None:
     assert [r.attendee["name"] for r in ranked_contacts] == ["Jane Doe"]
 
 
+def test_rank_my_contacts_reads_them_like_attendees(services) -> None:
+    services.events.add("Seed Summit", "investor", start="2026-11-10T09:00Z")
+    angel = services.contacts.add(ContactFields(full_name="Ada Park", title="Business angel",
+                                                offers="invests in B2B SaaS and mentors founders"))
+    founder = services.contacts.add(ContactFields(full_name="Ben Turner", title="CEO & Co-founder", company="ParcelPal",
+                                                  needs="investors for our seed round"))
+    ir = services.contacts.add(ContactFields(full_name="Ruth Adams", title="Investor Relations Manager",
+                                             company="Tidewater Shipping plc"))
+    ranked = {r.contact_id: r for r in services.planning.rank("Seed Summit")}
+    assert ranked[angel.id].fit.score > 0 > ranked[founder.id].fit.score
+    assert "raising" in ranked[founder.id].fit.reading.intents
+    assert ranked[ir.id].fit.reasons[0].startswith("Not an investor: investor relations")
+
+
 def test_profiles_are_editable_and_client_uses_target_industries(services) -> None:
     services.events.add("Retail Expo", "client", start="2026-05-01T09:00Z")
     services.preferences.set_target_industries(["grocery"])

@@ -40,10 +40,14 @@ def target_to_dict(target: Target) -> dict[str, Any]:
 
 
 def contact_as_attendee(contact: Contact, email: str = "") -> dict[str, Any]:
-    """An existing contact in the shape of an attendee row (its notes and offers as the bio)."""
-    bio = " ".join(p for p in (contact.notes, contact.interests, contact.offers, contact.their_goals) if p)
+    """An existing contact in the shape of an attendee row: the notes and interests as the bio,
+    what they want, need and offer as the answers an attendee gives (so read for intents)."""
+    bio = " ".join(p for p in (contact.notes, contact.interests) if p)
+    answers = {question: text for question, text in (("Their goals", contact.their_goals),
+                                                     ("What they are looking for", contact.needs),
+                                                     ("What they offer", contact.offers)) if text}
     return {"name": contact.full_name, "title": contact.title, "company": contact.company, "email": email,
-            "bio": bio, "contact_id": contact.id}
+            "bio": bio, "answers": answers, "contact_id": contact.id}
 
 
 def link_encounter_to_target(session: Session, contact: Contact, encounter: Encounter, event: Event) -> Target | None:
