@@ -104,6 +104,9 @@ def test_import_shows_the_platform_and_its_questions(qtbot, window, demo_service
     ruth = next(r for r in planning.ranked if r.attendee["name"] == "Ruth Adams")
     assert any(reason.startswith("Not an investor: investor relations") for reason in ruth.fit.reasons)
     assert planning.ranked[0].attendee["answers"] == {"What are you looking for?": "Seed deals in logistics"}
+    assert "Order #" not in seen["offered"] and "First Name" not in seen["offered"]  # fields are not questions
+    planning.ranked_table.selectRow(names.index("Ruth Adams"))
+    assert planning.evidence.text().startswith("Ruth Adams:\nNot an investor: investor relations")
 
 
 def test_the_users_contacts_on_the_list_are_named_first(qtbot, window, demo_services, tmp_path: Path) -> None:

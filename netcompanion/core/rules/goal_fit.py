@@ -250,15 +250,14 @@ def hire_fit(r: PersonReading, ctx: PlanContext) -> list[Evidence]:
 
 
 def _industry_evidence(r: PersonReading, targets: dict[str, tuple[str, ...]], why: str, points: float) -> list[Evidence]:
-    """The first of the user's industries the person's company, title, bio or answers show."""
-    texts = {"company": fold(r.company), "title": fold(r.title)}
-    for label, phrases in targets.items():
-        for where, text in texts.items():
+    """One of the user's industries shown by the person's company, else title, else bio or answers."""
+    for where, text in (("company", fold(r.company)), ("title", fold(r.title))):
+        for label, phrases in targets.items():
             if words := find_phrase(text, phrases):
                 return [Evidence(points, f"In {label}, {why}: '{words}' in the {where}")]
-        if label in r.industries and r.industries[label].where not in texts:
-            clue = r.industries[label]
-            return [Evidence(points * 0.75, f"In {label}, {why}: {_quote(clue)}")]
+    for label in targets:
+        if label in r.industries and r.industries[label].where not in ("company", "title"):
+            return [Evidence(points * 0.75, f"In {label}, {why}: {_quote(r.industries[label])}")]
     return []
 
 

@@ -531,7 +531,7 @@ INDUSTRIES: dict[str, tuple[str, ...]] = {
         "logistic*", "logistik*", "logistiek*", "logistique", "logistica", "transport*", "shipping", "freight",
         "spedition*", "expedicao", "trasport*", "vervoer", "warehous*", "3pl", "distribution", "distribucion",
         "distribuzione", "distributie", "distributiecentra", "distributiecentrum", "fulfilment", "fulfillment",
-        "supply chain", "cargo", "parcel", "courier", "last mile", "port", "haven", "puerto", "porto",
+        "cargo", "parcel", "courier", "last mile", "port", "haven", "puerto", "porto",
     ),
     "energy": (
         "energy", "energie", "energia", "energies", "energetic*", "power", "electric*", "electrica", "eletrica",

@@ -65,9 +65,10 @@ class ColumnMappingDialog(QDialog):
             form.addRow(KEY_LABELS[key], combo)
         self.question_list = QListWidget()
         self.question_list.setToolTip("The answers in the ticked columns are read as the bio and for what people want")
-        for column in found.header:
-            if column in found.ignored:
-                continue
+        mapped = set(found.mapping.values())
+        offered = found.questions + [c for c in found.header
+                                     if c not in found.ignored and c not in mapped and c not in found.questions]
+        for column in offered:
             item = QListWidgetItem(column)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if column in found.questions else Qt.CheckState.Unchecked)
@@ -98,7 +99,7 @@ def read_and_rank_job(job: Job, services: Services, event_id: int, path: str, ma
 
 
 #: the widest the name and the title columns of the ranked list get, so that the reasons show
-RANKED_WIDEST = {1: 180, 2: 200}
+RANKED_WIDEST = {1: 170, 2: 190}
 #: the targets panel is never narrower, so that a why can be read and written
 RIGHT_PANEL_MIN_WIDTH = 240
 
@@ -140,6 +141,9 @@ class PlanningTab(QWidget):
         self.ranked_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.ranked_table.horizontalHeader().setStretchLastSection(True)
         self.ranked_table.verticalHeader().hide()
+        self.ranked_table.itemSelectionChanged.connect(self._show_evidence)
+        self.evidence = plain_label("", "hint", wrap=True)  # the selected person's reasons, for and against
+        self.evidence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.targets_table = QTableWidget(0, 3)
         self.targets_table.setHorizontalHeaderLabels(["Target", "Fit", "Status"])
         self.targets_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -182,6 +186,7 @@ class PlanningTab(QWidget):
         left_column.addWidget(self.progress)
         left_column.addWidget(self.network)
         left_column.addWidget(self.ranked_table, 1)
+        left_column.addWidget(self.evidence)
         right = QWidget()
         right_column = QVBoxLayout(right)
         right_column.setContentsMargins(0, 0, 0, 0)
@@ -313,10 +318,21 @@ class PlanningTab(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(plain_tooltip(tips[column]))  # a cut cell reads whole on hover
                 self.ranked_table.setItem(row, column, item)
+        self._show_evidence()
         self.ranked_table.resizeColumnsToContents()
         header = self.ranked_table.horizontalHeader()
         for column, widest in RANKED_WIDEST.items():  # leave room for why they fit
             header.resizeSection(column, min(header.sectionSize(column), widest))
+
+    def _show_evidence(self) -> None:
+        """The reasons of the selected attendee, one a line: the table's cell is too narrow for them."""
+        rows = self.ranked_table.selectionModel().selectedRows()
+        if len(rows) != 1 or rows[0].row() >= len(self.ranked):
+            self.evidence.setText("Select a person to read why they fit, and why not." if self.ranked else "")
+            return
+        entry = self.ranked[rows[0].row()]
+        lines = entry.fit.reasons or ["Nothing in their title, company or answers speaks for or against this goal."]
+        self.evidence.setText(f"{entry.attendee.get('name', '')}:\n" + "\n".join(lines))
 
     def add_selected(self) -> None:
         rows = sorted({index.row() for index in self.ranked_table.selectionModel().selectedRows()})
