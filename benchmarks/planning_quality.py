@@ -4,9 +4,10 @@ Each list is read as the app reads it (platform recognised from the header, ques
 answers) and ranked for each of the five goals with the list's context (industries, offer, whom
 the user hires). Prints precision@5 and @10 per goal (a person labelled with the goal counts as a
 hit) and every trap (a person labelled as a trap for the goal) ranked in the top 12. The held-out
-batch comes first; its misses are only counted, not named, unless --show-heldout is given.
+batches come first (heldout: written before the tuning; fresh: written after it); their misses are
+only counted, not named, unless --show-heldout is given.
 
-    PYTHONPATH=$PWD .venv/bin/python benchmarks/planning_quality.py [--batch heldout|tuning] [--show-heldout] [--why]
+    PYTHONPATH=$PWD .venv/bin/python benchmarks/planning_quality.py [--batch heldout|fresh|tuning] [--show-heldout] [--why]
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from netcompanion.interop.attendees import attendee_format, read_attendees
 LISTS = Path(__file__).resolve().parent / "attendee_lists"
 GOALS = ("investor", "mentor", "hire", "client", "partner")
 TRAP_DEPTH = 12
+BATCHES = ("heldout", "fresh", "tuning")
 
 
 @dataclass
@@ -85,7 +87,7 @@ def run_batch(batch: str, entries: list[dict], show: bool, why: bool) -> bool:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--batch", choices=("heldout", "tuning"), help="score one batch only")
+    parser.add_argument("--batch", choices=BATCHES, help="score one batch only")
     parser.add_argument("--show-heldout", action="store_true", help="name the held-out misses too (after tuning)")
     parser.add_argument("--why", action="store_true", help="print the reasons of each miss")
     args = parser.parse_args()
@@ -93,9 +95,9 @@ def main() -> int:
     people = sum(len(read_attendees(LISTS / e["file"])) for e in manifest["lists"])
     print(f"{len(manifest['lists'])} lists, {people} invented people")
     results = []
-    for batch in ("heldout", "tuning"):
-        if args.batch in (None, batch):
-            entries = [e for e in manifest["lists"] if e["batch"] == batch]
+    for batch in BATCHES:
+        entries = [e for e in manifest["lists"] if e["batch"] == batch]
+        if entries and args.batch in (None, batch):
             results.append(run_batch(batch, entries, show=batch == "tuning" or args.show_heldout, why=args.why))
     print("\ntarget (every goal P@10 >= 0.9, no trap in the top 12):", "met" if all(results) else "not met")
     return 0
