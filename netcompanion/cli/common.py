@@ -10,11 +10,22 @@ if TYPE_CHECKING:
     from netcompanion.core.services import Services
 
 
+_opened: list[Services] = []  # what the running command opened, closed by `close_opened` when it ends
+
+
 def services_from(args: argparse.Namespace) -> Services:
-    """The services over the database named by `--db` (or the settings)."""
+    """The services over the database named by `--db` (or the settings), closed when the command ends."""
     from netcompanion.core.services import open_services
 
-    return open_services(getattr(args, "db", None))
+    services = open_services(getattr(args, "db", None))
+    _opened.append(services)
+    return services
+
+
+def close_opened() -> None:
+    """Close the database connections the command opened (`main` calls it however the command ends)."""
+    while _opened:
+        _opened.pop().db.dispose()
 
 
 def print_json(value: Any) -> None:
