@@ -4,7 +4,7 @@
 SOURCE over the SQLite file DB (with NETCOMPANION_HOME as the parent set it) under RLIMIT_AS (a
 runaway allocation becomes a MemoryError, not a killed machine) and, with --file-size,
 RLIMIT_FSIZE (a write past it fails as on a full disk). It prints one JSON object: `error` (the
-message, or None), `kind` (the exception's type), `max_rss_mb` and `seconds`.
+message, or None), `kind` (the exception's type), `max_rss_mb` (peak resident memory) and `seconds`.
 Used by the limits tests and by benchmarks/hostile_files.py.
 """
 from __future__ import annotations
@@ -37,6 +37,18 @@ def run(source: Path, db_file: Path, home: Path, *, address_space_mb: int = 1536
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _peak_rss_kb() -> float:
+    """This process's peak resident memory in KB: VmHWM on Linux (ru_maxrss there also counts the
+    parent's memory at the fork before exec), else ru_maxrss."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return float(line.split()[1])
+    except OSError:
+        pass
+    return float(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("source")
@@ -59,7 +71,7 @@ def main() -> int:
     except MemoryError:
         error, kind = "MemoryError", "MemoryError"
     seconds = time.monotonic() - started
-    max_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    max_rss_mb = _peak_rss_kb() / 1024
     print(json.dumps({"error": error, "kind": kind, "max_rss_mb": round(max_rss_mb, 1), "seconds": round(seconds, 2)}))
     return 0
 
