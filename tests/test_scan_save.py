@@ -11,7 +11,7 @@ import pytest
 from tests.cli_runner import run
 
 pytestmark = pytest.mark.slow
-SAMPLE = Path(str(resources.files("netcompanion") / "resources" / "sample-card.jpg"))
+SAMPLE = Path(str(resources.files("netcompanion.resources") / "sample-card.jpg"))
 
 
 def scan_cli(db: Path, *args: str):  # noqa: ANN201

@@ -20,8 +20,8 @@ def main() -> int:
     out = Path(sys.argv[sys.argv.index("--out") + 1]) if "--out" in sys.argv else OUT
     os.environ["NETCOMPANION_HOME"] = tempfile.mkdtemp(prefix="nc-shots-")
     os.environ["XDG_CONFIG_HOME"] = os.environ["NETCOMPANION_HOME"]
-    from netcompanion.demo import fill_demo
     from netcompanion.core.services import open_services
+    from netcompanion.demo import fill_demo
     from netcompanion.gui.app import create_application
     from netcompanion.gui.main_window import MainWindow
 
@@ -42,7 +42,7 @@ def main() -> int:
     for row, name in enumerate(["today", "scan", "contacts", "events", "network"]):
         window.navigation.setCurrentRow(row)
         if name == "scan":
-            card = resources.files("netcompanion") / "resources" / "sample-card.jpg"
+            card = resources.files("netcompanion.resources") / "sample-card.jpg"
             window.scan.add_paths([str(card)])
             deadline = time.monotonic() + 120
             while (not window.scan.items or window.scan.job.running) and time.monotonic() < deadline:

@@ -66,8 +66,8 @@ def add_json_flag(parser: argparse.ArgumentParser) -> None:
 def table(rows: list[list[str]], headers: list[str]) -> str:
     """A plain text table with columns as wide as their widest cell."""
     rows = [[terminal_text(cell, one_line=True) for cell in row] for row in rows]
-    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows)]
-    lines = ["  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip()
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)]
+    lines = ["  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
              for row in [headers, *rows]]
     lines.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join(lines)

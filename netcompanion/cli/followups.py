@@ -52,7 +52,7 @@ def run_list(args: argparse.Namespace) -> int:
     rows = [[str(i.id), i.due_label, i.kind.replace("_", " "), i.contact_name, _short(i.reason)] for i in items]
     headers = ["id", "due", "kind", "contact", "reason"]
     if args.everyone:
-        rows, headers = [[*row, item.owner or "anyone"] for row, item in zip(rows, items)], [*headers, "owner"]
+        rows, headers = [[*row, item.owner or "anyone"] for row, item in zip(rows, items, strict=True)], [*headers, "owner"]
     echo(table(rows, headers))
     return 0
 

@@ -7,7 +7,7 @@ from PySide6.QtGui import QIcon, QPixmap
 
 
 def _resource(name: str):  # noqa: ANN202 (importlib Traversable)
-    return resources.files("netcompanion") / "resources" / name
+    return resources.files("netcompanion.resources") / name
 
 
 def stylesheet() -> str:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from netcompanion.core.errors import DatabaseError
 from netcompanion.core.store.database import Database
 from netcompanion.core.store.migrations import head_revision
-from netcompanion.core.errors import DatabaseError
 
 
 def test_new_database_is_at_head_with_the_builtin_goals(services) -> None:

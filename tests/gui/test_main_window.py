@@ -74,7 +74,7 @@ def test_empty_database_offers_demo_data_in_one_click(qtbot, services) -> None:
 
 @pytest.mark.slow
 def test_card_images_given_to_the_app_are_read_in_the_scan_place(qtbot, window) -> None:
-    window.scan_cards([str(resources.files("netcompanion") / "resources" / "sample-card.jpg")])
+    window.scan_cards([str(resources.files("netcompanion.resources") / "sample-card.jpg")])
     assert window.current_view() is window.scan
     qtbot.waitUntil(lambda: bool(window.scan.items) and not window.scan.job.running, timeout=180_000)
     assert window.scan.items[0].scan["full_name"] == "Marta Oliveira"

@@ -27,10 +27,15 @@ ROOT = Path(__file__).parents[2]
 pytestmark = pytest.mark.slow
 
 
+_STARTED: list[subprocess.Popen[str]] = []
+
+
 def _start(*args: str) -> subprocess.Popen[str]:
     """A real process in its own process group (so its workers die with it)."""
-    return subprocess.Popen([sys.executable, *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            stdin=subprocess.DEVNULL, text=True, start_new_session=True)
+    process = subprocess.Popen([sys.executable, *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               stdin=subprocess.DEVNULL, text=True, start_new_session=True)
+    _STARTED.append(process)
+    return process
 
 
 def _write_lock_taken(db_file: Path) -> bool:
@@ -66,6 +71,24 @@ def _kill_while_writing(process: subprocess.Popen[str], db_file: Path, *, held_f
         time.sleep(0.02)
     os.killpg(process.pid, signal.SIGKILL)
     pytest.fail("the process never got to writing")
+
+
+def _close_pipes(process: subprocess.Popen[str]) -> None:
+    for stream in (process.stdout, process.stderr):
+        if stream is not None:
+            stream.close()
+
+
+@pytest.fixture(autouse=True)
+def _close_started_processes() -> object:
+    """Every process a test started is ended and its pipes closed at the end (no ResourceWarning)."""
+    yield
+    while _STARTED:
+        process = _STARTED.pop()
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=30)
+        _close_pipes(process)
 
 
 def _vcard_file(path: Path, count: int) -> Path:

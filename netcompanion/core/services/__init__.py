@@ -5,8 +5,6 @@ import logging
 from pathlib import Path
 
 from netcompanion.core import settings
-from netcompanion.core.store import backup, temp_files
-from netcompanion.core.store.database import Database
 from netcompanion.core.services.cards import CardService
 from netcompanion.core.services.contact_table import ContactTableService
 from netcompanion.core.services.contacts import ContactFields, ContactService, contact_to_dict
@@ -15,10 +13,12 @@ from netcompanion.core.services.events import EventService, event_to_dict
 from netcompanion.core.services.followups import FollowUpService
 from netcompanion.core.services.goals import GoalService
 from netcompanion.core.services.interactions import InteractionService
+from netcompanion.core.services.merge import TransferService
 from netcompanion.core.services.network import NetworkService
 from netcompanion.core.services.planning import PlanningService
 from netcompanion.core.services.preferences import PreferenceService
-from netcompanion.core.services.merge import TransferService
+from netcompanion.core.store import backup, temp_files
+from netcompanion.core.store.database import Database
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,8 @@
 """The detail pane of one contact: every field editable, card images, encounters and interactions."""
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
@@ -19,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netcompanion.core.store.card_store import card_image_path
 from netcompanion.core.errors import ConflictError, NetCompanionError
+from netcompanion.core.rules.health import trust_text
 from netcompanion.core.services import Services
+from netcompanion.core.store.card_store import card_image_path
 from netcompanion.gui.widgets import local_day, plain_label, show_error
 
 TIERS = [("Inner circle", "inner"), ("Warm", "warm"), ("Acquaintance", "acquaintance"), ("Noise", "noise")]
@@ -57,7 +60,7 @@ class ContactDetail(QWidget):
         super().__init__(parent)
         self.services = services
         self.contact_id: int | None = None
-        self.loaded_at = None  # the contact's updated_at when the form was filled
+        self.loaded_at: datetime | None = None  # the contact's updated_at when the form was filled
         self.heading = plain_label("", "pageTitle")
         self.subtitle = plain_label("", "hint", wrap=True)
         self.card_image = QLabel()
@@ -146,7 +149,8 @@ class ContactDetail(QWidget):
         self.tier.setCurrentIndex(max(0, self.tier.findData(contact.tier)))
         for name, _, _ in TRUST_FIELDS:
             self.trust[name].setValue(getattr(contact, name) or 0)
-        self.trust_estimate.setText(_trust_text(contact))
+        self.trust_estimate.setText(trust_text(contact.credibility, contact.reliability, contact.intimacy,
+                                               contact.self_orientation))
         self._show_card(contact_id)
         self._show_history(contact_id)
 
@@ -222,11 +226,3 @@ def _phone_pair(text: str) -> tuple[str, str]:
     number, _, kind = text.strip().partition("(")
     kind = kind.rstrip(") ").strip().lower() or "work"
     return number.strip(), kind
-
-
-def _trust_text(contact) -> str:  # noqa: ANN001
-    inputs = (contact.credibility, contact.reliability, contact.intimacy, contact.self_orientation)
-    if any(value is None for value in inputs):
-        return "give credibility, reliability, intimacy and self-orientation to see the trust estimate"
-    credibility, reliability, intimacy, self_orientation = inputs
-    return f"{(credibility + reliability + intimacy) / self_orientation:.1f}  (credibility + reliability + intimacy) / self-orientation"

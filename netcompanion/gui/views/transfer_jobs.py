@@ -1,6 +1,7 @@
 """Importing and exporting contacts from the GUI: the background jobs and the file dialogs."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -33,12 +34,22 @@ def export_job(job: Job, services: Services, fmt: str, csv_format: str, path: st
     return count
 
 
+def _cancel_first(job_holder: list[Job]) -> None:
+    if job_holder:
+        job_holder[0].cancel()
+
+
+def _close_then(dialog: QProgressDialog, on_finished: Callable[[object], None]) -> None:
+    dialog.reset()
+    on_finished(None)
+
+
 def _progress_dialog(parent: QWidget, title: str, job_holder: list[Job]) -> QProgressDialog:
     dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
     dialog.setLabel(plain_label(title))  # the title holds a file name: text, never markup
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
-    dialog.canceled.connect(lambda: job_holder and job_holder[0].cancel())
+    dialog.canceled.connect(lambda: _cancel_first(job_holder))
     return dialog
 
 
@@ -70,7 +81,7 @@ def start_import(parent: QWidget, services: Services, path: str, on_finished) ->
         dialog.setLabelText(message)
 
     job = run_in_background(import_job, services, path, on_done=done, on_error=failed, on_progress=progress,
-                            on_cancel=lambda: (dialog.reset(), on_finished(None)))
+                            on_cancel=lambda: _close_then(dialog, on_finished))
     holder.append(job)
     return job
 

@@ -24,8 +24,16 @@ from netcompanion.core import settings
 from netcompanion.core.clock import utcnow
 from netcompanion.core.errors import DatabaseError
 from netcompanion.core.store.backup.files import (
-    _STAMP_FORMAT, AUTO_BACKUP_AGE, CARDS_PREFIX, DB_MEMBER, FORMAT_VERSION, MANIFEST_MEMBER, REASONS,
-    BackupInfo, latest_backup, prune_backups,
+    _STAMP_FORMAT,
+    AUTO_BACKUP_AGE,
+    CARDS_PREFIX,
+    DB_MEMBER,
+    FORMAT_VERSION,
+    MANIFEST_MEMBER,
+    REASONS,
+    BackupInfo,
+    latest_backup,
+    prune_backups,
 )
 from netcompanion.core.store.temp_files import PARTIAL_PREFIX, temp_folder
 from netcompanion.core.store.sqlite_files import check_result, connect, looks_damaged, schema_revision
