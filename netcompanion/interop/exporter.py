@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from netcompanion.core.services import Services
 from netcompanion.core.store.card_store import card_image_path
 from netcompanion.core.store.models import Contact
-from netcompanion.core.services import Services
 from netcompanion.interop.csv_write import write_csv
 from netcompanion.interop.ics_write import write_ics
 from netcompanion.interop.vcard_write import write_vcards

@@ -35,8 +35,8 @@ from netcompanion.core.store.backup.files import (
     latest_backup,
     prune_backups,
 )
-from netcompanion.core.store.temp_files import PARTIAL_PREFIX, temp_folder
 from netcompanion.core.store.sqlite_files import check_result, connect, looks_damaged, schema_revision
+from netcompanion.core.store.temp_files import PARTIAL_PREFIX, temp_folder
 
 log = logging.getLogger(__name__)
 

@@ -27,6 +27,7 @@ import os
 import shutil
 import sqlite3
 import zipfile
+from collections.abc import Callable
 from contextlib import ExitStack, closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,11 +35,18 @@ from typing import BinaryIO
 
 from netcompanion.core import settings
 from netcompanion.core.errors import DatabaseError
-from netcompanion.core.store.backup.files import (
-    _CARD_MEMBER_RE, DB_MEMBER, BackupInfo, sqlite_file,
-)
 from netcompanion.core.store.backup.archive import (
-    MAX_CARD_BYTES, MAX_DATABASE_BYTES, check_member, copy_member, open_archive,
+    MAX_CARD_BYTES,
+    MAX_DATABASE_BYTES,
+    check_member,
+    copy_member,
+    open_archive,
+)
+from netcompanion.core.store.backup.files import (
+    _CARD_MEMBER_RE,
+    DB_MEMBER,
+    BackupInfo,
+    sqlite_file,
 )
 from netcompanion.core.store.backup.making import create_backup, online_copy
 from netcompanion.core.store.migrations import known_revisions
@@ -161,6 +169,14 @@ def check_restorable(db_file: Path, source: Path | None = None) -> str:
     return revision
 
 
+def _hashing_writer(out: BinaryIO, digest: hashlib._Hash) -> Callable[[bytes], None]:
+    """A function writing each block to `out` and adding it to `digest`."""
+    def write(block: bytes) -> None:
+        digest.update(block)
+        out.write(block)
+    return write
+
+
 def _restore_cards(archive: zipfile.ZipFile, plan: _Plan, source: Path) -> int:
     """Add the backup's card images missing from the cards folder (hash-checked); return how many.
 
@@ -173,11 +189,7 @@ def _restore_cards(archive: zipfile.ZipFile, plan: _Plan, source: Path) -> int:
         with temp_file(target.parent, INCOMING_PREFIX) as temp:
             digest = hashlib.sha256()
             with temp.open("wb") as out:
-                def write(block: bytes, out: BinaryIO = out) -> None:
-                    digest.update(block)
-                    out.write(block)
-
-                copy_member(archive, info, write, MAX_CARD_BYTES, source)
+                copy_member(archive, info, _hashing_writer(out, digest), MAX_CARD_BYTES, source)
             if digest.hexdigest() != sha:
                 log.warning("skipped %s from the backup: its content does not match its name", info.filename)
                 continue
