@@ -156,14 +156,16 @@ def test_too_many_members_are_refused_before_the_directory_is_read(good_backup, 
 @pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
 def test_a_restore_reads_regular_files_only(db_path, services, tmp_path, kind) -> None:
     services.db.dispose()
-    source = {"fifo": tmp_path / "pipe.zip", "device": tmp_path / "zero.zip", "folder": tmp_path}[kind]
+    source = {"fifo": tmp_path / "a.zip", "device": tmp_path / "b.zip", "folder": tmp_path / "c.zip"}[kind]
     if kind == "fifo":
         os.mkfifo(source)
     elif kind == "device":
         source.symlink_to("/dev/zero")
+    else:
+        source.mkdir()
     before = db_path.read_bytes()
     started = time.monotonic()
-    with pytest.raises(DatabaseError, match="pipe|device|folder"):
+    with pytest.raises(DatabaseError, match="is a pipe|is a device|is a folder"):
         backup.restore(source, str(db_path))
     assert time.monotonic() - started < 10  # a FIFO is refused, not waited on
     assert db_path.read_bytes() == before
