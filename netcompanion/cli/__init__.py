@@ -11,7 +11,7 @@ import sys
 
 from netcompanion import __version__
 from netcompanion.cli import backup, contacts, demo, events, followups, goals, gui, network, plan, scan, transfer
-from netcompanion.cli.common import echo
+from netcompanion.cli.common import close_opened, echo
 from netcompanion.core.errors import NetCompanionError
 
 COMMAND_MODULES = [gui, events, contacts, goals, scan, demo, transfer, followups, plan, network, backup]
@@ -35,6 +35,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line `argv` (default: sys.argv) and return the exit status."""
+    try:
+        return _run(argv)
+    finally:
+        close_opened()
+
+
+def _run(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")

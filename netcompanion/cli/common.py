@@ -1,6 +1,6 @@
 """What the CLI commands share: opening the services, printing text and JSON, reporting errors.
 
-Everything the commands print goes through `echo` (text) or `print_json`/`json_line` (JSON), so
+Everything the commands print goes through `echo` (text) or `print_json`/`json_text` (JSON), so
 that a name, a note or a file name holding terminal escape sequences (`ESC [ ...`, a carriage
 return, a right-to-left override) is shown escaped (`\x1b[...`) and never reaches the terminal
 as a command.
@@ -17,11 +17,22 @@ if TYPE_CHECKING:
     from netcompanion.core.services import Services
 
 
+_opened: list[Services] = []  # what the running command opened, closed by `close_opened` when it ends
+
+
 def services_from(args: argparse.Namespace) -> Services:
-    """The services over the database named by `--db` (or the settings)."""
+    """The services over the database named by `--db` (or the settings), closed when the command ends."""
     from netcompanion.core.services import open_services
 
-    return open_services(getattr(args, "db", None))
+    services = open_services(getattr(args, "db", None))
+    _opened.append(services)
+    return services
+
+
+def close_opened() -> None:
+    """Close the database connections the command opened (`main` calls it however the command ends)."""
+    while _opened:
+        _opened.pop().db.dispose()
 
 
 # C0 and C1 controls (but newline and tab), DEL, and the bidirectional overrides and isolates

@@ -25,6 +25,7 @@ from netcompanion.core.errors import ConflictError, NetCompanionError
 from netcompanion.core.rules.health import trust_text
 from netcompanion.core.services import Services
 from netcompanion.core.store.card_store import card_image_path
+from netcompanion.gui.form_codec import join_phones, join_values, split_phones, split_values
 from netcompanion.gui.widgets import local_day, plain_label, show_error
 
 TIERS = [("Inner circle", "inner"), ("Warm", "warm"), ("Acquaintance", "acquaintance"), ("Noise", "noise")]
@@ -141,9 +142,9 @@ class ContactDetail(QWidget):
         self.subtitle.setText(f"{goals} · added {local_day(contact.created_at)} from {contact.source}")
         for name, _ in LINE_FIELDS:
             self.lines[name].setText(getattr(contact, name))
-        self.lists["emails"].setText("; ".join(e.address for e in contact.emails))
-        self.lists["phones"].setText("; ".join(f"{p.e164} ({p.kind})" for p in contact.phones))
-        self.lists["websites"].setText("; ".join(contact.websites))
+        self.lists["emails"].setText(join_values(e.address for e in contact.emails))
+        self.lists["phones"].setText(join_phones((p.e164, p.kind) for p in contact.phones))
+        self.lists["websites"].setText(join_values(contact.websites))
         for name, _ in TEXT_FIELDS:
             self.texts[name].setPlainText(getattr(contact, name))
         self.tier.setCurrentIndex(max(0, self.tier.findData(contact.tier)))
@@ -180,9 +181,9 @@ class ContactDetail(QWidget):
         """The form's values as `ContactService.update` takes them."""
         values: dict[str, object] = {name: box.text() for name, box in self.lines.items()}
         values.update({name: box.toPlainText() for name, box in self.texts.items()})
-        values["emails"] = [v.strip() for v in self.lists["emails"].text().split(";") if v.strip()]
-        values["websites"] = [v.strip() for v in self.lists["websites"].text().split(";") if v.strip()]
-        values["phones"] = [_phone_pair(v) for v in self.lists["phones"].text().split(";") if v.strip()]
+        values["emails"] = split_values(self.lists["emails"].text())
+        values["websites"] = split_values(self.lists["websites"].text())
+        values["phones"] = split_phones(self.lists["phones"].text())
         values["tier"] = self.tier.currentData()
         values.update({name: spin.value() or None for name, spin in self.trust.items()})
         return values
@@ -219,10 +220,3 @@ def _ask_overwrite(parent: QWidget, message: str) -> bool:
     box.setDefaultButton(reload_button)
     box.exec()
     return box.clickedButton() is overwrite
-
-
-def _phone_pair(text: str) -> tuple[str, str]:
-    """'+4930123456 (mobile)' -> ('+4930123456', 'mobile')."""
-    number, _, kind = text.strip().partition("(")
-    kind = kind.rstrip(") ").strip().lower() or "work"
-    return number.strip(), kind

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from netcompanion.core import settings
+from netcompanion.gui.form_codec import join_phones, join_values, split_phones, split_values
 from netcompanion.core.clock import utcnow
 from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.services import Services
@@ -395,9 +396,9 @@ class ScanView(QWidget):
         for name in ("full_name", "title", "company", "linkedin"):
             scan[name] = self.fields[name].text().strip()
         scan["given_name"] = scan["family_name"] = ""  # re-derived from the (maybe corrected) name
-        scan["emails"] = _split(self.fields["emails"].text())
-        scan["websites"] = _split(self.fields["websites"].text())
-        scan["phones"] = [_phone(text) for text in _split(self.fields["phones"].text())]
+        scan["emails"] = split_values(self.fields["emails"].text())
+        scan["websites"] = split_values(self.fields["websites"].text())
+        scan["phones"] = [{"e164": number, "kind": kind} for number, kind in split_phones(self.fields["phones"].text())]
         scan["address"] = self.address.toPlainText().strip()
         return scan
 
@@ -460,16 +461,8 @@ class ScanView(QWidget):
 def _field_text(scan: dict[str, Any], name: str) -> str:
     value = scan.get(name)
     if name == "phones":
-        return "; ".join(f"{p.get('e164', '')} ({p.get('kind', 'work')})" for p in value or [])
+        return join_phones((p.get("e164", ""), p.get("kind", "work")) for p in value or [])
     if isinstance(value, list):
-        return "; ".join(value)
+        return join_values(value)
     return value or ""
 
-
-def _split(text: str) -> list[str]:
-    return [part.strip() for part in text.replace(",", ";").split(";") if part.strip()]
-
-
-def _phone(text: str) -> dict[str, str]:
-    number, _, kind = text.partition("(")
-    return {"e164": number.strip(), "kind": kind.rstrip(") ").strip().lower() or "work"}
