@@ -201,17 +201,22 @@ def test_left_overs_of_a_killed_restore_are_swept_when_the_database_is_opened(se
     assert not unrelated.exists() or unrelated.is_file()
 
 
-def test_a_card_store_copy_that_fails_leaves_no_incoming_file(services, tmp_path, monkeypatch) -> None:
-    from netcompanion.core.store import card_store
+@pytest.mark.slow
+def test_a_card_image_that_does_not_fit_on_the_disk_leaves_no_incoming_file(data_home, tmp_path) -> None:
+    """Storing a scanned card's image in a process that may write at most 1 MB into a file (as on a
+    full disk): the copy fails, and no `.incoming-*` file stays in the cards folder."""
+    import subprocess
+    import sys
 
-    def disk_full(_source, target) -> None:  # noqa: ANN001
-        Path(target).write_bytes(b"half an image")
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(card_store.shutil, "copyfile", disk_full)
-    with pytest.raises(OSError, match="No space"):
-        card_store.store_card_image(jane_card(tmp_path / "jane.jpg"))
-    assert list(settings.cards_dir().glob(".incoming-*")) == []
+    image = tmp_path / "big.png"
+    image.write_bytes(os.urandom(2 << 20))
+    code = ("import resource, sys; resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 20, 1 << 20));"
+            "from pathlib import Path; from netcompanion.core.store.card_store import store_card_image\n"
+            "try:\n    store_card_image(Path(sys.argv[1]))\nexcept OSError as exc:\n    print(exc.strerror)")
+    done = subprocess.run([sys.executable, "-c", code, str(image)], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "NETCOMPANION_HOME": str(data_home)}, check=True)
+    assert done.stdout.strip() == "File too large"
+    assert list(settings.cards_dir().iterdir()) == []
 
 
 def test_the_refused_database_keeps_its_contacts(good_backup, db_path, tmp_path) -> None:
