@@ -11,7 +11,7 @@ import sys
 
 from netcompanion import __version__
 from netcompanion.cli import backup, contacts, demo, events, followups, goals, gui, network, plan, scan, transfer
-from netcompanion.cli.common import close_opened
+from netcompanion.cli.common import close_opened, echo
 from netcompanion.core.errors import NetCompanionError
 
 COMMAND_MODULES = [gui, events, contacts, goals, scan, demo, transfer, followups, plan, network, backup]
@@ -48,11 +48,11 @@ def _run(argv: list[str] | None) -> int:
     try:
         return int(args.func(args) or 0)
     except NetCompanionError as exc:
-        print(f"netcompanion: error: {exc}", file=sys.stderr)
+        echo(f"netcompanion: error: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # the reader went away (`| head`): not an error of ours
         sys.stderr.close()
         return 0
     except KeyboardInterrupt:
-        print("netcompanion: interrupted", file=sys.stderr)
+        echo("netcompanion: interrupted", file=sys.stderr)
         return 130

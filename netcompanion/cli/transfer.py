@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from netcompanion.cli.common import add_json_flag, print_json, services_from
+from netcompanion.cli.common import add_json_flag, echo, print_json, services_from
 from netcompanion.core.errors import ValidationError
 
 FORMATS = ("vcard", "csv", "ics")
@@ -64,7 +63,7 @@ def parse_mapping(pairs: list[str]) -> dict[str, str]:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from netcompanion.interop.exporter import export_contacts
+    from netcompanion.interop.exporter import export_contacts, write_export
 
     data, count = export_contacts(services_from(args), args.format, event=args.event, goal=args.goal,
                                   vcard_version=args.vcard_version, csv_format=args.csv_format,
@@ -73,9 +72,12 @@ def run_export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        Path(args.file).write_bytes(data)
+        try:
+            write_export(args.file, data)
+        except OSError as exc:
+            raise ValidationError(f"cannot write {args.file}: {exc.strerror or exc}") from exc
         what = "follow-ups" if args.format == "ics" else "contacts"
-        print(f"exported {count} {what} to {args.file}", file=sys.stderr)
+        echo(f"exported {count} {what} to {args.file}", file=sys.stderr)
     return 0
 
 
@@ -87,7 +89,7 @@ def run_import(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.to_dict())
     else:
-        print(format_report(report))
+        echo(format_report(report))
     return 0
 
 

@@ -120,6 +120,7 @@ class ScanView(QWidget):
         self.inbox.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long names end in "…"
         self.inbox.currentRowChanged.connect(self._open_row)
         self.image_label = QLabel("Drop card photos or scans here, or press Ctrl+O.")
+        self.image_label.setTextFormat(Qt.TextFormat.PlainText)  # it shows a file's error, with its name
         self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image_label.setMinimumHeight(CARD_PREVIEW_HEIGHT + 8)
         self.fields = {name: QLineEdit() for name, _ in FORM_FIELDS}

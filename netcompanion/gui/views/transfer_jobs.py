@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from netcompanion.core.services import Services
 from netcompanion.core.services.import_report import ImportReport
+from netcompanion.gui.widgets import plain_label
 from netcompanion.gui.worker import Job, run_in_background
 
 EXPORT_FILTERS = {"vCard (*.vcf)": ("vcard", "google"), "Google Contacts CSV (*.csv)": ("csv", "google"),
@@ -26,12 +27,10 @@ def import_job(job: Job, services: Services, path: str) -> ImportReport:
 
 
 def export_job(job: Job, services: Services, fmt: str, csv_format: str, path: str, ids: list[int]) -> int:
-    from netcompanion.interop.exporter import export_contacts  # icalendar and vobject: load on first use
+    from netcompanion.interop.exporter import export_contacts, write_export  # icalendar, vobject: on first use
 
     content, count = export_contacts(services, fmt, csv_format=csv_format, contact_ids=ids)
-    temp = Path(path).with_name(f".{Path(path).name}.part")
-    temp.write_bytes(content)
-    temp.replace(path)  # never half a file under the chosen name
+    write_export(path, content)
     return count
 
 
@@ -47,6 +46,7 @@ def _close_then(dialog: QProgressDialog, on_finished: Callable[[object], None]) 
 
 def _progress_dialog(parent: QWidget, title: str, job_holder: list[Job]) -> QProgressDialog:
     dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
+    dialog.setLabel(plain_label(title))  # the title holds a file name: text, never markup
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
     dialog.canceled.connect(lambda: _cancel_first(job_holder))
