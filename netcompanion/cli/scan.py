@@ -37,12 +37,11 @@ def _summary(res: dict) -> str:
     if res.get("error"):
         return f"{res['source']}: ERROR {res['error']}"
     rows = [f"{res['source']}:"]
-    conf = res.get("confidence", {})
+    check = set(res.get("check", []))
 
     def add(label: str, value: str, field: str) -> None:
         if value:
-            c = conf.get(field, 0.0)
-            flag = "  (check)" if c < 0.6 else ""
+            flag = "  (check)" if field in check else ""
             rows.append(f"  {label:<9} {value}{flag}")
 
     add("Name", res.get("full_name", ""), "full_name")

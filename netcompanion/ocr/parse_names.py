@@ -163,6 +163,11 @@ SUBUNIT_WORDS = {"department", "dept", "division", "faculty", "abteilung", "fach
                  "unit", "office", "desk"}
 
 
+def is_subunit(text: str) -> bool:
+    """The line names a department or division ("Department of Civil Engineering")."""
+    return any(_norm_word(w) in SUBUNIT_WORDS for w in text.split()[:2])
+
+
 def org_score(text: str) -> float:
     """How much the line looks like an organisation name (a department of one scores low)."""
     ws = [_norm_word(w) for w in text.split()]

@@ -12,6 +12,7 @@ import numpy as np
 import phonenumbers
 
 from . import card_detect, engines, qr
+from .check import fields_to_check
 from .extract import extract_fields
 from .image_io import ImageError, load_image
 from .layout import build_lines
@@ -134,6 +135,7 @@ def interpret(ocr_lines: list[engines.OcrLine], qr_payloads: list[str], source: 
         contact = qr.parse_payload(p)
         if contact is not None:
             _merge_qr(res, contact, fields.region or region)
+    res.check = fields_to_check(res, fields)
     return res
 
 
