@@ -18,7 +18,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from netcompanion.ocr import engines, reader
+from netcompanion.ocr import reader
 from netcompanion.ocr.engines import OcrLine, OcrWord
 from netcompanion.ocr.image_io import ImageError, load_image
 from netcompanion.ocr.result import ScanResult

@@ -16,7 +16,7 @@ import phonenumbers
 
 from . import parse_contact as pc
 from . import parse_names as pn
-from .extract import Fields
+from .fields import Fields
 from .result import ScanResult
 
 #: support under which a field is listed, per field
