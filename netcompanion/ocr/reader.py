@@ -131,11 +131,13 @@ def interpret(ocr_lines: list[engines.OcrLine], qr_payloads: list[str], source: 
     for f in FIELD_NAMES:  # no value, no confidence
         if not getattr(res, f):
             res.confidence[f] = 0.0
+    before = {f: getattr(res, f) for f in FIELD_NAMES}
     for p in qr_payloads:
         contact = qr.parse_payload(p)
         if contact is not None:
             _merge_qr(res, contact, fields.region or region)
-    res.check = fields_to_check(res, fields)
+    from_qr = {f for f in FIELD_NAMES if getattr(res, f) != before[f]}
+    res.check = fields_to_check(res, fields, from_qr)
     return res
 
 
