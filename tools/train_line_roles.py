@@ -2,9 +2,11 @@
 """Train the line-role model (netcompanion/ocr/data/line_roles.json) from labelled cards.
 
 Usage: python tools/train_line_roles.py [--shared ../shared] [--cache /tmp/ocr-cache]
+                                       [--synthetic N]
 
-Trains ONLY on the look part of cards-real (files whose number is a multiple of 4) and on
-cards-dev; the scored part of cards-real and cards-world are never used. Each candidate line
+Trains ONLY on the look part of cards-real (files whose number is a multiple of 4), on
+cards-dev and on N synthetic cards rendered by tools/synth_cards.py with a fixed seed (default
+200; 0 for none); the scored part of cards-real and cards-world are never used. Each candidate line
 (a line no e-mail, phone or address took) is labelled with the role whose labelled value holds
 its words (name, title, company), else "other". The model is a multinomial logistic regression
 fitted by full-batch gradient descent from zero weights, so the same cards give the same file,
@@ -21,6 +23,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
 
 from benchmarks.ocr_cache import DEFAULT_DIR, lines_from_json, raw_ocr  # noqa: E402
 from benchmarks.scan_accuracy import split_part, words  # noqa: E402
@@ -36,11 +39,25 @@ STEP_SIZE = 0.5
 COVER = 0.6
 
 
-def training_cards(shared: Path) -> list[tuple[Path, dict]]:
-    """(image, labels) of the look part of cards-real and of cards-dev."""
+#: seed of the synthetic cards (tools/synth_cards.py)
+SYNTH_SEED = 15
+
+
+def synthetic_dir(cache: Path, count: int) -> Path:
+    """The synthetic cards, rendered once into the cache folder."""
+    import synth_cards
+
+    d = cache / f"synth-{SYNTH_SEED}-{count}"
+    if not (d / "labels.jsonl").is_file():
+        synth_cards.main([str(d), "--count", str(count), "--seed", str(SYNTH_SEED)])
+    return d
+
+
+def training_cards(shared: Path, synth: Path | None = None) -> list[tuple[Path, dict]]:
+    """(image, labels) of the look part of cards-real, of cards-dev and of ``synth``."""
     out = []
-    for name in ("cards-real", "cards-dev"):
-        d = shared / name
+    dirs = [shared / "cards-real", shared / "cards-dev"] + ([synth] if synth else [])
+    for d in dirs:
         for line in (d / "labels.jsonl").read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
@@ -107,11 +124,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--cache", default=str(DEFAULT_DIR))
+    ap.add_argument("--synthetic", type=int, default=200, help="synthetic cards (0: none)")
     args = ap.parse_args(argv)
     shared = Path(args.shared)
     if not (shared / "cards-real").is_dir():
         shared = Path("/work/shared")
-    cards = training_cards(shared)
+    synth = synthetic_dir(Path(args.cache), args.synthetic) if args.synthetic else None
+    cards = training_cards(shared, synth)
     x, y = dataset(cards, Path(args.cache))
     model = fit(x, y)
     pred = model.probabilities(x.tolist()).argmax(axis=1)

@@ -21,8 +21,8 @@ from .result import ScanResult
 
 #: support under which a field is listed, per field
 THRESHOLDS: dict[str, float] = {
-    "full_name": 0.19, "title": 0.78, "company": 0.999, "emails": 0.61, "phones": 0.61,
-    "websites": 0.0, "address": 0.84,
+    "full_name": 0.06, "title": 0.76, "company": 0.999, "emails": 0.61, "phones": 0.61,
+    "websites": 0.61, "address": 0.74,
 }
 #: a lead of this much over the next best line's score counts as full support
 MARGIN_SCALE = 1.0

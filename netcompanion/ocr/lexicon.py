@@ -22,6 +22,12 @@ def word_list(name: str) -> frozenset[str]:
     return frozenset(line for line in text.splitlines() if line)
 
 
+@cache
+def place_names() -> frozenset[str]:
+    """City and country names together."""
+    return word_list("cities") | word_list("countries")
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII with accents dropped (the lists' own folding)."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
@@ -50,7 +56,7 @@ def place_share(text: str) -> float:
     ws = name_words(text)
     if not ws:
         return 0.0
-    places = word_list("cities") | word_list("countries")
+    places = place_names()
     hit = [False] * len(ws)
     for n in (3, 2, 1):  # "new york city", "hong kong", "berlin"
         for i in range(len(ws) - n + 1):

@@ -174,3 +174,30 @@ def test_an_e_mail_cut_short_or_with_a_stray_first_letter_is_doubted() -> None:
     glued = _result(emails=["ana@gmail.comdirector"], raw_text="ana@gmail.comdirector")
     for res in (stray, cut, glued):
         assert "emails" in fields_to_check(res, fields)
+
+
+def test_a_rendered_card_read_end_to_end_carries_its_check_list(card_en_result) -> None:
+    data = card_en_result.to_json()
+    assert isinstance(data["check"], list)
+    assert set(data["check"]) <= {"full_name", "title", "company", "emails", "phones",
+                                  "websites", "address"}
+    for name in data["check"]:
+        assert data[name]  # only fields with a value are listed
+    # the name spelled by the e-mail's local part and the firm spelled by the domain need no check
+    assert "Doe" in data["full_name"]
+    assert "full_name" not in data["check"] and "company" not in data["check"]
+    assert ScanResult.from_json(data).check == data["check"]
+
+
+def test_synthetic_cards_are_the_same_for_the_same_seed(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+    import synth_cards
+
+    for run in ("a", "b"):
+        synth_cards.main([str(tmp_path / run), "--count", "3", "--seed", "7"])
+    for name in ("synth_0000.png", "synth_0002.png", "labels.jsonl"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    labels = [json.loads(x) for x in (tmp_path / "a" / "labels.jsonl").read_text().splitlines()]
+    assert len(labels) == 3 and all(x["full_name"] and x["emails"] for x in labels)
