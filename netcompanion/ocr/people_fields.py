@@ -22,10 +22,10 @@ NO_EVIDENCE = 0.3
 #: Recogniser score under which a line of three characters or fewer is taken for a graphic.
 SHAKY_SCORE = 0.7
 #: How much the line-role model's probability (above or below an even 0.5) moves a line's
-#: rule score for the name, the title and the company. Measured on cards-real (benchmarks/
-#: scan_accuracy.py): 0.5 each helped the look part (0.840 -> 0.846) but not the scored part
-#: (0.834 -> 0.836 with one card fewer perfect), so the rules decide alone and the model
-#: serves the check list (ocr/check.py).
+#: rule score for the name, the title and the company. Measured with benchmarks/scan_accuracy.py
+#: on cards-real: 0.5 each gave the look part 0.844 (two cards fewer perfect than the rules'
+#: 0.844) and the scored part 0.840 (the rules: 0.836, as many cards perfect); 1.0 did no better.
+#: No weight wins on both parts, so the rules decide alone and the model serves the check list.
 NAME_MODEL_WEIGHT = 0.0
 TITLE_MODEL_WEIGHT = 0.0
 COMPANY_MODEL_WEIGHT = 0.0
