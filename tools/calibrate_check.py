@@ -7,7 +7,7 @@ Reads the look part of cards-real only (files whose number is a multiple of 4) f
 cache, computes each non-empty field's support and whether it is right, and raises the
 per-field thresholds greedily, always where one more right field listed buys the most wrong
 fields listed, while at most N right fields are listed (default 70, about 17 % of the part's
-right fields). Prints the thresholds to copy into check.py; the scored part is judged by
+right fields). A field with full support is never listed. Prints the thresholds to copy into check.py; the scored part is judged by
 benchmarks/scan_accuracy.py afterwards, never here.
 """
 from __future__ import annotations
@@ -67,7 +67,9 @@ def listed(rows: Rows, field: str, threshold: float) -> tuple[int, int]:
 
 def calibrate(rows: Rows, budget: int) -> dict[str, float]:
     thresholds = {f: 0.0 for f in rows}
-    steps = {f: sorted({round(s + 0.005, 3) for s, _ in v}) for f, v in rows.items()}
+    # a field with full support (1.0) is never listed, whatever its kind's error rate
+    steps = {f: sorted({min(1.0, round(s + 0.005, 3)) for s, _ in v if s < 1.0})
+             for f, v in rows.items()}
     while True:
         used = sum(listed(rows, f, thresholds[f])[0] for f in rows)
         best: tuple[float, str, float] | None = None

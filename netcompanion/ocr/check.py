@@ -21,8 +21,8 @@ from .result import ScanResult
 
 #: support under which a field is listed, per field (tools/calibrate_check.py, look part only)
 THRESHOLDS: dict[str, float] = {
-    "full_name": 0.062, "title": 0.755, "company": 1.003, "emails": 0.605, "phones": 0.605,
-    "websites": 0.605, "address": 0.735,
+    "full_name": 0.062, "title": 0.755, "company": 0.998, "emails": 0.605, "phones": 0.605,
+    "websites": 0.605, "address": 0.884,
 }
 #: a lead of this much over the next best line's score counts as full support
 MARGIN_SCALE = 1.0
