@@ -346,13 +346,12 @@ class ScanView(QWidget):
             self._set_review_enabled(False)
             return
         scan = item.scan
-        low = {name for name, value in (scan.get("confidence") or {}).items() if value < LOW_CONFIDENCE}
+        low = fields_to_check(scan)
         for name, box in self.fields.items():
             box.setText(_field_text(scan, name))
-            box.setProperty("lowConfidence", name in low and bool(box.text()))
-            box.style().unpolish(box)
-            box.style().polish(box)
+            _mark(box, name in low and bool(box.text()))
         self.address.setPlainText(scan.get("address") or "")
+        _mark(self.address, "address" in low and bool(self.address.toPlainText()))
         self.detail.clear()
         self.raw_text.setPlainText(scan.get("error") or scan.get("raw_text") or "")
         self._show_image(item, low)
@@ -456,6 +455,20 @@ class ScanView(QWidget):
 
     def pending_count(self) -> int:
         return sum(1 for item in self.items if item.status in ("read", "failed"))
+
+
+def fields_to_check(scan: dict[str, Any]) -> set[str]:
+    """The fields the review highlights: the reader's ``check`` list; a scan stored before the
+    reader made one falls back to its low confidences."""
+    if "check" in scan:
+        return set(scan.get("check") or [])
+    return {name for name, value in (scan.get("confidence") or {}).items() if value < LOW_CONFIDENCE}
+
+
+def _mark(box: QWidget, on: bool) -> None:
+    box.setProperty("lowConfidence", on)
+    box.style().unpolish(box)
+    box.style().polish(box)
 
 
 def _field_text(scan: dict[str, Any], name: str) -> str:
