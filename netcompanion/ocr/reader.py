@@ -15,8 +15,8 @@ from . import card_detect, engines, qr
 from .extract import extract_fields
 from .image_io import ImageError, load_image
 from .layout import build_lines
+from .parent_watch import end_with_parent, started_from_main_thread
 from .result import FIELD_NAMES, Phone, ScanResult
-
 
 
 def default_region() -> str:
@@ -102,7 +102,8 @@ def read_image(image: np.ndarray, source: str = "", region: str | None = None,
     """Read a card from a decoded BGR image (already EXIF-upright)."""
     region = (region or default_region()).upper()
     engine = engine or engines.get_engine("auto")
-    card, _det = card_detect.flatten_card(image)
+    codes = qr.find_codes(image)  # on the whole image: a code beside the card, or one it would hide
+    card, det = card_detect.flatten_card(image, [c.quad for c in codes])
     card, ocr_lines = _orient(engine, card)
     lines = build_lines(ocr_lines)
     raw_text = "\n".join(l.text for l in lines)
@@ -122,8 +123,10 @@ def read_image(image: np.ndarray, source: str = "", region: str | None = None,
     for f in FIELD_NAMES:  # no value, no confidence
         if not getattr(res, f):
             res.confidence[f] = 0.0
-    payloads = qr.decode_qr(card)
-    for p in payloads:
+    payloads = [c.text for c in codes]
+    if det.quad is not None:  # flattened, a code in perspective reads better
+        payloads += qr.decode_qr(card)
+    for p in dict.fromkeys(payloads):
         contact = qr.parse_payload(p)
         if contact is not None:
             _merge_qr(res, contact, fields.region or region)
@@ -142,6 +145,10 @@ def read_card(path: str | Path, region: str | None = None, lang: str | None = No
         image = load_image(path)
     except ImageError as exc:
         return ScanResult.failed(source, str(exc))
+    except MemoryError:
+        return ScanResult.failed(source, "image too large for the available memory")
+    except Exception as exc:  # a decoder bug on one file must not stop a batch
+        return ScanResult.failed(source, f"cannot read the image: {type(exc).__name__}: {exc}")
     try:
         return read_image(image, source, region, eng)
     except MemoryError:
@@ -155,6 +162,9 @@ def read_card(path: str | Path, region: str | None = None, lang: str | None = No
 # ------------------------------------------------------------------------------------------
 
 _WORKER: dict[str, object] = {}
+#: Peak memory of one worker reading a card (models, buffers, the largest image it will decode);
+#: the number of workers is bounded by the available memory over this.
+WORKER_MEMORY_MB = 700
 
 
 def warm_up(engine: str = "auto", lang: str | None = None,
@@ -173,7 +183,9 @@ def warm_up(engine: str = "auto", lang: str | None = None,
     return eng
 
 
-def _init_worker(engine: str, lang: str | None, region: str | None) -> None:
+def _init_worker(engine: str, lang: str | None, region: str | None, parent_pid: int,
+                 from_main_thread: bool) -> None:
+    end_with_parent(parent_pid, from_main_thread)
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     _WORKER.update(engine=engine, lang=lang, region=region)
     try:
@@ -190,17 +202,42 @@ def _work(path: str) -> dict:
     return res.to_json()
 
 
+def available_memory_mb() -> float | None:
+    """Memory the system can give without swapping (Linux ``MemAvailable``), or None."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def worker_count(requested: int | None, items: int) -> int:
+    """Worker processes for a batch: ``requested``, else one per core that the available memory
+    can feed (WORKER_MEMORY_MB each), and never more than there are images."""
+    if requested:
+        n = requested
+    else:
+        n = os.cpu_count() or 1
+        free = available_memory_mb()
+        if free is not None:
+            n = min(n, int(free // WORKER_MEMORY_MB))
+    return max(1, min(n, items))
+
+
 def read_cards(paths: Iterable[str | Path], region: str | None = None, lang: str | None = None,
                engine: str = "auto", workers: int | None = None) -> Iterator[ScanResult]:
     """Read many cards, yielding results in input order.
 
-    Uses one worker process per core (``workers`` overrides), each with one inference thread
-    and its own engine loaded once. With one worker or one path it reads in this process.
+    Uses one worker process per core, as far as the available memory allows (``workers``
+    overrides), each with one inference thread and its own engine loaded once. With one worker
+    or one path it reads in this process. The workers end with this process (kill -9 included).
     """
     items = [str(p) for p in paths]
     region = (region or default_region()).upper()
-    n = workers or os.cpu_count() or 1
-    n = max(1, min(n, len(items)))
+    n = worker_count(workers, len(items))
     if n == 1:
         try:
             eng: engines.Engine | str = engines.get_engine(engine, lang)
@@ -225,7 +262,8 @@ def read_cards(paths: Iterable[str | Path], region: str | None = None, lang: str
     start = 0
     while start < len(items):
         pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker,
-                                   initargs=(engine, lang, region))
+                                   initargs=(engine, lang, region, os.getpid(),
+                                             started_from_main_thread()))
         try:
             futures = [pool.submit(_work, p) for p in items[start:]]
             for fut in futures:

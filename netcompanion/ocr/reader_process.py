@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -20,6 +21,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
+from .parent_watch import started_from_main_thread
 from .result import ScanResult
 
 log = logging.getLogger(__name__)
@@ -43,8 +45,11 @@ def _peak_memory_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _serve(conn: Connection, idle_seconds: float) -> None:
+def _serve(conn: Connection, idle_seconds: float, parent_pid: int, from_main_thread: bool) -> None:
     """The child's loop: load the recogniser, then answer requests until idle or orphaned."""
+    from .parent_watch import end_with_parent
+
+    end_with_parent(parent_pid, from_main_thread)  # also in the middle of a card
     from . import engines, reader
 
     try:
@@ -164,7 +169,9 @@ class CardReaderProcess:
         # spawn, not fork: the app runs threads (Qt, workers), which fork does not copy safely
         context = multiprocessing.get_context("spawn")
         parent_end, child_end = context.Pipe()
-        process = context.Process(target=_serve, args=(child_end, self.idle_seconds),
+        process = context.Process(target=_serve,
+                                  args=(child_end, self.idle_seconds, os.getpid(),
+                                        started_from_main_thread()),
                                   name="netcompanion-card-reader", daemon=True)
         process.start()
         child_end.close()  # so that the child's death reads as end-of-file here
