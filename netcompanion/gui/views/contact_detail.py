@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from netcompanion.core.card_store import card_image_path
 from netcompanion.core.errors import ConflictError, NetCompanionError
 from netcompanion.core.services import Services
+from netcompanion.gui.card_preview import image_from_file
 from netcompanion.gui.widgets import local_day, plain_label, show_error
 
 TIERS = [("Inner circle", "inner"), ("Warm", "warm"), ("Acquaintance", "acquaintance"), ("Noise", "noise")]
@@ -154,7 +155,7 @@ class ContactDetail(QWidget):
         images = self.services.cards.images_for(contact_id)
         if not images:
             return
-        pixmap = QPixmap(str(card_image_path(images[0].file_name)))
+        pixmap = QPixmap.fromImage(image_from_file(card_image_path(images[0].file_name)))
         if not pixmap.isNull():
             self.card_image.setPixmap(pixmap.scaledToWidth(min(420, pixmap.width()),
                                                            Qt.TransformationMode.SmoothTransformation))

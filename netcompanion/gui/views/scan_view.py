@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QShowEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -33,7 +33,7 @@ from netcompanion.core import settings
 from netcompanion.core.clock import utcnow
 from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.services import Services
-from netcompanion.gui.card_preview import image_from_array, outlined
+from netcompanion.gui.card_preview import image_from_array, image_from_file, outlined
 from netcompanion.gui.widgets import card_frame, fill_combo, plain_label, plain_tooltip, show_error
 from netcompanion.gui.worker import Cancelled, Job, run_in_background
 
@@ -263,7 +263,7 @@ class ScanView(QWidget):
     # adding cards
     def pick_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, "Card images", str(Path.home()),
-                                                "Images (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.heic);;All files (*)")
+                                                "Images (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.heic *.heif);;All files (*)")
         if files:
             self.add_paths(files)
 
@@ -362,7 +362,7 @@ class ScanView(QWidget):
             self.fields["full_name"].selectAll()
 
     def _show_image(self, item: ScanItem, low: set[str]) -> None:
-        image = image_from_array(item.card_image) if item.card_image is not None else QImage(str(item.path))
+        image = image_from_array(item.card_image) if item.card_image is not None else image_from_file(item.path)
         if image.isNull():
             self.image_label.setText(item.scan.get("error") or "This image cannot be shown.")
             return
