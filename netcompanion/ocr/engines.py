@@ -60,11 +60,15 @@ class OcrLine:
 
 
 class Engine(Protocol):
-    """A recogniser: ``recognize(image_bgr) -> list[OcrLine]``."""
+    """A recogniser: ``recognize(image_bgr) -> list[OcrLine]``.
+
+    ``det_side``: the longest side the text detector needs to see, when the caller knows the
+    image is a flattened card (its text is larger relative to the image than on a photo).
+    """
 
     name: str
 
-    def recognize(self, image: np.ndarray) -> list[OcrLine]: ...
+    def recognize(self, image: np.ndarray, det_side: int | None = None) -> list[OcrLine]: ...
 
 
 def _aabb(points: object) -> Box:
@@ -147,8 +151,15 @@ class PPOCREngine:
                 return None, []
             raise
 
-    def recognize(self, image: np.ndarray) -> list[OcrLine]:
+    def _set_det_side(self, side: int) -> None:
+        try:  # rapidocr rebuilds the detector's resize step from this on every call
+            self._ocr._load_det_model().limit_side_len = side
+        except AttributeError:  # another rapidocr: it keeps the side it was started with
+            pass
+
+    def recognize(self, image: np.ndarray, det_side: int | None = None) -> list[OcrLine]:
         with self._lock:
+            self._set_det_side(det_side or DET_SIDE)
             out, flags = self._run(image)
         txts = getattr(out, "txts", None)
         if not txts:
@@ -222,7 +233,7 @@ class TesseractEngine:
         if threads:
             os.environ["OMP_THREAD_LIMIT"] = str(threads)
 
-    def recognize(self, image: np.ndarray) -> list[OcrLine]:
+    def recognize(self, image: np.ndarray, det_side: int | None = None) -> list[OcrLine]:
         import cv2
 
         h, w = image.shape[:2]

@@ -1,10 +1,12 @@
 """Loading card images safely: validation, EXIF orientation, colour modes and size limits.
 
 Every failure raises :class:`ImageError` with a message meant for the user; the batch goes on.
-Images are decoded no larger than the reader needs: JPEGs through Pillow's ``draft`` (the decoder
-itself works at 1/2, 1/4 or 1/8 scale), other large images through OpenCV's reduced decode, so a
-small file that claims 12000 x 12000 RGBA pixels costs a few hundred MB instead of several GB.
-HEIC/HEIF photos (iPhones) are read through ``pillow-heif``.
+Pillow reads the header (format, size, the limits below); OpenCV decodes JPEGs (a third of
+Pillow's time, with the EXIF orientation applied) and large PNG/TIFF/WebP/BMP files, at 1/2, 1/4
+or 1/8 scale when the image is larger than the reader needs, so a small file that claims
+12000 x 12000 RGBA pixels costs a few hundred MB instead of several GB. Pillow decodes the rest
+(transparency on white, 16-bit and palette images, GIF) and HEIC/HEIF photos through
+``pillow-heif``.
 """
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 
 #: Decoded images are downscaled so their longer side is at most this (bounds memory and time).
 MAX_SIDE = 3200
-#: Formats OpenCV decodes at a reduced size (besides JPEG, which Pillow's draft handles).
+#: Formats OpenCV decodes when they are larger than needed (JPEG: always).
 _REDUCED_BY_OPENCV = {"PNG", "TIFF", "WEBP", "BMP", "PPM"}
 
 
@@ -122,11 +124,12 @@ def _reduction(size: tuple[int, int], max_side: int) -> int:
 
 
 def _decode_reduced(path: Path, factor: int) -> np.ndarray:
-    """BGR pixels of a large PNG/TIFF/WebP/BMP at 1/``factor`` scale (OpenCV frees the full
-    decode at once; Pillow would keep it, plus a copy for each colour conversion)."""
+    """BGR pixels at 1/``factor`` scale, EXIF orientation applied (JPEG: the decoder itself
+    works at that scale; others: OpenCV frees the full decode at once, where Pillow would keep it
+    plus a copy for each colour conversion)."""
     import cv2
 
-    flag = {2: cv2.IMREAD_REDUCED_COLOR_2, 4: cv2.IMREAD_REDUCED_COLOR_4,
+    flag = {1: cv2.IMREAD_COLOR, 2: cv2.IMREAD_REDUCED_COLOR_2, 4: cv2.IMREAD_REDUCED_COLOR_4,
             8: cv2.IMREAD_REDUCED_COLOR_8}[factor]
     try:
         data = read_user_file(path, MAX_FILE_BYTES)
@@ -162,16 +165,21 @@ def load_image(path: str | Path, max_side: int = MAX_SIDE) -> np.ndarray:
     try:
         with im:
             factor = _reduction(im.size, max_side)
-            if im.format == "JPEG" and factor > 1:
-                im.draft("RGB", (im.size[0] // factor, im.size[1] // factor))
-            elif im.format in _REDUCED_BY_OPENCV and factor > 1:
+            if im.format in _REDUCED_BY_OPENCV and factor > 1:
                 return _fit(_decode_reduced(path, factor), max_side)
+            if im.format == "JPEG":
+                try:
+                    return _fit(_decode_reduced(path, factor), max_side)
+                except ImageError:  # a JPEG flavour OpenCV does not read: Pillow may
+                    im.draft("RGB", (im.size[0] // factor, im.size[1] // factor))
             try:
                 im.load()
             except (OSError, SyntaxError, ValueError) as exc:
                 raise ImageError(f"corrupt or truncated image: {exc}") from exc
-            if max(im.size) >= 2 * max_side and im.mode not in ("P", "1"):
-                im = im.reduce(max(im.size) // max_side)  # before any colour conversion copies
+            if max(im.size) >= 2 * max_side:  # shrink before any colour conversion copies
+                f = max(im.size) // max_side
+                im = (im.resize((im.size[0] // f, im.size[1] // f), Image.NEAREST)
+                      if im.mode in ("P", "1") else im.reduce(f))
             try:
                 im = ImageOps.exif_transpose(im) or im
             except Exception:  # broken EXIF blocks must not stop the read

@@ -46,8 +46,9 @@ def _formats() -> object:
     return (f.QRCode, f.MicroQRCode, f.PDF417, f.DataMatrix, f.Aztec)
 
 
-#: Codes are searched on a copy whose longer side is at most this (zxing also tries smaller ones).
-CODE_SIDE = 2400
+#: Codes are searched on a copy whose longer side is at most this (zxing also tries smaller ones);
+#: a code on a card in a 12 MP photo still has 4 pixels a module there.
+CODE_SIDE = 1600
 #: Scales tried with a global threshold when a code is seen but does not decode (glare, blur).
 RETRY_SCALES = (1.0, 0.75, 0.5, 0.33)
 
@@ -74,9 +75,9 @@ def _read(zxingcpp: object, gray: np.ndarray, scale: float, binarizer: object) -
     return found, failed
 
 
-def find_codes(image: np.ndarray) -> list[Code]:
+def scan_codes(image: np.ndarray) -> tuple[list[Code], bool]:
     """The QR, Micro QR, PDF417, Data Matrix and Aztec codes in a BGR or grey image (zxing-cpp),
-    with corners in ``image``'s coordinates.
+    with corners in ``image``'s coordinates, and whether a code was seen that did not decode.
 
     One pass with zxing's local threshold; only when it sees a code it cannot decode does it try
     a global threshold at a few scales (a glare or a blur that one binarisation does not survive).
@@ -84,7 +85,7 @@ def find_codes(image: np.ndarray) -> list[Code]:
     try:
         import zxingcpp
     except ImportError:  # pragma: no cover - a declared dependency
-        return []
+        return [], False
     gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if image.ndim == 3 else image
     first = min(1.0, CODE_SIDE / float(max(gray.shape[:2])))
     found, failed = _read(zxingcpp, gray, first, zxingcpp.Binarizer.LocalAverage)
@@ -94,8 +95,13 @@ def find_codes(image: np.ndarray) -> list[Code]:
             new = [c for c in more if c.text not in {f.text for f in found}]
             found += new
             if new:
-                break
-    return found
+                return found, False
+    return found, bool(failed)
+
+
+def find_codes(image: np.ndarray) -> list[Code]:
+    """The codes :func:`scan_codes` decodes in ``image``."""
+    return scan_codes(image)[0]
 
 
 def decode_qr(image: np.ndarray) -> list[str]:

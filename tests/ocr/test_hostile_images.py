@@ -2,51 +2,22 @@
 PNG that claims 12000 x 12000 RGBA pixels, and scan workers whose parent is killed."""
 from __future__ import annotations
 
-import io
 import json
 import os
 import signal
-import struct
 import subprocess
 import sys
 import time
-import zlib
 from pathlib import Path
 
 import pytest
-from PIL import Image, PngImagePlugin
 
 from cardkit import CARD_EN, render_card
+from hostile_files import PEAK_CHILD, big_rgba_png, inflating_png
 from netcompanion.ocr import reader
 from netcompanion.ocr.image_io import ImageError, load_image
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _chunk(kind: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-
-def inflating_png(path: Path, kind: bytes) -> Path:
-    """A 64 x 64 PNG with a zTXt or iCCP chunk of a few KB that inflates past MAX_TEXT_CHUNK."""
-    buf = io.BytesIO()
-    Image.new("RGB", (64, 64), "white").save(buf, "PNG")
-    png = buf.getvalue()
-    bomb = zlib.compress(b"\0" * (2 * PngImagePlugin.MAX_TEXT_CHUNK), 9)
-    body = (b"Comment\0\0" if kind == b"zTXt" else b"icc\0\0") + bomb
-    path.write_bytes(png[:33] + _chunk(kind, body) + png[33:])  # right after IHDR
-    return path
-
-
-def big_rgba_png(path: Path, side: int = 12000) -> Path:
-    """A PNG of about 560 KB holding ``side`` x ``side`` RGBA pixels (576 MB decoded)."""
-    row = b"\x00" + b"\xff" * (side * 4)
-    packer = zlib.compressobj(9)
-    idat = b"".join(packer.compress(row) for _ in range(side)) + packer.flush()
-    ihdr = struct.pack(">IIBBBBB", side, side, 8, 6, 0, 0, 0)
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", ihdr) + _chunk(b"IDAT", idat)
-                     + _chunk(b"IEND", b""))
-    return path
 
 
 @pytest.mark.parametrize("kind", [b"zTXt", b"iCCP"])
@@ -67,21 +38,14 @@ def test_inflating_chunk_does_not_stop_the_batch(tmp_path: Path, ppocr) -> None:
     assert results[1].ok and "jane.doe@acme-robotics.de" in results[1].emails
 
 
-_PEAK = """
-import resource, sys
-from netcompanion.ocr.image_io import load_image
-image = load_image(sys.argv[1])
-print(image.shape[0], image.shape[1], resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
-"""
-
-
 @pytest.mark.slow
 def test_big_rgba_png_decodes_within_a_bound(tmp_path: Path) -> None:
     path = big_rgba_png(tmp_path / "big.png")
     assert path.stat().st_size < 700_000
-    out = subprocess.run([sys.executable, "-c", _PEAK, str(path)], capture_output=True, text=True,
-                         env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120, check=True)
-    height, width, peak_mb = map(int, out.stdout.split())
+    out = subprocess.run([sys.executable, "-c", PEAK_CHILD, str(path)], capture_output=True,
+                         text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120,
+                         check=True)
+    height, width, peak_mb = map(int, out.stdout.split()[:3])
     assert max(height, width) <= 3200
     assert peak_mb < 900, f"peak {peak_mb} MB"  # the full decode alone would be 576 MB RGBA
 
