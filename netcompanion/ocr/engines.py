@@ -285,6 +285,37 @@ PPOCR_LANGS = {
     "osd", "equ",
 }
 
+#: Scripts the bundled PP-OCR model does not read, and the Tesseract languages that read them
+#: (each installed by the Debian pack ``tesseract-ocr-<code>``), most used first.
+OTHER_SCRIPTS: dict[str, tuple[str, ...]] = {
+    "Cyrillic": ("rus", "ukr", "bul", "srp", "mkd", "bel"),
+    "Greek": ("ell",),
+    "Arabic": ("ara", "fas", "urd"),
+}
+
+
+def tesseract_languages() -> set[str]:
+    """The languages the installed Tesseract reads (empty when it cannot run)."""
+    use_bundled_tesseract()
+    try:
+        import pytesseract
+
+        if os.environ.get("TESSERACT_CMD"):
+            pytesseract.pytesseract.tesseract_cmd = os.environ["TESSERACT_CMD"]
+        return set(pytesseract.get_languages(config=""))
+    except Exception:  # no pytesseract, no tesseract program, or it fails to start
+        return set()
+
+
+def script_languages(script: str, installed: set[str]) -> str | None:
+    """The ``lang`` that reads ``script`` with the installed packs (English too, for the e-mail
+    and web addresses), or None when no pack for it is installed."""
+    codes = [c for c in OTHER_SCRIPTS.get(script, ()) if c in installed]
+    if not codes:
+        return None
+    return "+".join(codes + (["eng"] if "eng" in installed else []))
+
+
 _CACHE: dict[tuple[str, str, int], Engine] = {}
 _CACHE_LOCK = threading.Lock()
 

@@ -66,8 +66,10 @@ def _serve(conn: Connection, idle_seconds: float, parent_pid: int, from_main_thr
             return  # the app has gone
         kind = request[0]
         if kind == "read":
-            _, path, region = request
-            if engine is None:
+            _, path, region, lang = request
+            if lang:  # another script: Tesseract with that language, loaded once and kept
+                result = reader.read_card(path, region, lang, "auto")
+            elif engine is None:
                 result = ScanResult.failed(path, f"the card reader cannot start: {engine_error}")
             else:
                 result = reader.read_card(path, region, None, engine)
@@ -109,10 +111,11 @@ class CardReaderProcess:
         return None if reply is None else reply[1]
 
     def read(self, path: str | Path, region: str | None = None,
-             cancelled: Callable[[], bool] = lambda: False) -> ScanResult:
-        """Read one card image in the child. Never raises for a bad image or a crash (the
-        result has ``error`` set); raises `ReadCancelled` once `cancelled()` turns true."""
-        reply = self._ask(("read", str(path), region), cancelled)
+             cancelled: Callable[[], bool] = lambda: False, lang: str | None = None) -> ScanResult:
+        """Read one card image in the child (``lang``: Tesseract languages for a script PP-OCR
+        does not read, e.g. 'rus+eng'). Never raises for a bad image or a crash (the result has
+        ``error`` set); raises `ReadCancelled` once `cancelled()` turns true."""
+        reply = self._ask(("read", str(path), region, lang), cancelled)
         if reply is None:
             return ScanResult.failed(str(path), CRASHED)
         result = ScanResult.from_json(reply[1])
