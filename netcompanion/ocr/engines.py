@@ -10,6 +10,8 @@ import re
 import shutil
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -86,6 +88,34 @@ def _aabb(points: object) -> Box:
 DET_SIDE = 1024
 
 
+@contextmanager
+def _no_spinning() -> Iterator[None]:
+    """Sessions made meanwhile let their idle threads sleep instead of spinning: on cores that
+    other programs share, onnxruntime's busy-waiting threads take the time the work needs (the
+    card reader process on 12 MP photos under a load of 7 to 8: 3.5 and 3.1 s a card with
+    spinning, 2.3 and 2.8 s without; benchmarks/scan_speed.py --photos 5 --reader)."""
+    try:
+        from rapidocr.inference_engine.onnxruntime import main as ort_main
+
+        session_class = ort_main.OrtInferSession
+        original = session_class.__dict__["_init_sess_opts"]
+    except (ImportError, AttributeError, KeyError):  # another rapidocr: leave it as it is
+        yield
+        return
+
+    def init_sess_opts(cfg: object) -> object:
+        options = original.__func__(cfg)
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        options.add_session_config_entry("session.inter_op.allow_spinning", "0")
+        return options
+
+    session_class._init_sess_opts = staticmethod(init_sess_opts)
+    try:
+        yield
+    finally:
+        session_class._init_sess_opts = original
+
+
 class PPOCREngine:
     """PP-OCRv6 (small det + rec, mobile angle classifier) on onnxruntime, bundled models only."""
 
@@ -124,7 +154,8 @@ class PPOCREngine:
         for key, path in paths.items():
             params[f"{key}.model_path"] = str(path)
         try:
-            self._ocr = RapidOCR(params=params)
+            with _no_spinning():
+                self._ocr = RapidOCR(params=params)
         except Exception as exc:
             raise EngineUnavailable(f"rapidocr failed to start: {exc}") from exc
         self._lock = threading.Lock()
