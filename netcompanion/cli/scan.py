@@ -39,12 +39,11 @@ def _summary(res: dict) -> str:
     if res.get("error"):
         return f"{source}: ERROR {terminal_text(res['error'], one_line=True)}"
     rows = [f"{source}:"]
-    conf = res.get("confidence", {})
+    check = set(res.get("check", []))
 
     def add(label: str, value: str, field: str) -> None:
         if value:
-            c = conf.get(field, 0.0)
-            flag = "  (check)" if c < 0.6 else ""
+            flag = "  (check)" if field in check else ""
             rows.append(f"  {label:<9} {terminal_text(value, one_line=True)}{flag}")
 
     add("Name", res.get("full_name", ""), "full_name")

@@ -12,11 +12,12 @@ import numpy as np
 import phonenumbers
 
 from . import card_detect, engines, qr
+from .check import fields_to_check
 from .extract import extract_fields
 from .image_io import ImageError, load_image
 from .layout import build_lines
+from .parent_watch import end_with_parent, started_from_main_thread
 from .result import FIELD_NAMES, Phone, ScanResult
-
 
 
 def default_region() -> str:
@@ -33,15 +34,22 @@ def default_region() -> str:
     return "US"
 
 
-def _orient(engine: engines.Engine, card: np.ndarray) -> tuple[np.ndarray, list[engines.OcrLine]]:
+#: Longest side the text detector needs on a card cut out of a photo: the card fills it, so its
+#: text is as large there as on a 1024-pixel view of the photo where the card takes 3/4 of the
+#: width; detection time grows with the pixels.
+CARD_DET_SIDE = 800
+
+
+def _orient(engine: engines.Engine, card: np.ndarray,
+            det_side: int | None = None) -> tuple[np.ndarray, list[engines.OcrLine]]:
     """Recognise ``card`` and turn it upright (sideways / upside-down photos)."""
-    lines = engine.recognize(card)
+    lines = engine.recognize(card, det_side)
     chars = lambda ls: sum(len(l.text) for l in ls)  # noqa: E731
     vert = [l for l in lines if l.vertical and len(l.text) >= 3]
     if lines and chars(vert) > 0.5 * chars([l for l in lines if len(l.text) >= 3]):
         # sideways: turn by 90 degrees; the 180-degree check below picks the right way
         card = card_detect.rotate(card, 90)
-        lines = engine.recognize(card)
+        lines = engine.recognize(card, det_side)
     flipped = [l for l in lines if l.flipped]
     if lines and chars(flipped) > 0.5 * chars(lines):
         h, w = card.shape[:2]
@@ -59,7 +67,7 @@ def _orient(engine: engines.Engine, card: np.ndarray) -> tuple[np.ndarray, list[
     elif engine.name == "tesseract" and lines and np.mean([l.score for l in lines]) < 0.6:
         # no classifier: try upside down and keep the more confident reading
         alt_card = card_detect.rotate(card, 180)
-        alt = engine.recognize(alt_card)
+        alt = engine.recognize(alt_card, det_side)
         if alt and np.mean([l.score for l in alt]) > np.mean([l.score for l in lines]) + 0.1:
             card, lines = alt_card, alt
     return card, lines
@@ -97,17 +105,31 @@ def _merge_qr(res: ScanResult, contact: qr.QrContact, region: str) -> None:
         res.given_name, res.family_name = split_name(contact.full_name)
 
 
-def read_image(image: np.ndarray, source: str = "", region: str | None = None,
-               engine: engines.Engine | None = None) -> ScanResult:
-    """Read a card from a decoded BGR image (already EXIF-upright)."""
+def recognise(image: np.ndarray, engine: engines.Engine
+              ) -> tuple[np.ndarray, list[engines.OcrLine], list[str]]:
+    """The image side: the flattened, upright card, its OCR lines and its codes' payloads."""
+    # codes on the whole image: one beside the card, or one the card finder must not take for it
+    codes, unread = qr.scan_codes(image)
+    card, det = card_detect.flatten_card(image, [c.quad for c in codes])
+    card, ocr_lines = _orient(engine, card, CARD_DET_SIDE if det.quad is not None else None)
+    payloads = [c.text for c in codes]
+    if unread and det.quad is not None:  # seen but not read: flattened, it may read
+        payloads += qr.decode_qr(card)
+    return card, ocr_lines, list(dict.fromkeys(payloads))
+
+
+def interpret(ocr_lines: list[engines.OcrLine], qr_payloads: list[str], source: str = "",
+              region: str | None = None, engine_name: str = "",
+              card_size: tuple[int, int] | None = None, card: np.ndarray | None = None
+              ) -> ScanResult:
+    """The text side: which OCR line is what, merged with the QR payloads' fields."""
     region = (region or default_region()).upper()
-    engine = engine or engines.get_engine("auto")
-    card, _det = card_detect.flatten_card(image)
-    card, ocr_lines = _orient(engine, card)
     lines = build_lines(ocr_lines)
     raw_text = "\n".join(l.text for l in lines)
     fields = extract_fields(lines, region)
     v = fields.values
+    if card is not None:
+        card_size = (int(card.shape[1]), int(card.shape[0]))
     res = ScanResult(
         source=source, full_name=str(v.get("full_name", "")),
         given_name=str(v.get("given_name", "")), family_name=str(v.get("family_name", "")),
@@ -116,18 +138,27 @@ def read_image(image: np.ndarray, source: str = "", region: str | None = None,
         websites=list(v.get("websites", [])), address=str(v.get("address", "")),  # type: ignore[arg-type]
         linkedin=str(v.get("linkedin", "")),
         confidence={f: round(float(fields.confidence.get(f, 0.0)), 3) for f in FIELD_NAMES},
-        raw_text=raw_text, boxes=fields.boxes, engine=engine.name,
-        card_size=(int(card.shape[1]), int(card.shape[0])),
-        card_image=np.ascontiguousarray(card[:, :, ::-1]))
+        raw_text=raw_text, boxes=fields.boxes, engine=engine_name, card_size=card_size,
+        card_image=None if card is None else np.ascontiguousarray(card[:, :, ::-1]))
     for f in FIELD_NAMES:  # no value, no confidence
         if not getattr(res, f):
             res.confidence[f] = 0.0
-    payloads = qr.decode_qr(card)
-    for p in payloads:
+    before = {f: getattr(res, f) for f in FIELD_NAMES}
+    for p in qr_payloads:
         contact = qr.parse_payload(p)
         if contact is not None:
             _merge_qr(res, contact, fields.region or region)
+    from_qr = {f for f in FIELD_NAMES if getattr(res, f) != before[f]}
+    res.check = fields_to_check(res, fields, from_qr)
     return res
+
+
+def read_image(image: np.ndarray, source: str = "", region: str | None = None,
+               engine: engines.Engine | None = None) -> ScanResult:
+    """Read a card from a decoded BGR image (already EXIF-upright)."""
+    engine = engine or engines.get_engine("auto")
+    card, ocr_lines, payloads = recognise(image, engine)
+    return interpret(ocr_lines, payloads, source, region, engine.name, card=card)
 
 
 def read_card(path: str | Path, region: str | None = None, lang: str | None = None,
@@ -142,6 +173,10 @@ def read_card(path: str | Path, region: str | None = None, lang: str | None = No
         image = load_image(path)
     except ImageError as exc:
         return ScanResult.failed(source, str(exc))
+    except MemoryError:
+        return ScanResult.failed(source, "image too large for the available memory")
+    except Exception as exc:  # a decoder bug on one file must not stop a batch
+        return ScanResult.failed(source, f"cannot read the image: {type(exc).__name__}: {exc}")
     try:
         return read_image(image, source, region, eng)
     except MemoryError:
@@ -155,6 +190,9 @@ def read_card(path: str | Path, region: str | None = None, lang: str | None = No
 # ------------------------------------------------------------------------------------------
 
 _WORKER: dict[str, object] = {}
+#: Peak memory of one worker reading a card (models, buffers, the largest image it will decode);
+#: the number of workers is bounded by the available memory over this.
+WORKER_MEMORY_MB = 700
 
 
 def warm_up(engine: str = "auto", lang: str | None = None,
@@ -173,7 +211,9 @@ def warm_up(engine: str = "auto", lang: str | None = None,
     return eng
 
 
-def _init_worker(engine: str, lang: str | None, region: str | None) -> None:
+def _init_worker(engine: str, lang: str | None, region: str | None, parent_pid: int,
+                 from_main_thread: bool) -> None:
+    end_with_parent(parent_pid, from_main_thread)
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     _WORKER.update(engine=engine, lang=lang, region=region)
     try:
@@ -190,17 +230,42 @@ def _work(path: str) -> dict:
     return res.to_json()
 
 
+def available_memory_mb() -> float | None:
+    """Memory the system can give without swapping (Linux ``MemAvailable``), or None."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def worker_count(requested: int | None, items: int) -> int:
+    """Worker processes for a batch: ``requested``, else one per core that the available memory
+    can feed (WORKER_MEMORY_MB each), and never more than there are images."""
+    if requested:
+        n = requested
+    else:
+        n = os.cpu_count() or 1
+        free = available_memory_mb()
+        if free is not None:
+            n = min(n, int(free // WORKER_MEMORY_MB))
+    return max(1, min(n, items))
+
+
 def read_cards(paths: Iterable[str | Path], region: str | None = None, lang: str | None = None,
                engine: str = "auto", workers: int | None = None) -> Iterator[ScanResult]:
     """Read many cards, yielding results in input order.
 
-    Uses one worker process per core (``workers`` overrides), each with one inference thread
-    and its own engine loaded once. With one worker or one path it reads in this process.
+    Uses one worker process per core, as far as the available memory allows (``workers``
+    overrides), each with one inference thread and its own engine loaded once. With one worker
+    or one path it reads in this process. The workers end with this process (kill -9 included).
     """
     items = [str(p) for p in paths]
     region = (region or default_region()).upper()
-    n = workers or os.cpu_count() or 1
-    n = max(1, min(n, len(items)))
+    n = worker_count(workers, len(items))
     if n == 1:
         try:
             eng: engines.Engine | str = engines.get_engine(engine, lang)
@@ -225,7 +290,8 @@ def read_cards(paths: Iterable[str | Path], region: str | None = None, lang: str
     start = 0
     while start < len(items):
         pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker,
-                                   initargs=(engine, lang, region))
+                                   initargs=(engine, lang, region, os.getpid(),
+                                             started_from_main_thread()))
         try:
             futures = [pool.submit(_work, p) for p in items[start:]]
             for fut in futures:
