@@ -11,10 +11,15 @@ if TYPE_CHECKING:
 
 
 def services_from(args: argparse.Namespace) -> Services:
-    """The services over the database named by `--db` (or the settings)."""
+    """The services over the database named by `--db` (or the settings), opened once per command
+    (kept on `args`, so that `main` can refresh the calendar feed after a command that used them)."""
     from netcompanion.core.services import open_services
 
-    return open_services(getattr(args, "db", None))
+    services = getattr(args, "opened_services", None)
+    if services is None:
+        services = open_services(getattr(args, "db", None))
+        args.opened_services = services
+    return services
 
 
 def print_json(value: Any) -> None:

@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Write the contacts (of an event, of a goal) as vCard or CSV, or the open follow-ups "
         "as an iCalendar file. FILE '-' writes to standard output.")
     export.add_argument("format", choices=FORMATS, help="vcard, csv (contacts) or ics (open follow-ups)")
-    export.add_argument("file", help="the file to write ('-' for standard output)")
+    export.add_argument("file", nargs="?", help="the file to write ('-' for standard output; not with --feed)")
     export.add_argument("--event", help="only contacts met at this event (name or id)")
     export.add_argument("--goal", help="only contacts tagged with this goal")
     export.add_argument("--vcard-version", choices=("3.0", "4.0"), default="3.0", help="vCard version (default 3.0)")
@@ -32,6 +32,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="vCard: include the image of each contact's card as its PHOTO")
     export.add_argument("--ics-kind", choices=("todo", "event"), default="todo",
                         help="follow-ups as tasks (VTODO, default) or calendar events (VEVENT)")
+    export.add_argument("--feed", action="store_true",
+                        help="ics: write the calendar feed (a fixed file in the data folder, kept up to date "
+                        "whenever the queue changes) for a calendar program to subscribe to")
+    export.add_argument("--stop-feed", action="store_true", help="ics: stop updating the calendar feed")
     export.set_defaults(func=run_export)
 
     imp = subparsers.add_parser(
@@ -64,8 +68,35 @@ def parse_mapping(pairs: list[str]) -> dict[str, str]:
     return mapping
 
 
+def run_feed(args: argparse.Namespace) -> int:
+    """`export ics --feed` / `--stop-feed`: switch the calendar feed on (and write it) or off."""
+    from netcompanion.interop.ics_feed import CalendarFeed
+
+    if args.format != "ics" or args.file:
+        raise ValidationError("--feed and --stop-feed go with `export ics` and no FILE: the feed has a fixed place")
+    services = services_from(args)
+    if args.stop_feed:
+        services.reminders.update(feed=False)
+        print(f"the calendar feed is no longer updated; delete {CalendarFeed(services).path} if you like",
+              file=sys.stderr)
+        return 0
+    services.reminders.update(feed=True, feed_kind=args.ics_kind)
+    feed = CalendarFeed(services)
+    feed.refresh(force=True)
+    print(f"calendar feed: {feed.path}\nsubscribe to it as a local calendar (Thunderbird: New Calendar, "
+          "On the Network, the file's location); it is updated whenever the follow-up queue changes",
+          file=sys.stderr)
+    print(feed.path)
+    return 0
+
+
 def run_export(args: argparse.Namespace) -> int:
     from netcompanion.interop.exporter import export_contacts
+
+    if args.feed or args.stop_feed:
+        return run_feed(args)
+    if not args.file:
+        raise ValidationError("export: name the FILE to write ('-' for standard output)")
 
     data, count = export_contacts(services_from(args), args.format, event=args.event, goal=args.goal,
                                   vcard_version=args.vcard_version, csv_format=args.csv_format,

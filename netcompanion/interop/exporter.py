@@ -2,6 +2,7 @@
 follow-ups as iCalendar."""
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from netcompanion.core.store.card_store import card_image_path
@@ -23,6 +24,12 @@ def card_photos(services: Services, contacts: list[Contact]) -> dict[int, Path]:
     return photos
 
 
+def alarm_offset(services: Services) -> timedelta | None:
+    """How long before its due time an exported follow-up rings (the reminder settings); None: no alarm."""
+    reminders = services.reminders.get()
+    return timedelta(minutes=reminders.alarm_minutes_before) if reminders.calendar_alarms else None
+
+
 def export_contacts(
     services: Services,
     fmt: str,
@@ -39,7 +46,7 @@ def export_contacts(
     limits a contact export to those contacts (the GUI's selection)."""
     if fmt == "ics":
         items = services.transfer.open_followups(event=event, goal=goal)
-        return write_ics(items, ics_kind), len(items)
+        return write_ics(items, ics_kind, alarm_before=alarm_offset(services)), len(items)
     contacts = services.contacts.list(event=event, goal=goal, ids=contact_ids, include_archived=contact_ids is not None)
     if fmt == "vcard":
         details = services.transfer.conversation_details([c.id for c in contacts if c.id is not None])

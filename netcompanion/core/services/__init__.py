@@ -16,6 +16,7 @@ from netcompanion.core.services.network import NetworkService
 from netcompanion.core.services.planning import PlanningService
 from netcompanion.core.services.preferences import PreferenceService
 from netcompanion.core.services.merge import TransferService
+from netcompanion.core.services.reminders import ReminderSettingsService
 
 __all__ = ["Services", "ContactFields", "contact_to_dict", "event_to_dict", "open_database", "open_services"]
 
@@ -39,6 +40,7 @@ class Services:
         self.planning = PlanningService(db, self.user)
         self.network = NetworkService(db, self.user)
         self.transfer = TransferService(db, self.user)
+        self.reminders = ReminderSettingsService(db, self.user)
 
     def is_empty(self) -> bool:
         """True when the database holds no contact and no event yet (first start)."""

@@ -269,6 +269,12 @@ class FollowUpService(Service):
         return self._read_fresh(now, zone, lambda session: self._read_checklist(session, now, zone, goal, owner,
                                                                                 limit, complete))
 
+    def fingerprint(self, *, now: datetime | None = None, zone: tzinfo | None = None) -> tuple:
+        """A summary of the data the queue is built from, after storing the reminders that came due:
+        while it stays the same, so does the queue (the calendar feed and the tray ask it)."""
+        now, zone = now or utcnow(), zone or local_zone()
+        return self._read_fresh(now, zone, lambda session: data_fingerprint(session, now, zone))
+
     def _read_fresh(self, now: datetime, zone: tzinfo, read: Callable[[Session], _Read]) -> _Read:
         """`read(session)`, after storing the reminders that have come due since the data last changed."""
         try:
