@@ -39,12 +39,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.set_defaults(func=run_export)
 
     imp = subparsers.add_parser(
-        "import", help="import contacts from a vCard or CSV file",
+        "import", help="import contacts (vCard, CSV), or meetings and e-mails (.ics, .mbox, .eml)",
         description="Import the contacts of a vCard (2.1, 3.0, 4.0) or CSV file (Google, Outlook, LinkedIn, "
         "or any table with --map). The format is told from the content. Contacts that match stored ones "
         "(same e-mail or phone, or a close name at the same company) are merged; the file is imported "
-        "as a whole or not at all.")
-    imp.add_argument("file", help="the .vcf or .csv file")
+        "as a whole or not at all. A calendar (.ics) or a mailbox (.mbox, .eml) logs each past meeting and each "
+        "e-mail with a contact (matched by any of their e-mail addresses) as an interaction, which restarts "
+        "their keep-in-touch clock; an e-mail sent after an encounter closes its 24-hour follow-up. No contact "
+        "is created from them, and importing the same file again logs nothing twice.")
+    imp.add_argument("file", help="the .vcf or .csv file, or the .ics, .mbox or .eml file")
     imp.add_argument("--event", help="record every imported contact as met at this event (name or id)")
     imp.add_argument("--goal", help="tag every imported contact with this goal")
     imp.add_argument("--map", action="append", default=[], metavar="OURS=THEIRS",
@@ -112,7 +115,11 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from netcompanion.interop.activity_import import activity_kind
     from netcompanion.interop.importer import import_file
+
+    if activity_kind(args.file):
+        return run_activity_import(args)
 
     report = import_file(services_from(args), args.file, event=args.event, goal=args.goal,
                          mapping=parse_mapping(args.map), encoding=args.encoding, dry_run=args.dry_run)
@@ -120,6 +127,29 @@ def run_import(args: argparse.Namespace) -> int:
         print_json(report.to_dict())
     else:
         print(format_report(report))
+    return 0
+
+
+def run_activity_import(args: argparse.Namespace) -> int:
+    """`import FILE.ics|.mbox|.eml`: meetings and e-mails logged for the contacts they concern."""
+    from netcompanion.interop.activity_import import import_activity_file
+
+    if args.event or args.goal or args.map or args.encoding or args.dry_run:
+        raise ValidationError("--event, --goal, --map, --encoding and --dry-run are for contact files "
+                              "(vCard, CSV); a calendar or a mailbox only logs meetings and e-mails")
+    report = import_activity_file(services_from(args), args.file)
+    if args.json:
+        print_json(report.to_dict())
+        return 0
+    lines = [report.summary()]
+    for entry in report.logged:
+        closed = f"; closed the 24-hour follow-up {entry.closed}" if entry.closed else ""
+        lines.append(f"  logged {entry.channel} with {entry.contact_name} on "
+                     f"{entry.happened_at:%Y-%m-%d %H:%M} UTC: {entry.title}{closed}")
+    for skipped in report.skipped:
+        where = f"{skipped.where}: " if skipped.where else ""
+        lines.append(f"  {where}skipped {skipped.what}: {skipped.reason}")
+    print("\n".join(lines))
     return 0
 
 

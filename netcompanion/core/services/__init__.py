@@ -4,6 +4,7 @@ from __future__ import annotations
 from netcompanion.core import settings
 from netcompanion.core.store import backup
 from netcompanion.core.store.database import Database
+from netcompanion.core.services.activity_log import ActivityLogService
 from netcompanion.core.services.cards import CardService
 from netcompanion.core.services.contact_table import ContactTableService
 from netcompanion.core.services.contacts import ContactFields, ContactService, contact_to_dict
@@ -41,6 +42,7 @@ class Services:
         self.network = NetworkService(db, self.user)
         self.transfer = TransferService(db, self.user)
         self.reminders = ReminderSettingsService(db, self.user)
+        self.activity_log = ActivityLogService(db, self.user)
 
     def is_empty(self) -> bool:
         """True when the database holds no contact and no event yet (first start)."""
