@@ -10,11 +10,24 @@ import logging
 import sys
 
 from netcompanion import __version__
-from netcompanion.cli import (backup, contacts, demo, events, followups, goals, gui, network, plan, reminders, scan,
-                              transfer)
+from netcompanion.cli import (
+    backup,
+    contacts,
+    demo,
+    drafts,
+    events,
+    followups,
+    goals,
+    gui,
+    network,
+    plan,
+    reminders,
+    scan,
+    transfer,
+)
 from netcompanion.core.errors import NetCompanionError
 
-COMMAND_MODULES = [gui, events, contacts, goals, scan, demo, transfer, followups, plan, network, backup, reminders]
+COMMAND_MODULES = [gui, events, contacts, goals, scan, demo, transfer, followups, plan, network, backup, reminders, drafts]
 
 
 def build_parser() -> argparse.ArgumentParser:

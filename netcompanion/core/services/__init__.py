@@ -8,6 +8,7 @@ from netcompanion.core.services.activity_log import ActivityLogService
 from netcompanion.core.services.cards import CardService
 from netcompanion.core.services.contact_table import ContactTableService
 from netcompanion.core.services.contacts import ContactFields, ContactService, contact_to_dict
+from netcompanion.core.services.draft_templates import DraftTemplateService
 from netcompanion.core.services.encounters import EncounterService
 from netcompanion.core.services.events import EventService, event_to_dict
 from netcompanion.core.services.followups import FollowUpService
@@ -43,6 +44,7 @@ class Services:
         self.transfer = TransferService(db, self.user)
         self.reminders = ReminderSettingsService(db, self.user)
         self.activity_log = ActivityLogService(db, self.user)
+        self.drafts = DraftTemplateService(db, self.user)
 
     def is_empty(self) -> bool:
         """True when the database holds no contact and no event yet (first start)."""

@@ -9,7 +9,8 @@ from sqlmodel import Session, select
 from netcompanion.core.rules import followup_rules
 from netcompanion.core.clock import local_zone, parse_when, utcnow
 from netcompanion.core.enums import FollowUpKind
-from netcompanion.core.rules.drafts import first_name, post_event_draft, post_event_reason
+from netcompanion.core.rules.drafts import post_event_reason
+from netcompanion.core.services.draft_templates import post_event_text
 from netcompanion.core.store.models import Contact, Encounter, Event, FollowUp
 from netcompanion.core.services.base import Service, get_or_raise, resolve_event, resolve_goal, tag_goal
 from netcompanion.core.services.planning import link_encounter_to_target
@@ -55,7 +56,8 @@ def add_encounter(
     session.add(FollowUp(
         contact_id=contact.id, kind=FollowUpKind.POST_EVENT.value, encounter_id=encounter.id,
         due_at=post_event_due(met_at, event), reason=post_event_reason(event.name if event else None, encounter.detail),
-        reason_key=followup_rules.post_event_key(encounter.id), draft=post_event_draft(first_name(contact.given_name, contact.full_name), event.name if event else None, encounter.detail),
+        reason_key=followup_rules.post_event_key(encounter.id), draft=post_event_text(session, contact, event.name if event else None, encounter.detail,
+                              goal_rows[0].key if goal_rows else None),
         owner=encounter.owner,
     ))
     if event is not None:

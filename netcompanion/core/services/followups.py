@@ -29,7 +29,8 @@ from netcompanion.core.clock import as_utc, local_zone, parse_when, utcnow
 from netcompanion.core.store.database import Database
 from netcompanion.core.enums import FollowUpKind, FollowUpStatus, IntroductionStatus
 from netcompanion.core.errors import ValidationError
-from netcompanion.core.rules.drafts import first_name, post_event_draft, post_event_reason
+from netcompanion.core.rules.drafts import post_event_reason
+from netcompanion.core.services.draft_templates import load_drafting, post_event_text
 from netcompanion.core.store.models import (
     Contact,
     ContactGoal,
@@ -122,9 +123,20 @@ def refresh_reminders(session: Session, now: datetime, zone: tzinfo) -> int:
                  draft=r.draft, status=FollowUpStatus.OPEN.value, owner=owners.get(r.contact_id, ""), created_at=now,
                  anchor_at=r.anchor_at)
             for r in reminders]
+    drafting = load_drafting(session) if rows else None
+    if drafting is not None and not drafting.is_default:  # the user's templates and languages
+        for row in rows:
+            row["draft"] = drafting.draft(row["kind"], row["contact_id"], None, {
+                "first_name": _names(session, row["contact_id"])})
     if rows:
         session.execute(insert(FollowUp.__table__), rows)  # type: ignore[attr-defined]
     return closed + len(rows)
+
+
+def _names(session: Session, contact_id: int) -> str:
+    """How a draft addresses the contact: the given name, else the full name."""
+    row = session.execute(select(Contact.given_name, Contact.full_name).where(Contact.id == contact_id)).one()
+    return row[0] or row[1]
 
 
 def data_fingerprint(session: Session, now: datetime, zone: tzinfo) -> tuple:
@@ -401,8 +413,8 @@ class FollowUpService(Service):
             contact = get_or_raise(session, Contact, item.contact_id, "contact")
             encounter.detail = text
             item.reason, item.draft = (post_event_reason(event.name if event else None, text),
-                                      post_event_draft(first_name(contact.given_name, contact.full_name),
-                                                       event.name if event else None, text))
+                                      post_event_text(session, contact, event.name if event else None, text,
+                                                      encounter.goals[0].key if encounter.goals else None))
             session.add_all([encounter, item])
             return item
 
