@@ -257,6 +257,10 @@ class MainWindow(QMainWindow):
         if not self.views:  # still opening the database: nothing to lose
             super().closeEvent(event)
             return
+        tray = getattr(self, "tray_controller", None)
+        if tray is not None and tray.keep_on_close():  # the user chose to keep the app in the tray
+            event.ignore()
+            return
         if running_jobs() and QMessageBox.question(
                 self, APP_NAME, "Work is still running in the background (reading cards or an import). Quit anyway?"
         ) != QMessageBox.StandardButton.Yes:
