@@ -25,6 +25,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     service = services_from(args).reminders
     settings = service.update(**{args.name: args.value}) if args.action == "set" else service.get()
+    if args.action == "set" and args.name == "start_at_login":
+        from netcompanion.autostart import set_autostart
+
+        path = set_autostart(settings.start_at_login)
+        print(f"{'wrote' if settings.start_at_login else 'removed'} {path}")
     values = settings.to_dict()
     if args.json:
         print_json(values)

@@ -88,3 +88,15 @@ def test_cli_feed_is_refreshed_after_each_command(db_path: Path) -> None:
     run("contacts", "add", "--name", "Mary Somerville", "--detail", "tides", db=db_path)
     assert len(entries(feed.read_bytes(), "event")) == before + 1  # no longer updated
     assert "name the FILE" in run("export", "ics", db=db_path, check=False).stderr
+
+
+def test_cli_reminder_settings_and_start_at_login(db_path: Path) -> None:
+    from netcompanion.autostart import autostart_file
+
+    assert "wrote" in run("reminders", "set", "start_at_login", "on", db=db_path).stdout
+    assert autostart_file().is_file()
+    run("reminders", "set", "start_at_login", "off", db=db_path)
+    assert not autostart_file().exists()
+    bad = run("reminders", "set", "quiet_start", "25:00", db=db_path, check=False)
+    assert bad.returncode == 1 and "HH:MM" in bad.stderr
+    assert '"alarm_minutes_before": 0' in run("reminders", "show", "--json", db=db_path).stdout
