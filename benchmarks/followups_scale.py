@@ -24,8 +24,8 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from netcompanion.core.rules.followup_rules import post_event_key
-from netcompanion.core.store.models import Contact, ContactGoal, Encounter, Event, FollowUp, Interaction
 from netcompanion.core.services import open_services
+from netcompanion.core.store.models import Contact, ContactGoal, Encounter, Event, FollowUp, Interaction
 
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=timezone.utc)
 TIERS = ["inner"] * 2 + ["warm"] * 8 + ["acquaintance"] * 50 + ["noise"] * 40
@@ -72,7 +72,7 @@ class Clock:
     """Wall time and this process's CPU time of one measurement (the CPU time does not grow when
     other programs share the cores)."""
 
-    def __enter__(self) -> "Clock":
+    def __enter__(self) -> Clock:
         self.wall, self.cpu = time.perf_counter(), time.process_time()
         return self
 

@@ -28,7 +28,6 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from netcompanion.ocr.reader_process import IDLE_EXIT_SECONDS  # noqa: E402
 
-
 SCANNED_CARDS = 4
 
 
@@ -79,7 +78,7 @@ def _scan_sample_cards(app, window, count: int) -> list[float]:  # noqa: ANN001
         time.sleep(0.005)
     if any(item.status != "read" for item in window.scan.items):
         raise SystemExit(f"the sample card was not read: {[item.scan.get('error') for item in window.scan.items]}")
-    return [b - a for a, b in zip([0.0, *arrived], arrived)]
+    return [b - a for a, b in zip([0.0, *arrived], arrived, strict=False)]
 
 
 def child(db: str, spawned: float) -> None:
@@ -118,7 +117,8 @@ def child(db: str, spawned: float) -> None:
     stop_shared_reader()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"shown": shown, "attached": attached, "today_shown": today_shown, "contacts_ms": contacts_ms,
-                      "filter_ms": [f * 1000 for f in filters], "today_fresh_ms": [[t * 1000 for t in pair] for pair in today_fresh],
+                      "filter_ms": [f * 1000 for f in filters],
+                      "today_fresh_ms": [[t * 1000 for t in pair] for pair in today_fresh],
                       "today_kept_ms": [[t * 1000 for t in pair] for pair in today_kept],
                       "today_ticked_ms": [[t * 1000 for t in pair] for pair in today_ticked], "peak_mb": peak_mb,
                       "before_scan_mb": before_scan_mb, "reader_mb": reader_mb, "scan_seconds": scan_seconds,

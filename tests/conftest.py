@@ -11,7 +11,9 @@ Tests that are about the SQLite file itself (its pragmas, permissions, backups) 
 """
 from __future__ import annotations
 
+import gc
 import os
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,6 +39,14 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "database" in metafunc.fixturenames:
         sqlite_only = metafunc.definition.get_closest_marker("sqlite_only") is not None
         metafunc.parametrize("database", DATABASE_KINDS[:1] if sqlite_only else DATABASE_KINDS, indirect=True)
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_after_each_test() -> Iterator[None]:
+    """Collect garbage when each test ends, so that a connection or file it left open warns (and
+    fails, as warnings are errors) in that test rather than in whichever test runs later."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)
@@ -158,4 +168,13 @@ def services(db_url: str):
 
     svc = open_services(db_url)
     yield svc
-    svc.db.dispose()
+    close_after_background_work(svc)
+
+
+def close_after_background_work(services) -> None:
+    """Dispose of the services' engine once the GUI's background jobs (if any ran) have ended: a
+    read still running would otherwise hand its connection back to a disposed pool, and leak it."""
+    worker = sys.modules.get("netcompanion.gui.worker")
+    if worker is not None:
+        worker.wait_for_all()
+    services.db.dispose()

@@ -20,8 +20,8 @@ def main() -> int:
     out = Path(sys.argv[sys.argv.index("--out") + 1]) if "--out" in sys.argv else OUT
     os.environ["NETCOMPANION_HOME"] = tempfile.mkdtemp(prefix="nc-shots-")
     os.environ["XDG_CONFIG_HOME"] = os.environ["NETCOMPANION_HOME"]
-    from netcompanion.demo import fill_demo
     from netcompanion.core.services import open_services
+    from netcompanion.demo import fill_demo
     from netcompanion.gui.app import create_application
     from netcompanion.gui.main_window import MainWindow
 

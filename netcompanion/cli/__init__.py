@@ -25,6 +25,7 @@ from netcompanion.cli import (
     scan,
     transfer,
 )
+from netcompanion.cli.common import close_opened, echo
 from netcompanion.core.errors import NetCompanionError
 
 COMMAND_MODULES = [gui, events, contacts, goals, scan, demo, transfer, followups, plan, network, backup, reminders, drafts]
@@ -57,6 +58,13 @@ def refresh_feed(args: argparse.Namespace) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line `argv` (default: sys.argv) and return the exit status."""
+    try:
+        return _run(argv)
+    finally:
+        close_opened()
+
+
+def _run(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
@@ -65,11 +73,11 @@ def main(argv: list[str] | None = None) -> int:
         refresh_feed(args)
         return status
     except NetCompanionError as exc:
-        print(f"netcompanion: error: {exc}", file=sys.stderr)
+        echo(f"netcompanion: error: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # the reader went away (`| head`): not an error of ours
         sys.stderr.close()
         return 0
     except KeyboardInterrupt:
-        print("netcompanion: interrupted", file=sys.stderr)
+        echo("netcompanion: interrupted", file=sys.stderr)
         return 130

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from netcompanion.cli.common import add_json_flag, print_json, table
+from netcompanion.cli.common import add_json_flag, echo, print_json, table
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,12 +27,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     restore.set_defaults(func=run_restore)
 
 
-def _size(n: int) -> str:
-    for unit in ("B", "kB", "MB", "GB"):
-        if n < 1000 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1000
-    return f"{n} B"
+def _size(n_bytes: int) -> str:
+    size = float(n_bytes)
+    for unit in ("B", "kB", "MB"):
+        if size < 1000:
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1000
+    return f"{size:.1f} GB"
 
 
 def run_backup(args: argparse.Namespace) -> int:
@@ -43,16 +44,16 @@ def run_backup(args: argparse.Namespace) -> int:
         if args.json:
             print_json([info.to_dict() for info in backups])
         elif not backups:
-            print(f"no backups of {db_file} yet")
+            echo(f"no backups of {db_file} yet")
         else:
             rows = [[f"{b.created_at:%Y-%m-%d %H:%M:%S}", b.reason, _size(b.size), str(b.path)] for b in backups]
-            print(table(rows, ["made (UTC)", "reason", "size", "file"]))
+            echo(table(rows, ["made (UTC)", "reason", "size", "file"]))
         return 0
     info = backup.create_backup(db_file, "manual")
     if args.json:
         print_json(info.to_dict())
     else:
-        print(f"backed up {db_file} to {info.path} ({_size(info.size)})")
+        echo(f"backed up {db_file} to {info.path} ({_size(info.size)})")
     return 0
 
 
@@ -74,15 +75,15 @@ def run_restore(args: argparse.Namespace) -> int:
         answer = _confirmed(f"Replace the database {db_file} with {args.file}? "
                             "(the current database is kept as a backup first)")
         if answer is None:
-            print("netcompanion: error: restore replaces the database; confirm with --yes "
+            echo("netcompanion: error: restore replaces the database; confirm with --yes "
                   "(there is no terminal to ask on)", file=sys.stderr)
             return 1
         if not answer:
-            print("nothing was changed")
+            echo("nothing was changed")
             return 1
     result = backup.restore(args.file, getattr(args, "db", None))
-    print(f"restored {db_file} from {result.restored_from}"
+    echo(f"restored {db_file} from {result.restored_from}"
           + (f" ({result.cards_added} card images added)" if result.cards_added else ""))
     if result.replaced_backup:
-        print(f"the database it replaced is kept in {result.replaced_backup.path}")
+        echo(f"the database it replaced is kept in {result.replaced_backup.path}")
     return 0

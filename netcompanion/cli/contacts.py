@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from netcompanion.cli.common import add_json_flag, print_json, services_from, table
+from netcompanion.cli.common import add_json_flag, echo, print_json, services_from, table
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -57,7 +57,7 @@ def run_add(args: argparse.Namespace) -> int:
     if args.json:
         print_json(contact_to_dict(contact))
     else:
-        print(f"added contact {contact.id}: {contact.full_name}")
+        echo(f"added contact {contact.id}: {contact.full_name}")
     return 0
 
 
@@ -72,9 +72,9 @@ def run_list(args: argparse.Namespace) -> int:
                     for c in contacts])
         return 0
     if not contacts:
-        print("no contacts match")
+        echo("no contacts match")
         return 0
     rows = [[str(c.id), c.full_name, c.title, c.company, ",".join(g.key for g in c.goals), c.tier,
              c.emails[0].address if c.emails else ""] for c in contacts]
-    print(table(rows, ["id", "name", "title", "company", "goals", "tier", "e-mail"]))
+    echo(table(rows, ["id", "name", "title", "company", "goals", "tier", "e-mail"]))
     return 0

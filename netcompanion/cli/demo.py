@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from netcompanion.cli.common import services_from
+from netcompanion.cli.common import echo, services_from
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,8 +18,8 @@ def run(args: argparse.Namespace) -> int:
     from netcompanion.demo import fill_demo
     services = services_from(args)
     if not services.is_empty() and not args.force:
-        print("the database holds data already; the demo was not added (use --force to add it anyway)")
+        echo("the database holds data already; the demo was not added (use --force to add it anyway)")
         return 0
     counts = fill_demo(services)
-    print(f"added {counts['events']} events, {counts['contacts']} contacts, {counts['interactions']} interactions")
+    echo(f"added {counts['events']} events, {counts['contacts']} contacts, {counts['interactions']} interactions")
     return 0

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from netcompanion.cli.common import add_json_flag, print_json, services_from, table
+from netcompanion.cli.common import add_json_flag, echo, print_json, services_from, table
 from netcompanion.core.clock import to_local
 
 
@@ -36,7 +36,7 @@ def run_add(args: argparse.Namespace) -> int:
     if args.json:
         print_json(event_to_dict(event))
     else:
-        print(f"added event {event.id}: {event.name} ({event.goal.key if event.goal else ''})")
+        echo(f"added event {event.id}: {event.name} ({event.goal.key if event.goal else ''})")
     return 0
 
 
@@ -47,11 +47,11 @@ def run_list(args: argparse.Namespace) -> int:
         print_json([event_to_dict(event, met) for event, met in events])
         return 0
     if not events:
-        print("no events yet: add one with `netcompanion events add NAME --goal GOAL`")
+        echo("no events yet: add one with `netcompanion events add NAME --goal GOAL`")
         return 0
     rows = [[str(e.id), e.name, e.goal.key if e.goal else "", _day(e), e.location, f"{met}/{e.target_count}"]
             for e, met in events]
-    print(table(rows, ["id", "name", "goal", "starts", "location", "met/target"]))
+    echo(table(rows, ["id", "name", "goal", "starts", "location", "met/target"]))
     return 0
 
 

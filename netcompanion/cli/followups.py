@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from netcompanion.cli.common import add_json_flag, print_json, services_from, table
+from netcompanion.cli.common import add_json_flag, echo, print_json, services_from, table
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -47,13 +47,13 @@ def run_list(args: argparse.Namespace) -> int:
         print_json([item.to_dict() for item in items])
         return 0
     if not items:
-        print("nothing to follow up today")
+        echo("nothing to follow up today")
         return 0
     rows = [[str(i.id), i.due_label, i.kind.replace("_", " "), i.contact_name, _short(i.reason)] for i in items]
     headers = ["id", "due", "kind", "contact", "reason"]
     if args.everyone:
-        rows, headers = [[*row, item.owner or "anyone"] for row, item in zip(rows, items)], [*headers, "owner"]
-    print(table(rows, headers))
+        rows, headers = [[*row, item.owner or "anyone"] for row, item in zip(rows, items, strict=True)], [*headers, "owner"]
+    echo(table(rows, headers))
     return 0
 
 
@@ -70,7 +70,7 @@ def _report(args: argparse.Namespace, item, verb: str) -> int:  # noqa: ANN001
                     "next_keep_in_touch": following.isoformat() if following else None})
     else:
         extra = f"; next keep-in-touch {following:%Y-%m-%d}" if following else ""
-        print(f"follow-up {item.id} {verb}{extra}")
+        echo(f"follow-up {item.id} {verb}{extra}")
     return 0
 
 

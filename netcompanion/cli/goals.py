@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from netcompanion.cli.common import add_json_flag, print_json, services_from, table
+from netcompanion.cli.common import add_json_flag, echo, print_json, services_from, table
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,11 +23,11 @@ def run_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json([{"key": g.key, "name": g.name, "description": g.description, "builtin": g.builtin} for g in goals])
     else:
-        print(table([[g.key, g.name, g.description] for g in goals], ["key", "name", "description"]))
+        echo(table([[g.key, g.name, g.description] for g in goals], ["key", "name", "description"]))
     return 0
 
 
 def run_add(args: argparse.Namespace) -> int:
     goal = services_from(args).goals.add(args.name, args.description)
-    print(f"added goal {goal.key}")
+    echo(f"added goal {goal.key}")
     return 0

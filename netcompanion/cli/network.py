@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from netcompanion.cli.common import add_json_flag, print_json, services_from, table
+from netcompanion.cli.common import add_json_flag, echo, print_json, services_from, table
 from netcompanion.core.rules.followup_rules import NUMBERS
 
 
@@ -43,24 +43,24 @@ def run_report(args: argparse.Namespace) -> int:
         print_json(report)
         return 0
     tiers = report["tiers"]
-    print("tiers: " + ", ".join(f"{name} {count}" for name, count in tiers.items()))
+    echo("tiers: " + ", ".join(f"{name} {count}" for name, count in tiers.items()))
     capacity = report["capacity"]
-    print(capacity["message"])
+    echo(capacity["message"])
     if capacity["inner_circle_over"]:
-        print(f"your inner circle has {capacity['inner_circle']} people, more than {capacity['inner_circle_limit']}")
+        echo(f"your inner circle has {capacity['inner_circle']} people, more than {capacity['inner_circle_limit']}")
     if capacity["move_down"]:
-        print(table([[str(m["contact_id"]), m["name"], f"{m['tier']} -> {m['to_tier']}", str(m["strength"])]
+        echo(table([[str(m["contact_id"]), m["name"], f"{m['tier']} -> {m['to_tier']}", str(m["strength"])]
                      for m in capacity["move_down"]], ["id", "move down", "tier", "strength"]))
     if report["pruning"]:
-        print(f"\n{report['pruning_total']} contacts to prune (no interaction for a year, nothing written about them): "
+        echo(f"\n{report['pruning_total']} contacts to prune (no interaction for a year, nothing written about them): "
               + ", ".join(p["name"] for p in report["pruning"]))
     if report["introductions"]:
-        print("\nintroductions:")
-        print(table([[f"{s['offerer']['id']} {s['offerer']['name']}", f"{s['needer']['id']} {s['needer']['name']}",
+        echo("\nintroductions:")
+        echo(table([[f"{s['offerer']['id']} {s['offerer']['name']}", f"{s['needer']['id']} {s['needer']['name']}",
                       ", ".join(s["words"])] for s in report["introductions"]], ["offers", "needs", "matching words"]))
     if report["events"]:
-        print("\nevents:")
-        print(table([[e["name"], e["goal"], f"{e['targets_met']}/{e['targets_planned']}", str(e["cards_scanned"]),
+        echo("\nevents:")
+        echo(table([[e["name"], e["goal"], f"{e['targets_met']}/{e['targets_planned']}", str(e["cards_scanned"]),
                       f"{e['followups_within_24h']}/{e['followups']}",
                       "-" if e["warm_after_90_days"] is None else f"{e['warm_after_90_days']:.0%}"]
                      for e in report["events"]],
@@ -70,19 +70,19 @@ def run_report(args: argparse.Namespace) -> int:
 
 def run_introduce(args: argparse.Namespace) -> int:
     intro = services_from(args).network.accept_introduction(args.offerer, args.needer)
-    print(f"introduction {intro.id} accepted: a follow-up for each side is in the queue")
+    echo(f"introduction {intro.id} accepted: a follow-up for each side is in the queue")
     return 0
 
 
 def run_decline(args: argparse.Namespace) -> int:
     services_from(args).network.decline_introduction(args.offerer, args.needer)
-    print("declined: this pair is not suggested again")
+    echo("declined: this pair is not suggested again")
     return 0
 
 
 def run_set(args: argparse.Namespace) -> int:
     services_from(args).preferences.set_number(args.name, args.value)
-    print(f"{args.name} = {args.value}")
+    echo(f"{args.name} = {args.value}")
     return 0
 
 
@@ -93,5 +93,5 @@ def run_cadence(args: argparse.Namespace) -> int:
     else:
         preferences.set_tier_cadence(args.tier, args.days or None)
     scope = f" ({args.goal})" if args.goal else ""
-    print(f"{args.tier}{scope}: " + (f"every {args.days} days" if args.days else "never"))
+    echo(f"{args.tier}{scope}: " + (f"every {args.days} days" if args.days else "never"))
     return 0

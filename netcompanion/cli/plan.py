@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from netcompanion.cli.common import add_json_flag, print_json, services_from, table
+from netcompanion.cli.common import add_json_flag, echo, print_json, services_from, table
 from netcompanion.core.errors import ValidationError
 
 
@@ -71,12 +71,12 @@ def run(args: argparse.Namespace) -> int:
                     "attendees": [r.to_dict() for r in shown], "total": len(ranked),
                     "targets": [target_to_dict(t) for t in targets]})
         return 0
-    print(f"{event.name}: {len(ranked)} attendees ranked for the goal '{goal}'")
+    echo(f"{event.name}: {len(ranked)} attendees ranked for the goal '{goal}'")
     rows = [[str(n), f"{r.fit.score:g}", r.attendee.get("name", ""), r.attendee.get("company", ""),
              "known" if r.contact_id else "", "; ".join(r.fit.reasons[:3])] for n, r in enumerate(shown, 1)]
     if rows:
-        print(table(rows, ["#", "score", "name", "company", "", "reasons"]))
+        echo(table(rows, ["#", "score", "name", "company", "", "reasons"]))
     if targets:
-        print(f"\ntargets ({sum(t.status == 'met' for t in targets)}/{len(targets)} met): "
+        echo(f"\ntargets ({sum(t.status == 'met' for t in targets)}/{len(targets)} met): "
               + ", ".join(f"{t.name} [{t.status}]" for t in targets))
     return 0

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from pathlib import Path
+
+from netcompanion.cli.common import echo, json_text, terminal_text
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,16 +35,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _summary(res: dict) -> str:
+    source = terminal_text(res["source"], one_line=True)
     if res.get("error"):
-        return f"{res['source']}: ERROR {res['error']}"
-    rows = [f"{res['source']}:"]
-    conf = res.get("confidence", {})
+        return f"{source}: ERROR {terminal_text(res['error'], one_line=True)}"
+    rows = [f"{source}:"]
+    check = set(res.get("check", []))
 
     def add(label: str, value: str, field: str) -> None:
         if value:
-            c = conf.get(field, 0.0)
-            flag = "  (check)" if c < 0.6 else ""
-            rows.append(f"  {label:<9} {value}{flag}")
+            flag = "  (check)" if field in check else ""
+            rows.append(f"  {label:<9} {terminal_text(value, one_line=True)}{flag}")
 
     add("Name", res.get("full_name", ""), "full_name")
     add("Title", res.get("title", ""), "title")
@@ -92,27 +93,27 @@ def run(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         for p in missing:
-            print(f"netcompanion scan: no such file or folder: {p}", file=sys.stderr)
+            echo(f"netcompanion scan: no such file or folder: {p}", file=sys.stderr)
         return 2
     region = (args.region or default_region()).upper()
     import phonenumbers
 
     if region not in phonenumbers.SUPPORTED_REGIONS:
-        print(f"netcompanion scan: unknown region {args.region!r} (use a code like US, DE, IN)",
+        echo(f"netcompanion scan: unknown region {args.region!r} (use a code like US, DE, IN)",
               file=sys.stderr)
         return 2
     if args.lang and not re.fullmatch(r"[A-Za-z_]+(?:[+,][A-Za-z_]+)*", args.lang):
-        print(f"netcompanion scan: bad --lang {args.lang!r} (e.g. eng+deu)", file=sys.stderr)
+        echo(f"netcompanion scan: bad --lang {args.lang!r} (e.g. eng+deu)", file=sys.stderr)
         return 2
     if args.workers is not None and args.workers < 1:
-        print("netcompanion scan: --workers must be at least 1", file=sys.stderr)
+        echo("netcompanion scan: --workers must be at least 1", file=sys.stderr)
         return 2
     if (args.event or args.goal) and not args.save:
-        print("netcompanion scan: --event and --goal go with --save", file=sys.stderr)
+        echo("netcompanion scan: --event and --goal go with --save", file=sys.stderr)
         return 2
     files = expand_paths(args.paths)
     if not files:
-        print("netcompanion scan: no images found", file=sys.stderr)
+        echo("netcompanion scan: no images found", file=sys.stderr)
         return 2
     saver = _card_saver(args, region) if args.save else None
     progress = sys.stderr.isatty()
@@ -126,9 +127,9 @@ def run(args: argparse.Namespace) -> int:
         elif saver is not None:
             d["contact_id"] = saver(d)
         if args.json:
-            sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+            sys.stdout.write(json_text(d, indent=None) + "\n")
         else:
-            sys.stdout.write(_summary(d) + "\n\n")
+            echo(_summary(d) + "\n")
         sys.stdout.flush()
         if progress:
             sys.stderr.write(f"\rread {i}/{total} cards ({failed} failed)")

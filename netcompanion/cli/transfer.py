@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
-
 from typing import TYPE_CHECKING
 
-from netcompanion.cli.common import add_json_flag, print_json, services_from
+from netcompanion.cli.common import add_json_flag, echo, print_json, services_from
 from netcompanion.core.errors import ValidationError
 
 FORMATS = ("vcard", "csv", "ics")
@@ -94,7 +92,7 @@ def run_feed(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from netcompanion.interop.exporter import export_contacts
+    from netcompanion.interop.exporter import export_contacts, write_export
 
     if args.feed or args.stop_feed:
         return run_feed(args)
@@ -108,9 +106,12 @@ def run_export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        Path(args.file).write_bytes(data)
+        try:
+            write_export(args.file, data)
+        except OSError as exc:
+            raise ValidationError(f"cannot write {args.file}: {exc.strerror or exc}") from exc
         what = "follow-ups" if args.format == "ics" else "contacts"
-        print(f"exported {count} {what} to {args.file}", file=sys.stderr)
+        echo(f"exported {count} {what} to {args.file}", file=sys.stderr)
     return 0
 
 
@@ -126,7 +127,7 @@ def run_import(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.to_dict())
     else:
-        print(format_report(report))
+        echo(format_report(report))
     return 0
 
 

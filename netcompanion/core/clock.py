@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone, tzinfo
+from typing import overload
 
 from netcompanion.core.errors import ValidationError
 
@@ -34,6 +35,10 @@ def parse_when(text: str | datetime | None, field: str = "date") -> datetime | N
         ) from exc
 
 
+@overload
+def to_local(value: datetime) -> datetime: ...
+@overload
+def to_local(value: None) -> None: ...
 def to_local(value: datetime | None) -> datetime | None:
     """A stored UTC datetime as an aware datetime in the user's local time zone."""
     if value is None:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import platformdirs
 
+from netcompanion.core.errors import DatabaseError
+
 APP_DIR_NAME = "netcompanion"
 DB_FILE_NAME = "netcompanion.db"
 
@@ -68,16 +70,49 @@ def database_backups_dir(db_file: Path) -> Path:
     return _private_dir(backups_dir() / f"{stem}-{tag}")
 
 
+SUPPORTED_SCHEMES = ("sqlite", "postgresql+psycopg")
+"""The database URLs NetCompanion opens (`postgres://` and `postgresql://` are read as the second)."""
+_POSTGRES_ALIASES = ("postgres", "postgresql")
+
+
 def database_url(override: str | None = None) -> str:
     """The SQLAlchemy URL of the database to open.
 
     `override` (from `--db`) wins over `NETCOMPANION_DB`, which wins over the default file in
-    the data folder. Either may be a SQLAlchemy URL or a plain file path.
+    the data folder. Either may be a URL or a plain file path. `postgres://` and `postgresql://`
+    (as hosting services write them) are read as `postgresql+psycopg://`, the driver installed;
+    any other scheme is refused with a message naming the ones that work (never the password).
     """
     value = override or os.environ.get("NETCOMPANION_DB") or str(data_dir() / DB_FILE_NAME)
-    if "://" in value:
-        return value
-    return f"sqlite:///{Path(value).expanduser().resolve()}"
+    if "://" not in value:
+        return f"sqlite:///{Path(value).expanduser().resolve()}"
+    scheme, rest = value.split("://", 1)
+    if scheme.lower() in _POSTGRES_ALIASES:
+        value = f"postgresql+psycopg://{rest}"
+    elif scheme.lower() not in SUPPORTED_SCHEMES:
+        raise DatabaseError(
+            f"cannot open the database {redact_url(value)}: the kind {scheme!r} is not supported. NetCompanion "
+            "opens a SQLite file (a path, or sqlite:///path) or a PostgreSQL server "
+            "(postgresql://user@host/name, also written postgres:// or postgresql+psycopg://).")
+    from sqlalchemy.engine import make_url  # (here: the window shows before SQLAlchemy is loaded)
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        make_url(value)
+    except (ArgumentError, ValueError):  # their messages quote the whole URL, password and all
+        raise DatabaseError(f"cannot open the database {redact_url(value)}: this is not a database URL "
+                            "(e.g. postgresql://user@host/name or sqlite:///path/to/file.db).") from None
+    return value
+
+
+def redact_url(url: str) -> str:
+    """`url` with its password replaced by `***`, for messages and logs (even a URL SQLAlchemy cannot
+    parse: everything between the first `:` after the scheme and the last `@` goes)."""
+    scheme, sep, rest = url.partition("://")
+    userinfo, at, host = rest.rpartition("@")
+    if not sep or not at or ":" not in userinfo:
+        return url
+    return f"{scheme}://{userinfo.split(':', 1)[0]}:***@{host}"
 
 
 def home_region() -> str:

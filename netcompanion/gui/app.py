@@ -24,20 +24,21 @@ from netcompanion.gui.resources import app_icon, stylesheet
 from netcompanion.gui.worker import Job, run_in_background, wait_for_all
 
 if TYPE_CHECKING:
-    from netcompanion.core.store import backup
     from netcompanion.core.services import Services
+    from netcompanion.core.store import backup
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The one QApplication, with the names QSettings and the desktop use."""
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     app.setStyleSheet(stylesheet())
-    return app  # type: ignore[return-value]
+    return app
 
 
 def run_app(db_url: str | None = None, offer_demo: bool = True, card_images: list[str] | None = None) -> int:
@@ -176,8 +177,8 @@ def open_services_or_offer_restore(db_url: str | None) -> Services | None:
 
 def _offer_restore(exc: NetCompanionError, db_url: str | None) -> Services | None:
     """Say why the database cannot be opened; offer its latest backup and open that when accepted."""
-    from netcompanion.core.store import backup
     from netcompanion.core.services import open_services
+    from netcompanion.core.store import backup
 
     latest = _latest_backup_of(db_url) if isinstance(exc, UnusableDatabaseError) else None
     if latest is None:
@@ -229,7 +230,8 @@ def _scan_in_main_window(app: QApplication, services: Services, image: str) -> d
     window.show()
     window.scan_cards([image])
     deadline = time.monotonic() + 180
-    while (not window.scan.items or window.scan.job.running) and time.monotonic() < deadline:
+    while (not window.scan.items or (window.scan.job is not None and window.scan.job.running)) \
+            and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.02)
     scan = window.scan.items[0].scan if window.scan.items else {"error": "no card was read within 180 s"}

@@ -18,7 +18,8 @@ def image_from_array(array) -> QImage:  # noqa: ANN001 (numpy RGB array)
 
 
 def outlined(image: QImage, boxes: dict[str, list[list[int]]], low: set[str], width: int) -> QPixmap:
-    """`image` scaled to `width` with each field's boxes outlined; low-confidence fields dashed."""
+    """`image` scaled to `width` with each field's boxes outlined; the fields to check (`low`)
+    in a thicker dashed line."""
     pixmap = QPixmap.fromImage(image)
     if pixmap.isNull():
         return pixmap
@@ -30,6 +31,7 @@ def outlined(image: QImage, boxes: dict[str, list[list[int]]], low: set[str], wi
         pen = QPen(QColor(FIELD_COLOURS.get(field, "#495057")))
         pen.setWidth(2)
         if field in low:
+            pen.setWidth(4)
             pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)
         for x0, y0, x1, y1 in field_boxes:

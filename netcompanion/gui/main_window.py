@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from netcompanion import APP_NAME, __version__
+from netcompanion.gui.views.place import Place
 from netcompanion.gui.widgets import card_frame, plain_label
 from netcompanion.gui.worker import running_jobs
 
@@ -49,7 +50,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.offer_demo = offer_demo
         self.services: Services | None = None
-        self.views: list[QWidget] = []
+        self.views: list[Place] = []
         self.setWindowTitle(APP_NAME)
         self.stack = QStackedWidget()
         self.opening = plain_label("Opening your network…", "hint")
@@ -164,7 +165,7 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self, lambda n=number: self.navigation.setCurrentRow(n))
         checklist = QAction("Follow-up checklist window", self)
         checklist.setShortcut("Ctrl+Shift+T")
-        checklist.triggered.connect(lambda: self.views and self.today.open_checklist_window())
+        checklist.triggered.connect(self._open_checklist_window)
         self.addAction(checklist)
         quit_action = QAction("Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -174,6 +175,10 @@ class MainWindow(QMainWindow):
         about.setShortcut("F1")
         about.triggered.connect(self._about)
         self.addAction(about)
+
+    def _open_checklist_window(self) -> None:
+        if self.views:  # not while the database is still opening
+            self.today.open_checklist_window()
 
     # navigation and search
     def go_to(self, row: int) -> None:
@@ -194,7 +199,7 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(PLACES.index("Scan"))
         self.scan.add_paths(paths)
 
-    def current_view(self) -> QWidget | None:
+    def current_view(self) -> Place | None:
         return self.views[self.stack.currentIndex()] if self.views else None
 
     def focus_search(self) -> None:
@@ -203,11 +208,11 @@ class MainWindow(QMainWindow):
 
     def _search_changed(self, text: str) -> None:
         if (view := self.current_view()) is not None:
-            view.set_search(text)  # type: ignore[attr-defined]
+            view.set_search(text)
 
     def refresh_current(self) -> None:
         if (view := self.current_view()) is not None:
-            view.refresh()  # type: ignore[attr-defined]
+            view.refresh()
 
     def _data_changed(self) -> None:
         self.today.refresh_counts()
@@ -247,8 +252,8 @@ class MainWindow(QMainWindow):
         """The place chosen while the database was opening, else the one the app was closed in."""
         place = self.navigation.currentRow()
         if place < 0:
-            place = int(QSettings().value("main_window/place", 0) or 0)
-            place = place if 0 <= place < len(PLACES) else 0
+            stored = QSettings().value("main_window/place", 0, type=int)
+            place = stored if isinstance(stored, int) and 0 <= stored < len(PLACES) else 0
             self.navigation.setCurrentRow(place)
         else:
             self.go_to(place)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
@@ -96,12 +97,12 @@ def confirm(parent: QWidget | None, title: str, message: str, action: str) -> bo
     return box.clickedButton() is ok
 
 
-def fill_combo(combo: QComboBox, items: list[tuple[str, object]], first: tuple[str, object] | None = None) -> None:
+def fill_combo(combo: QComboBox, items: Sequence[tuple[str, object]], first: tuple[str, object] | None = None) -> None:
     """Replace a combo's items by (label, data) pairs, keeping the current choice when it is still there."""
     current = combo.currentData()
     combo.blockSignals(True)
     combo.clear()
-    for label, data in ([first] if first else []) + items:
+    for label, data in [*([first] if first else []), *items]:
         combo.addItem(label, data)
     index = combo.findData(current)
     combo.setCurrentIndex(index if index >= 0 else 0)

@@ -116,7 +116,7 @@ class _Runner(QRunnable):
             result = function(self.job, *self.args)
         except Cancelled:
             self.job._cancelled.emit()
-        except Exception as exc:  # every error reaches the user as a message, never a crash
+        except Exception as exc:  # noqa: BLE001 - every error reaches the user as a message, never a crash
             log.error("background job failed:\n%s", traceback.format_exc())
             self.job._failed.emit(str(exc) or type(exc).__name__)
         else:

@@ -2,12 +2,13 @@
 follow-ups as iCalendar."""
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
+from netcompanion.core.services import Services
 from netcompanion.core.store.card_store import card_image_path
 from netcompanion.core.store.models import Contact
-from netcompanion.core.services import Services
 from netcompanion.interop.csv_write import write_csv
 from netcompanion.interop.ics_write import write_ics
 from netcompanion.interop.vcard_write import write_vcards
@@ -55,3 +56,21 @@ def export_contacts(
                             photos=images)
         return text.encode("utf-8"), len(contacts)
     return write_csv(contacts, csv_format).encode("utf-8-sig"), len(contacts)
+
+
+def write_export(path: str | Path, content: bytes) -> None:
+    """Write an export to `path`, readable by the user only (0600, whatever the umask): it holds the
+    address book and, with photos, the card images. It is written under a temporary name first and
+    renamed, so the chosen name never holds half a file."""
+    path = Path(path)
+    temp = path.with_name(f".{path.name}.part")
+    temp.unlink(missing_ok=True)
+    handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
+        os.chmod(temp, 0o600)  # (the mode above is masked by the umask on some systems)
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise

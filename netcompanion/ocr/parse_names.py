@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from nameparser import HumanName
 
@@ -108,10 +109,25 @@ def _norm_word(w: str) -> str:
     return fold(w).strip(".,;:()'\"")
 
 
+@cache
+def _folded_title_words() -> frozenset[str]:
+    return frozenset(fold(t) for t in TITLE_WORDS)
+
+
+@cache
+def _folded_dept_words() -> frozenset[str]:
+    return frozenset(fold(t) for t in DEPT_WORDS)
+
+
+@cache
+def _undotted_post_nominals() -> frozenset[str]:
+    return frozenset(x.replace(".", "") for x in POST_NOMINALS)
+
+
 def has_title_word(text: str) -> bool:
     """True if the line contains a job-title word."""
     ws = [_norm_word(w) for w in re.split(r"[\s,/&()|-]+", text) if w]
-    folded = {fold(t) for t in TITLE_WORDS}
+    folded = _folded_title_words()
     return any(w in folded for w in ws if w)
 
 
@@ -127,8 +143,8 @@ def title_score(text: str) -> float:
     ws = [w for w in ws if w]
     if not ws or len(ws) > 12 or re.search(r"\d{3}", text) or "@" in text:
         return 0.0
-    folded = {fold(t) for t in TITLE_WORDS}
-    dept = {fold(t) for t in DEPT_WORDS}
+    folded = _folded_title_words()
+    dept = _folded_dept_words()
     hits = 0.0
     for w in ws:
         parts = [w] + w.split("-")
@@ -161,6 +177,11 @@ def legal_form(text: str) -> bool:
 SUBUNIT_WORDS = {"department", "dept", "division", "faculty", "abteilung", "fachbereich",
                  "département", "departement", "departamento", "dipartimento", "section",
                  "unit", "office", "desk"}
+
+
+def is_subunit(text: str) -> bool:
+    """The line names a department or division ("Department of Civil Engineering")."""
+    return any(_norm_word(w) in SUBUNIT_WORDS for w in text.split()[:2])
 
 
 def org_score(text: str) -> float:
@@ -198,7 +219,7 @@ def strip_name_decorations(text: str) -> str:
             continue
         if not out and w.rstrip(".") in HONORIFICS and (p.endswith(".") or len(parts) > 2):
             continue  # leading honorific
-        if w in POST_NOMINALS or w.replace(".", "") in {x.replace(".", "") for x in POST_NOMINALS}:
+        if w in POST_NOMINALS or w.replace(".", "") in _undotted_post_nominals():
             if out:  # a post-nominal after at least one name word
                 continue
         out.append(p)
@@ -226,7 +247,7 @@ def name_shape(text: str) -> float:
         elif fold(core) not in NAME_PARTICLES:
             return 0.0
     fw = [_norm_word(w) for w in words]
-    if any(w in {fold(x) for x in TITLE_WORDS} for w in fw):
+    if any(w in _folded_title_words() for w in fw):
         return 0.0
     if any(w in ORG_WORDS for w in fw) or legal_form(t):
         return 0.0

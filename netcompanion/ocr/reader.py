@@ -12,6 +12,7 @@ import numpy as np
 import phonenumbers
 
 from . import card_detect, engines, qr
+from .check import fields_to_check
 from .extract import extract_fields
 from .image_io import ImageError, load_image
 from .layout import build_lines
@@ -97,17 +98,26 @@ def _merge_qr(res: ScanResult, contact: qr.QrContact, region: str) -> None:
         res.given_name, res.family_name = split_name(contact.full_name)
 
 
-def read_image(image: np.ndarray, source: str = "", region: str | None = None,
-               engine: engines.Engine | None = None) -> ScanResult:
-    """Read a card from a decoded BGR image (already EXIF-upright)."""
-    region = (region or default_region()).upper()
-    engine = engine or engines.get_engine("auto")
+def recognise(image: np.ndarray, engine: engines.Engine
+              ) -> tuple[np.ndarray, list[engines.OcrLine], list[str]]:
+    """The image side: the flattened, upright card, its OCR lines and its QR payloads."""
     card, _det = card_detect.flatten_card(image)
     card, ocr_lines = _orient(engine, card)
+    return card, ocr_lines, qr.decode_qr(card)
+
+
+def interpret(ocr_lines: list[engines.OcrLine], qr_payloads: list[str], source: str = "",
+              region: str | None = None, engine_name: str = "",
+              card_size: tuple[int, int] | None = None, card: np.ndarray | None = None
+              ) -> ScanResult:
+    """The text side: which OCR line is what, merged with the QR payloads' fields."""
+    region = (region or default_region()).upper()
     lines = build_lines(ocr_lines)
     raw_text = "\n".join(l.text for l in lines)
     fields = extract_fields(lines, region)
     v = fields.values
+    if card is not None:
+        card_size = (int(card.shape[1]), int(card.shape[0]))
     res = ScanResult(
         source=source, full_name=str(v.get("full_name", "")),
         given_name=str(v.get("given_name", "")), family_name=str(v.get("family_name", "")),
@@ -116,18 +126,27 @@ def read_image(image: np.ndarray, source: str = "", region: str | None = None,
         websites=list(v.get("websites", [])), address=str(v.get("address", "")),  # type: ignore[arg-type]
         linkedin=str(v.get("linkedin", "")),
         confidence={f: round(float(fields.confidence.get(f, 0.0)), 3) for f in FIELD_NAMES},
-        raw_text=raw_text, boxes=fields.boxes, engine=engine.name,
-        card_size=(int(card.shape[1]), int(card.shape[0])),
-        card_image=np.ascontiguousarray(card[:, :, ::-1]))
+        raw_text=raw_text, boxes=fields.boxes, engine=engine_name, card_size=card_size,
+        card_image=None if card is None else np.ascontiguousarray(card[:, :, ::-1]))
     for f in FIELD_NAMES:  # no value, no confidence
         if not getattr(res, f):
             res.confidence[f] = 0.0
-    payloads = qr.decode_qr(card)
-    for p in payloads:
+    before = {f: getattr(res, f) for f in FIELD_NAMES}
+    for p in qr_payloads:
         contact = qr.parse_payload(p)
         if contact is not None:
             _merge_qr(res, contact, fields.region or region)
+    from_qr = {f for f in FIELD_NAMES if getattr(res, f) != before[f]}
+    res.check = fields_to_check(res, fields, from_qr)
     return res
+
+
+def read_image(image: np.ndarray, source: str = "", region: str | None = None,
+               engine: engines.Engine | None = None) -> ScanResult:
+    """Read a card from a decoded BGR image (already EXIF-upright)."""
+    engine = engine or engines.get_engine("auto")
+    card, ocr_lines, payloads = recognise(image, engine)
+    return interpret(ocr_lines, payloads, source, region, engine.name, card=card)
 
 
 def read_card(path: str | Path, region: str | None = None, lang: str | None = None,

@@ -49,6 +49,8 @@ class ScanResult:
     boxes: dict[str, list[Box]] = field(default_factory=dict)
     engine: str = ""
     card_size: tuple[int, int] | None = None
+    #: the non-empty fields whose evidence is weak: the user should check these (ocr/check.py)
+    check: list[str] = field(default_factory=list)
     #: the upright, flattened card (numpy RGB array) the boxes refer to; not part of to_json()
     #: and not carried back from batch worker processes
     card_image: Any = field(default=None, repr=False, compare=False)
@@ -64,7 +66,7 @@ class ScanResult:
         res = cls(source=d["source"])
         for k in ("full_name", "given_name", "family_name", "title", "company", "emails",
                   "websites", "address", "linkedin", "confidence", "raw_text", "error", "boxes",
-                  "engine"):
+                  "engine", "check"):
             setattr(res, k, d.get(k, getattr(res, k)))
         res.phones = [Phone(p["e164"], p["kind"]) for p in d.get("phones", [])]
         res.card_size = tuple(d["card_size"]) if d.get("card_size") else None  # type: ignore[assignment]
@@ -90,6 +92,7 @@ class ScanResult:
             "address": self.address,
             "linkedin": self.linkedin,
             "confidence": conf,
+            "check": list(self.check),
             "raw_text": self.raw_text,
             "error": self.error,
             "boxes": {k: [list(map(int, b)) for b in v] for k, v in self.boxes.items() if v},

@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from tests.cli_runner import run
 
 
@@ -23,7 +24,8 @@ def test_followups_list_done_snooze_dismiss(demo_db: str) -> None:
     first, second, third = items[0]["id"], items[1]["id"], items[2]["id"]
     done = json.loads(run("followups", "done", str(first), "--channel", "call", "--json", db=demo_db).stdout)
     assert done["status"] == "done" and done["id"] == first
-    assert json.loads(run("followups", "snooze", str(second), "--until", "3d", "--json", db=demo_db).stdout)["status"] == "snoozed"
+    snoozed = json.loads(run("followups", "snooze", str(second), "--until", "3d", "--json", db=demo_db).stdout)
+    assert snoozed["status"] == "snoozed"
     assert "dismissed" in run("followups", "dismiss", str(third), db=demo_db).stdout
     left = {i["id"] for i in json.loads(run("followups", "--json", db=demo_db).stdout)}
     assert not left & {first, second, third}

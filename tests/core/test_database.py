@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from netcompanion.core.errors import DatabaseError
 from netcompanion.core.store.database import Database
 from netcompanion.core.store.migrations import head_revision
-from netcompanion.core.errors import DatabaseError
 
 
 def test_new_database_is_at_head_with_the_builtin_goals(services) -> None:
@@ -98,6 +98,35 @@ def test_database_url_accepts_a_path_or_an_url(monkeypatch: pytest.MonkeyPatch, 
     monkeypatch.setenv("NETCOMPANION_DB", "postgresql+psycopg://u@localhost/nc")
     assert database_url() == "postgresql+psycopg://u@localhost/nc"
     assert database_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+@pytest.mark.parametrize("scheme", ["postgres", "postgresql", "POSTGRES"])
+def test_postgres_urls_as_hosting_services_write_them_use_the_installed_driver(scheme: str) -> None:
+    from netcompanion.core.settings import database_url
+
+    assert database_url(f"{scheme}://alice:secret@db.example:5432/nc") == \
+        "postgresql+psycopg://alice:secret@db.example:5432/nc"
+
+
+@pytest.mark.parametrize("url", ["mysql://alice:s3cr%t@db.example/nc", "mssql+pyodbc://alice:s3cr%t@dsn",
+                                 "postgresql://alice:s3cr%t@db.example:port/nc",
+                                 "oracle://alice:s3cr%t@p@ss@db.example/nc"])
+def test_an_unusable_url_says_which_kinds_work_and_never_shows_the_password(url: str) -> None:
+    from tests.cli_runner import run
+
+    with pytest.raises(DatabaseError) as refused:
+        Database.open(url)
+    message = str(refused.value)
+    assert "s3cr" not in message and "p@ss" not in message and "alice:***@" in message
+    assert "sqlite" in message.lower() and "postgresql://" in message
+    result = run("contacts", "list", db=url, check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr and "s3cr" not in result.stderr
+
+
+def test_a_postgres_url_reaches_the_server_with_a_clear_error() -> None:
+    with pytest.raises(DatabaseError, match="cannot use the database postgresql") as refused:
+        Database.open("postgres://alice:secret@127.0.0.1:9/netcompanion")
+    assert "secret" not in str(refused.value)
 
 
 def test_schema_head_constant_matches_the_migration_scripts() -> None:

@@ -40,7 +40,7 @@ def test_bad_events_are_refused(services, kwargs, message) -> None:
 
 
 def test_encounter_during_event_is_followed_up_24h_after_its_end(services) -> None:
-    event = services.events.add("Expo", "client", start="2026-03-01T09:00Z", end="2026-03-02T17:00Z")
+    services.events.add("Expo", "client", start="2026-03-01T09:00Z", end="2026-03-02T17:00Z")
     contact = services.contacts.add(ContactFields(full_name="Lena Fischer"))
     services.encounters.add(contact.id, event="Expo", detail="wants a pilot in Q3",
                             met_at=datetime(2026, 3, 1, 11, 0, tzinfo=UTC))

@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from netcompanion.core.rules import followup_rules as rules
 from netcompanion.core.errors import ValidationError
+from netcompanion.core.rules import followup_rules as rules
 from netcompanion.core.services import ContactFields
 
 UTC = timezone.utc

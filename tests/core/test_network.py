@@ -5,9 +5,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from netcompanion.core.errors import ValidationError
 from netcompanion.core.rules import health
 from netcompanion.core.rules.cadence import ContactSnapshot
-from netcompanion.core.errors import ValidationError
 from netcompanion.core.rules.introductions import Person, suggest_introductions
 from netcompanion.core.services import ContactFields
 

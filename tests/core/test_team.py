@@ -9,9 +9,9 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from tests.cli_runner import run
 
 from netcompanion.core.services import ContactFields, Services, open_services
+from tests.cli_runner import run
 
 NOW = datetime(2026, 6, 15, 10, 0, tzinfo=timezone.utc)
 

@@ -15,6 +15,7 @@ import pytest
 
 from netcompanion.core.services import Services, open_services
 from netcompanion.demo import fill_demo
+from tests.conftest import close_after_background_work
 
 
 @pytest.fixture(scope="session")
@@ -44,7 +45,7 @@ def demo_services(request: pytest.FixtureRequest, database: str, db_path: Path,
         source.backup(target)
     services = open_services(f"sqlite:///{db_path}", daily_backup=False)
     yield services
-    services.db.dispose()
+    close_after_background_work(services)
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings, Qt
 
 from netcompanion.core.services import ContactFields
 from netcompanion.gui.main_window import PLACES, MainWindow
+from tests.conftest import close_after_background_work
 from tests.gui.waiting import settled
 
 
@@ -122,3 +123,4 @@ def test_the_window_is_shown_before_the_database_opens_then_fills_in(qtbot, demo
     settled(window.today)
     window.navigation.setCurrentRow(0)
     assert settled(window.today).items
+    close_after_background_work(window.services)  # the window opened them itself

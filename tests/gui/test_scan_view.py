@@ -91,3 +91,33 @@ def test_a_card_of_someone_known_is_merged_not_duplicated(qtbot, services, tmp_p
     [contact] = services.contacts.list()
     assert len(services.cards.images_for(contact.id)) == 2
     assert len(services.encounters.for_contact(contact.id)) == 2
+
+
+def _highlighted(view: ScanView) -> set[str]:
+    marked = {name for name, box in view.fields.items() if box.property("lowConfidence")}
+    if view.address.property("lowConfidence"):
+        marked.add("address")
+    return marked
+
+
+def test_the_review_highlights_exactly_the_fields_the_reader_asks_to_check(
+        qtbot, services, tmp_path: Path) -> None:
+    view = ScanView(services)
+    qtbot.addWidget(view)
+    view.show()
+    view.refresh()
+    _scan(qtbot, view, [str(jane_card(tmp_path / "jane.jpg"))], 1)
+    [item] = view.items
+    assert isinstance(item.scan["check"], list)
+    assert _highlighted(view) == set(item.scan["check"])
+    # the reader's list decides, not the confidences
+    item.scan["confidence"] = {name: 0.0 for name in item.scan["confidence"]}
+    item.scan["check"] = []
+    view._open_row(0)
+    assert _highlighted(view) == set()
+    plain = view.image_label.pixmap().toImage()
+    item.scan["check"] = ["full_name", "address"]
+    item.scan["address"] = "1 Harbour Way, Oakland"
+    view._open_row(0)
+    assert _highlighted(view) == {"full_name", "address"}
+    assert view.image_label.pixmap().toImage() != plain  # the name's boxes are drawn dashed

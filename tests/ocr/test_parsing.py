@@ -145,7 +145,7 @@ def test_shop_card_without_a_person(ppocr):
 
 
 def test_number_style_and_domain_give_the_country():
-    from netcompanion.ocr.extract import card_region
+    from netcompanion.ocr.card_region import card_region
     from netcompanion.ocr.layout import Line
 
     def mk(*texts):

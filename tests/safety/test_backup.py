@@ -12,12 +12,11 @@ from pathlib import Path
 import pytest
 
 from netcompanion.core import settings
+from netcompanion.core.errors import DatabaseError
+from netcompanion.core.services import Services, open_database, open_services
 from netcompanion.core.store import backup
-from netcompanion.core.services import open_database
 from netcompanion.core.store.database import Database
 from netcompanion.core.store.migrations import head_revision
-from netcompanion.core.errors import DatabaseError
-from netcompanion.core.services import Services, open_services
 from tests.gui.cards import jane_card
 from tests.safety.conftest import add_people, contact_parts, damage, integrity, person
 

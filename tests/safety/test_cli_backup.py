@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from netcompanion.core.store import backup
 from netcompanion.core.services import ContactFields, open_services
+from netcompanion.core.store import backup
 from tests.safety.conftest import contact_parts, damage
 from tests.test_cli import run
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from netcompanion.core.store.database import Database
 from netcompanion.core.services import Services
+from netcompanion.core.store.database import Database
 from tests.safety.conftest import contact_parts, integrity, person
 
 pytestmark = pytest.mark.sqlite_only  # SQLite's locking between processes (PostgreSQL: tests/core/test_team.py)

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from netcompanion.core.store import backup, database
-from netcompanion.core.store.database import Database
 from netcompanion.core.errors import DatabaseError, UnusableDatabaseError
 from netcompanion.core.services import open_services
+from netcompanion.core.store import backup, database
+from netcompanion.core.store.database import Database
 from tests.safety.conftest import contact_parts, damage, integrity, person
 
 pytestmark = pytest.mark.sqlite_only  # damaged, locked, full and read-only SQLite files

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from netcompanion.core import settings
 from netcompanion.core.store import backup
 from netcompanion.gui import app as gui_app
 from tests.safety.conftest import damage
@@ -94,3 +95,26 @@ def test_a_busy_database_is_explained_without_offering_a_restore(filled, db_path
     [text] = answers.texts
     assert "busy" in text
     assert [b.reason for b in backup.list_backups(db_path)] == ["manual"]
+
+
+def test_a_latest_backup_that_is_not_ours_is_refused_with_a_message(filled, db_path, monkeypatch, qapp,
+                                                                    tmp_path) -> None:
+    """The newest backup holds a lookalike (one table contact(x), claiming schema 0004): the app says
+    so in a message box, and the damaged database stays as it was for another try."""
+    from tests.safety import hostile_zips
+
+    backup.create_backup(db_path)
+    filled.db.dispose()
+    damage(db_path)
+    lookalike = hostile_zips.zip_holding(hostile_zips.lookalike_database(tmp_path / "lookalike.db"),
+                                         tmp_path / "lookalike.zip")
+    newest = settings.database_backups_dir(db_path) / f"{db_path.stem}-20991231T000000Z-manual.zip"
+    lookalike.replace(newest)
+    before = db_path.read_bytes()
+    answers = _answer(monkeypatch, qapp, restore=True, confirm=True)
+
+    assert gui_app.open_services_or_offer_restore(str(db_path)) is None
+
+    assert answers.texts[-1].startswith("The backup could not be restored.")
+    assert "not a NetCompanion database" in answers.texts[-1] and "missing tables" in answers.texts[-1]
+    assert db_path.read_bytes() == before

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
-from netcompanion.core.rules import followup_rules as rules
 from netcompanion.core.enums import FollowUpKind, Tier
+from netcompanion.core.rules import followup_rules as rules
 from netcompanion.core.rules.drafts import (
     keep_in_touch_draft,
     keep_in_touch_reason,

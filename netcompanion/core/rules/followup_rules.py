@@ -63,7 +63,7 @@ def checklist_bounds(now: datetime, zone: tzinfo) -> list[tuple[str, datetime | 
         return datetime.combine(local_day + timedelta(days=days), time(), tzinfo=zone).astimezone(timezone.utc)
 
     end_of_today, end_of_week = midnight(1), midnight(7)
-    return list(zip(CHECKLIST_SECTIONS, (None, now, end_of_today), (now, end_of_today, end_of_week)))
+    return list(zip(CHECKLIST_SECTIONS, (None, now, end_of_today), (now, end_of_today, end_of_week), strict=True))
 
 
 def post_event_due(met_at: datetime, starts_at: datetime | None, ends_at: datetime | None,

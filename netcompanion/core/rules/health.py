@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from netcompanion.core.enums import Tier
 from netcompanion.core.rules import followup_rules as rules
 from netcompanion.core.rules.cadence import ContactSnapshot
-from netcompanion.core.enums import Tier
 
 TIER_POINTS = {Tier.INNER.value: 30, Tier.WARM.value: 20, Tier.ACQUAINTANCE.value: 10, Tier.NOISE.value: 0}
 PRUNE_AFTER = timedelta(days=365)
@@ -22,10 +22,21 @@ def trust_estimate(credibility: int | None, reliability: int | None, intimacy: i
                    self_orientation: int | None) -> float | None:
     """The trust equation, (credibility + reliability + intimacy) / self-orientation, each rated 1–10
     by the user; None unless all four are given (never a guess)."""
-    values = (credibility, reliability, intimacy, self_orientation)
-    if any(v is None for v in values) or not self_orientation:
+    if credibility is None or reliability is None or intimacy is None or not self_orientation:
         return None
-    return round((credibility + reliability + intimacy) / self_orientation, 1)  # type: ignore[operator]
+    return round((credibility + reliability + intimacy) / self_orientation, 1)
+
+
+TRUST_FORMULA = "(credibility + reliability + intimacy) / self-orientation"
+
+
+def trust_text(credibility: int | None, reliability: int | None, intimacy: int | None,
+               self_orientation: int | None) -> str:
+    """The trust estimate as the detail pane shows it, with its formula, or what is missing for one."""
+    estimate = trust_estimate(credibility, reliability, intimacy, self_orientation)
+    if estimate is None:
+        return "give credibility, reliability, intimacy and self-orientation to see the trust estimate"
+    return f"{estimate:.1f}  {TRUST_FORMULA}"
 
 
 def last_contact(snapshot: ContactSnapshot) -> datetime | None:

@@ -1,9 +1,10 @@
 """The services: every read and write the GUI and the CLI do goes through one of these."""
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
 from netcompanion.core import settings
-from netcompanion.core.store import backup
-from netcompanion.core.store.database import Database
 from netcompanion.core.services.activity_log import ActivityLogService
 from netcompanion.core.services.cards import CardService
 from netcompanion.core.services.contact_table import ContactTableService
@@ -14,11 +15,15 @@ from netcompanion.core.services.events import EventService, event_to_dict
 from netcompanion.core.services.followups import FollowUpService
 from netcompanion.core.services.goals import GoalService
 from netcompanion.core.services.interactions import InteractionService
+from netcompanion.core.services.merge import TransferService
 from netcompanion.core.services.network import NetworkService
 from netcompanion.core.services.planning import PlanningService
 from netcompanion.core.services.preferences import PreferenceService
-from netcompanion.core.services.merge import TransferService
 from netcompanion.core.services.reminders import ReminderSettingsService
+from netcompanion.core.store import backup, temp_files
+from netcompanion.core.store.database import Database
+
+log = logging.getLogger(__name__)
 
 __all__ = ["Services", "ContactFields", "contact_to_dict", "event_to_dict", "open_database", "open_services"]
 
@@ -56,10 +61,12 @@ def open_database(url: str | None = None, *, daily_backup: bool = True) -> Datab
 
     A SQLite file is backed up before any schema upgrade (no migration without a backup) and,
     with `daily_backup`, when its newest backup is a day old. A damaged file's message names the
-    backup to restore.
+    backup to restore. What a killed restore, card import or backup left behind is swept first.
     """
     db = Database.open(url, migrate=False, explain_damage=backup.restore_hint)
     try:
+        if db.sqlite_path is not None:
+            _sweep_leftovers(db.sqlite_path)
         db.check_understood()
         if db.sqlite_path is not None and db.current_revision() is not None:
             upgrading = db.needs_upgrade()
@@ -70,6 +77,13 @@ def open_database(url: str | None = None, *, daily_backup: bool = True) -> Datab
         db.dispose()
         raise
     return db
+
+
+def _sweep_leftovers(db_file: Path) -> None:
+    try:
+        temp_files.sweep_leftovers(db_file)
+    except OSError as exc:  # a folder we cannot list: the files stay, the database opens all the same
+        log.warning("cannot sweep the temporary files of %s: %s", db_file, exc)
 
 
 def open_services(url: str | None = None, *, daily_backup: bool = True, user: str | None = None) -> Services:

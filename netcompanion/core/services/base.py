@@ -6,8 +6,8 @@ from typing import TypeVar
 from sqlmodel import Session, SQLModel, func, select
 
 from netcompanion.core import settings
-from netcompanion.core.store.database import Database
 from netcompanion.core.errors import NotFoundError, ValidationError
+from netcompanion.core.store.database import Database
 from netcompanion.core.store.models import Contact, ContactGoal, Event, Goal
 
 Row = TypeVar("Row", bound=SQLModel)
@@ -57,7 +57,7 @@ def resolve_event(session: Session, ref: str | int) -> Event:
         event = session.exec(
             select(Event)
             .where(func.lower(Event.name) == text.lower())
-            .order_by(Event.starts_at.desc(), Event.id.desc())  # type: ignore[union-attr]
+            .order_by(Event.starts_at.desc(), Event.id.desc())
         ).first()
     if event is None:
         raise NotFoundError(f"no event named {ref!r}; `netcompanion events list` shows them")

@@ -7,9 +7,9 @@ from datetime import datetime
 from sqlmodel import col, func, select
 
 from netcompanion.core.clock import as_utc
-from netcompanion.core.store.models import Contact, ContactEmail, ContactGoal, Encounter, Goal, Interaction
 from netcompanion.core.search import fold
 from netcompanion.core.services.base import Service
+from netcompanion.core.store.models import Contact, ContactEmail, ContactGoal, Encounter, Goal, Interaction
 
 
 @dataclass

@@ -6,14 +6,14 @@ from datetime import datetime
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, select
 
-from netcompanion.core.rules import followup_rules
 from netcompanion.core.clock import local_zone, parse_when, utcnow
 from netcompanion.core.enums import FollowUpKind
+from netcompanion.core.rules import followup_rules
 from netcompanion.core.rules.drafts import post_event_reason
-from netcompanion.core.services.draft_templates import post_event_text
-from netcompanion.core.store.models import Contact, Encounter, Event, FollowUp
 from netcompanion.core.services.base import Service, get_or_raise, resolve_event, resolve_goal, tag_goal
+from netcompanion.core.services.draft_templates import post_event_text
 from netcompanion.core.services.planning import link_encounter_to_target
+from netcompanion.core.store.models import Contact, Encounter, Event, FollowUp
 from netcompanion.core.validation import optional_text, rating
 
 
@@ -53,11 +53,12 @@ def add_encounter(
     session.flush()
     for goal in goal_rows:
         tag_goal(session, contact, goal)
+    event_name = event.name if event is not None else None
     session.add(FollowUp(
         contact_id=contact.id, kind=FollowUpKind.POST_EVENT.value, encounter_id=encounter.id,
-        due_at=post_event_due(met_at, event), reason=post_event_reason(event.name if event else None, encounter.detail),
-        reason_key=followup_rules.post_event_key(encounter.id), draft=post_event_text(session, contact, event.name if event else None, encounter.detail,
-                              goal_rows[0].key if goal_rows else None),
+        due_at=post_event_due(met_at, event), reason=post_event_reason(event_name, encounter.detail),
+        reason_key=followup_rules.post_event_key(encounter.id),
+        draft=post_event_text(session, contact, event_name, encounter.detail, goal_rows[0].key if goal_rows else None),
         owner=encounter.owner,
     ))
     if event is not None:
@@ -90,6 +91,6 @@ class EncounterService(Service):
         with self.db.transaction() as session:
             return list(session.exec(
                 select(Encounter).where(Encounter.contact_id == contact_id)
-                .options(selectinload(Encounter.event), selectinload(Encounter.goals))  # type: ignore[arg-type]
-                .order_by(Encounter.met_at.desc())  # type: ignore[attr-defined]
+                .options(selectinload(Encounter.event), selectinload(Encounter.goals))
+                .order_by(Encounter.met_at.desc())
             ))

@@ -10,9 +10,9 @@ from sqlmodel import Session, col, func, select
 from netcompanion.core.clock import parse_when
 from netcompanion.core.enums import FollowUpKind, FollowUpStatus
 from netcompanion.core.errors import ValidationError
-from netcompanion.core.store.models import Encounter, Event, FollowUp
 from netcompanion.core.services.base import Service, get_or_raise, resolve_event, resolve_goal
 from netcompanion.core.services.encounters import post_event_due
+from netcompanion.core.store.models import Encounter, Event, FollowUp
 from netcompanion.core.validation import optional_text, rating, required_text
 
 
@@ -93,7 +93,7 @@ class EventService(Service):
             rows = session.exec(
                 select(Event, func.coalesce(met.c.n, 0))
                 .outerjoin(met, met.c.event_id == Event.id)
-                .options(selectinload(Event.goal))  # type: ignore[arg-type]
+                .options(selectinload(Event.goal))
                 .order_by(col(Event.starts_at).desc().nulls_last(), col(Event.id).desc())
             ).all()
             return [(event, int(count)) for event, count in rows]
@@ -111,7 +111,7 @@ class EventService(Service):
                 if key == "name":
                     event.name = required_text(value, "event name", 200)
                 elif key == "goal":
-                    event.goal_id = resolve_goal(session, value).id
+                    event.goal_id = resolve_goal(session, value).id  # type: ignore[assignment]  # a stored row has an id
                 elif key in ("start", "end"):
                     when = parse_when(value, key)
                     setattr(event, "starts_at" if key == "start" else "ends_at", when)

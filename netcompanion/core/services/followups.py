@@ -14,23 +14,27 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date, datetime, timedelta, tzinfo
+from functools import cached_property
 from typing import Any, TypeVar
 
-from sqlalchemy import and_, case, exists, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, ScalarSelect, Select, and_, case, exists, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
-from sqlmodel import Session, col
+from sqlmodel import Session, SQLModel, col
 
-from netcompanion.core.rules import followup_rules as rules
-from netcompanion.core.rules.cadence import contact_cadence, next_keep_in_touch, plan_reminders
 from netcompanion.core.clock import as_utc, local_zone, parse_when, utcnow
-from netcompanion.core.store.database import Database
 from netcompanion.core.enums import FollowUpKind, FollowUpStatus, IntroductionStatus
 from netcompanion.core.errors import ValidationError
+from netcompanion.core.rules import followup_rules as rules
+from netcompanion.core.rules.cadence import contact_cadence, next_keep_in_touch, plan_reminders
 from netcompanion.core.rules.drafts import post_event_reason
+from netcompanion.core.services.base import Service, get_or_raise, resolve_goal
 from netcompanion.core.services.draft_templates import load_drafting, post_event_text
+from netcompanion.core.services.interactions import log_interaction
+from netcompanion.core.services.preferences import load_preferences
+from netcompanion.core.services.snapshots import raw_datetime, read_reminder_candidates, read_snapshots
+from netcompanion.core.store.database import Database
 from netcompanion.core.store.models import (
     Contact,
     ContactGoal,
@@ -41,10 +45,6 @@ from netcompanion.core.store.models import (
     Introduction,
     Setting,
 )
-from netcompanion.core.services.base import Service, get_or_raise, resolve_goal
-from netcompanion.core.services.interactions import log_interaction
-from netcompanion.core.services.preferences import load_preferences
-from netcompanion.core.services.snapshots import raw_datetime, read_reminder_candidates, read_snapshots
 from netcompanion.core.validation import required_text
 
 CADENCE_KINDS = (FollowUpKind.KEEP_IN_TOUCH.value, FollowUpKind.REINTRODUCE.value)
@@ -129,7 +129,7 @@ def refresh_reminders(session: Session, now: datetime, zone: tzinfo) -> int:
             row["draft"] = drafting.draft(row["kind"], row["contact_id"], None, {
                 "first_name": _names(session, row["contact_id"])})
     if rows:
-        session.execute(insert(FollowUp.__table__), rows)  # type: ignore[attr-defined]
+        session.execute(insert(FollowUp.__table__), rows)
     return closed + len(rows)
 
 
@@ -143,10 +143,10 @@ def data_fingerprint(session: Session, now: datetime, zone: tzinfo) -> tuple:
     """A cheap summary of everything the reminder rules read (row counts, highest ids, last edits)
     and of the hour: while it stays the same, storing the due reminders again would add nothing.
     Each part is answered from an index (count(*) and max() of indexed columns)."""
-    def count(table, *where):  # noqa: ANN001, ANN202
+    def count(table: type[SQLModel], *where: ColumnElement[bool]) -> ScalarSelect[int]:
         return select(func.count()).select_from(table).where(*where).scalar_subquery()
 
-    def highest(column):  # noqa: ANN001, ANN202
+    def highest(column: Any) -> ScalarSelect[Any]:
         return select(func.max(column)).scalar_subquery()
 
     row = session.execute(select(
@@ -193,7 +193,7 @@ def _close_touched_reminders(session: Session, now: datetime) -> int:
         .values(status=FollowUpStatus.DONE.value, completed_at=now)
         .execution_options(synchronize_session=False)
     )
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return int(result.rowcount or 0)
 
 
 _QUEUE_COLUMNS = (FollowUp.id, FollowUp.kind, FollowUp.status, FollowUp.contact_id, Contact.full_name,
@@ -201,7 +201,7 @@ _QUEUE_COLUMNS = (FollowUp.id, FollowUp.kind, FollowUp.status, FollowUp.contact_
                   FollowUp.reason, FollowUp.draft, Event.name, FollowUp.introduction_id, FollowUp.owner)
 
 
-def _queue_query(now: datetime, zone: tzinfo, include_all: bool, *columns: Any):
+def _queue_query(now: datetime, zone: tzinfo, include_all: bool, *columns: Any) -> Select[Any]:
     """The queue's items (`columns`, by default what a `QueueItem` holds): open and snoozed items of
     contacts not archived, or without `include_all` only those visible today."""
     query = (select(*(columns or _QUEUE_COLUMNS)).select_from(FollowUp)
@@ -235,7 +235,7 @@ def _queue_item(row: Any, now: datetime, read_at: tuple[datetime, tzinfo, date])
     due_at, snoozed_until = as_utc(row[6]), as_utc(row[7])
     due = snoozed_until if row[2] == _SNOOZED and snoozed_until else due_at
     late = max(0, int((now - due).total_seconds()))
-    return QueueItem(row[0], row[1], row[2], row[3], row[4], row[5], due, late,  # type: ignore[arg-type]
+    return QueueItem(row[0], row[1], row[2], row[3], row[4], row[5], due, late,
                      row[8], row[9], row[10], row[11], row[12], read_at)
 
 
@@ -334,6 +334,7 @@ class FollowUpService(Service):
         for index, (title, start, end) in enumerate(bounds):
             count, items = counts.get(index, 0), []
             if count:
+                order: tuple[Any, ...]
                 if start is None:  # overdue: the longest overdue first, as `rules.queue_order` has it
                     order, in_range = (due, kind_rank, FollowUp.id), due < end
                 else:
@@ -357,7 +358,7 @@ class FollowUpService(Service):
                 .where(Contact.archived == False)  # noqa: E712
                 .where(col(FollowUp.status).in_(rules.ACTIVE_STATUSES))
                 .order_by(col(FollowUp.due_at), col(FollowUp.id))
-                .options(selectinload(Contact.emails))  # type: ignore[arg-type]
+                .options(selectinload(Contact.emails))
             )
             if horizon is not None:
                 query = query.where(FollowUp.due_at <= now + horizon)
@@ -434,7 +435,7 @@ class FollowUpService(Service):
         queue, or with `everyone` of the whole team's."""
         with self.db.transaction() as session:
             query = (select(FollowUp.id).where(FollowUp.status == FollowUpStatus.DONE.value)
-                     .where(FollowUp.completed_at >= since))  # type: ignore[operator]
+                     .where(FollowUp.completed_at >= since))
             if not everyone:
                 query = query.where(mine_or_nobodys(self.user))
             return len(session.exec(query).all())

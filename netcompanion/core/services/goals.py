@@ -6,8 +6,8 @@ import re
 from sqlmodel import select
 
 from netcompanion.core.errors import ValidationError
-from netcompanion.core.store.models import Goal
 from netcompanion.core.services.base import Service, resolve_goal
+from netcompanion.core.store.models import Goal
 from netcompanion.core.validation import optional_text, required_text
 
 
@@ -20,7 +20,7 @@ class GoalService(Service):
 
     def list(self) -> list[Goal]:
         with self.db.transaction() as session:
-            return list(session.exec(select(Goal).order_by(Goal.builtin.desc(), Goal.name)))  # type: ignore[attr-defined]
+            return list(session.exec(select(Goal).order_by(Goal.builtin.desc(), Goal.name)))
 
     def get(self, ref: str | int) -> Goal:
         with self.db.transaction() as session:

@@ -7,8 +7,8 @@ from sqlmodel import Session, col, func, select
 
 from netcompanion.core.clock import as_utc, parse_when, utcnow
 from netcompanion.core.enums import Channel
-from netcompanion.core.store.models import Contact, Interaction
 from netcompanion.core.services.base import Service, get_or_raise
+from netcompanion.core.store.models import Contact, Interaction
 from netcompanion.core.validation import choice, optional_text
 
 

@@ -10,14 +10,18 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlmodel import Session, col
 
-from netcompanion.core.rules import followup_rules as rules
-from netcompanion.core.rules import health
-from netcompanion.core.rules.cadence import ContactSnapshot, contact_cadence, next_keep_in_touch
 from netcompanion.core.clock import as_utc, local_zone, utcnow
 from netcompanion.core.enums import FollowUpKind, FollowUpStatus, IntroductionStatus, TargetStatus
 from netcompanion.core.errors import ValidationError
+from netcompanion.core.rules import followup_rules as rules
+from netcompanion.core.rules import health
+from netcompanion.core.rules.cadence import ContactSnapshot, contact_cadence, next_keep_in_touch
 from netcompanion.core.rules.drafts import introduction_reason
 from netcompanion.core.rules.introductions import IntroSuggestion, Person, pair_key, suggest_introductions
+from netcompanion.core.services.base import Service, get_or_raise
+from netcompanion.core.services.draft_templates import introduction_text
+from netcompanion.core.services.preferences import Preferences, load_preferences
+from netcompanion.core.services.snapshots import read_snapshots
 from netcompanion.core.store.models import (
     CardImage,
     Contact,
@@ -29,10 +33,6 @@ from netcompanion.core.store.models import (
     Introduction,
     Target,
 )
-from netcompanion.core.services.base import Service, get_or_raise
-from netcompanion.core.services.draft_templates import introduction_text
-from netcompanion.core.services.preferences import Preferences, load_preferences
-from netcompanion.core.services.snapshots import read_snapshots
 
 
 @dataclass
@@ -81,7 +81,7 @@ class NetworkService(Service):
             cadences = _cadences(snapshots, prefs)
             trust = {r[0]: health.trust_estimate(*r[1:]) for r in session.execute(
                 select(Contact.id, Contact.credibility, Contact.reliability, Contact.intimacy, Contact.self_orientation)
-                .where(Contact.credibility.is_not(None)))}  # type: ignore[union-attr]
+                .where(Contact.credibility.is_not(None)))}
             return [Relationship(s.id, s.full_name, s.tier, health.strength(s, now), cadences[s.id],
                                  health.last_contact(s),
                                  next_keep_in_touch(s, cadences[s.id], zone), trust.get(s.id))

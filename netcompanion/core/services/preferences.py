@@ -21,10 +21,11 @@ from netcompanion.core.rules.followup_rules import (
     DEFAULT_WEEKLY_BUDGET,
     NUMBERS,
 )
-from netcompanion.core.store.models import Setting
 from netcompanion.core.search import fold
 from netcompanion.core.services.base import Service, resolve_goal
+from netcompanion.core.store.models import Setting
 from netcompanion.core.validation import choice, rating
+
 
 @dataclass
 class Preferences:

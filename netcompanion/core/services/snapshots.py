@@ -7,24 +7,25 @@ facts are correlated subqueries answered from the indexes of migration 0003.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, String, and_, exists, func, or_, select, type_coerce
 from sqlmodel import Session, col
 
-from netcompanion.core.rules.cadence import ContactSnapshot
 from netcompanion.core.clock import as_utc
 from netcompanion.core.enums import FollowUpKind, FollowUpStatus, Tier
+from netcompanion.core.rules.cadence import ContactSnapshot
 from netcompanion.core.rules.followup_rules import ACTIVE_STATUSES, REINTRODUCE_AFTER_DAYS
 from netcompanion.core.store.models import Contact, ContactGoal, Encounter, FollowUp, Goal, Interaction
 
 
-def raw_datetime(column):  # noqa: ANN001, ANN202
+def raw_datetime(column: Any) -> ColumnElement[str]:
     """A datetime column as the driver returns it (text on SQLite), for `as_utc` to read: much faster
     than the generic result processing when 10,000 rows are read."""
     return type_coerce(column, String)
 
 
-def _has_text():
+def _has_text() -> ColumnElement[bool]:
     return or_(*(getattr(Contact, name) != "" for name in ("notes", "interests", "their_goals", "needs", "offers")))
 
 
@@ -107,7 +108,7 @@ def read_reminder_candidates(session: Session, now: datetime, *, cuts: dict[str,
     since = now - timedelta(days=REINTRODUCE_AFTER_DAYS)
     recently_touched = exists().where(Interaction.contact_id == Contact.id, Interaction.happened_at > since)
     base = parts.query(include_archived=False)
-    due = or_(Contact.cadence_days.is_not(None),  # type: ignore[union-attr]
+    due = or_(Contact.cadence_days.is_not(None),
               *(and_(Contact.tier == tier, parts.untouched_since(cut)) for tier, cut in cuts.items()))
     known = or_(_has_text(), parts.detail, recently_touched)  # the others wait for a reintroduction
     without_active = col(Contact.id).not_in(  # one list, not a lookup per contact

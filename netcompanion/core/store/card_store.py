@@ -4,10 +4,10 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 from netcompanion.core import settings
+from netcompanion.core.store.temp_files import INCOMING_PREFIX, temp_file
 
 _ALLOWED_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff"}
 
@@ -32,11 +32,10 @@ def store_card_image(source: Path) -> tuple[str, str]:
     name = f"{sha}{suffix}"
     target = settings.cards_dir() / name
     if not target.exists():
-        handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
-        os.close(handle)
-        shutil.copyfile(source, temp)
-        os.chmod(temp, 0o600)
-        os.replace(temp, target)
+        with temp_file(target.parent, INCOMING_PREFIX) as temp:  # removed if the copy fails (a full disk)
+            shutil.copyfile(source, temp)
+            os.chmod(temp, 0o600)
+            os.replace(temp, target)
     return sha, name
 
 

@@ -144,7 +144,7 @@ class Database:
 
     @classmethod
     def open(cls, url: str | None = None, *, migrate: bool = True,
-             explain_damage: DamageExplainer | None = None) -> "Database":
+             explain_damage: DamageExplainer | None = None) -> Database:
         """Open the database named by `url` (or the configured default), upgrading its schema.
 
         A SQLite file is checked first (writable, not damaged, not newer than this version).

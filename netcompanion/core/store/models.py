@@ -7,7 +7,6 @@ PostgreSQL.
 # No `from __future__ import annotations` here: sqlmodel reads these annotations at class
 # creation to build the relationships, and string annotations break that.
 from datetime import datetime
-from typing import Optional
 
 from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, Relationship, SQLModel
@@ -18,7 +17,7 @@ from netcompanion.core.clock import utcnow
 class Goal(SQLModel, table=True):
     """What a contact or an event serves: investor, client, mentor, partner, hire, or the user's own."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     key: str = Field(index=True, unique=True, max_length=64)
     name: str = Field(max_length=120)
     description: str = ""
@@ -38,7 +37,7 @@ class Contact(SQLModel, table=True):
     # the follow-up queue asks, for thousands of items, whether their contact is archived
     __table_args__ = (Index("ix_contact_live", "id", "archived"),)
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     full_name: str = Field(default="", index=True)
     given_name: str = ""
     family_name: str = ""
@@ -54,12 +53,12 @@ class Contact(SQLModel, table=True):
     offers: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     tier: str = Field(default="acquaintance", max_length=20, index=True)
-    influence: Optional[int] = None
-    credibility: Optional[int] = None
-    reliability: Optional[int] = None
-    intimacy: Optional[int] = None
-    self_orientation: Optional[int] = None
-    cadence_days: Optional[int] = None
+    influence: int | None = None
+    credibility: int | None = None
+    reliability: int | None = None
+    intimacy: int | None = None
+    self_orientation: int | None = None
+    cadence_days: int | None = None
     archived: bool = Field(default=False, index=True)
     source: str = Field(default="manual", max_length=20)
     search_text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
@@ -80,39 +79,39 @@ class Contact(SQLModel, table=True):
 class ContactEmail(SQLModel, table=True):
     """One e-mail address of a contact."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     contact_id: int = Field(foreign_key="contact.id", index=True, ondelete="CASCADE")
     address: str = Field(index=True, max_length=320)
     kind: str = Field(default="work", max_length=20)
     position: int = 0
-    contact: Optional[Contact] = Relationship(back_populates="emails")
+    contact: Contact | None = Relationship(back_populates="emails")
 
 
 class ContactPhone(SQLModel, table=True):
     """One phone number of a contact, in E.164."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     contact_id: int = Field(foreign_key="contact.id", index=True, ondelete="CASCADE")
     e164: str = Field(index=True, max_length=20)
     kind: str = Field(default="work", max_length=20)
     position: int = 0
-    contact: Optional[Contact] = Relationship(back_populates="phones")
+    contact: Contact | None = Relationship(back_populates="phones")
 
 
 class Event(SQLModel, table=True):
     """A conference, meetup or trade show, attended for one goal."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     name: str = Field(index=True, max_length=200)
-    starts_at: Optional[datetime] = Field(default=None, index=True)
-    ends_at: Optional[datetime] = None
+    starts_at: datetime | None = Field(default=None, index=True)
+    ends_at: datetime | None = None
     location: str = ""
     goal_id: int = Field(foreign_key="goal.id")
     target_count: int = 0
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     created_at: datetime = Field(default_factory=utcnow)
 
-    goal: Optional[Goal] = Relationship()
+    goal: Goal | None = Relationship()
 
 
 class EncounterGoal(SQLModel, table=True):
@@ -125,26 +124,26 @@ class EncounterGoal(SQLModel, table=True):
 class Encounter(SQLModel, table=True):
     """A contact met (at an event, or elsewhere), with the one detail the follow-up will mention."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     contact_id: int = Field(foreign_key="contact.id", index=True, ondelete="CASCADE")
-    event_id: Optional[int] = Field(default=None, foreign_key="event.id", index=True, ondelete="SET NULL")
-    target_id: Optional[int] = Field(default=None, foreign_key="target.id", ondelete="SET NULL")
+    event_id: int | None = Field(default=None, foreign_key="event.id", index=True, ondelete="SET NULL")
+    target_id: int | None = Field(default=None, foreign_key="target.id", ondelete="SET NULL")
     met_at: datetime = Field(default_factory=utcnow)
     detail: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
-    quality: Optional[int] = None
+    quality: int | None = None
     owner: str = ""
     created_at: datetime = Field(default_factory=utcnow)
 
     goals: list[Goal] = Relationship(link_model=EncounterGoal)
-    event: Optional[Event] = Relationship()
+    event: Event | None = Relationship()
 
 
 class Target(SQLModel, table=True):
     """A person the user plans to meet at an event: an existing contact or an imported attendee row."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     event_id: int = Field(foreign_key="event.id", index=True, ondelete="CASCADE")
-    contact_id: Optional[int] = Field(default=None, foreign_key="contact.id", ondelete="SET NULL")
+    contact_id: int | None = Field(default=None, foreign_key="contact.id", ondelete="SET NULL")
     name: str = ""
     title: str = ""
     company: str = ""
@@ -165,12 +164,12 @@ class Interaction(SQLModel, table=True):
     # the follow-up queue asks for the last interaction of every contact: one index scan
     __table_args__ = (Index("ix_interaction_contact_happened", "contact_id", "happened_at"),)
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     contact_id: int = Field(foreign_key="contact.id", index=True, ondelete="CASCADE")
     happened_at: datetime = Field(default_factory=utcnow, index=True)
     channel: str = Field(default="other", max_length=20)
     summary: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
-    followup_id: Optional[int] = Field(default=None, foreign_key="followup.id", ondelete="SET NULL")
+    followup_id: int | None = Field(default=None, foreign_key="followup.id", ondelete="SET NULL")
 
 
 class FollowUp(SQLModel, table=True):
@@ -182,7 +181,7 @@ class FollowUp(SQLModel, table=True):
         Index("ix_followup_checklist", "status", "due_at", "owner", "kind", "contact_id"),
     )
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     contact_id: int = Field(foreign_key="contact.id", index=True, ondelete="CASCADE")
     kind: str = Field(default="custom", max_length=20)
     due_at: datetime = Field(default_factory=utcnow, index=True)
@@ -190,24 +189,24 @@ class FollowUp(SQLModel, table=True):
     reason_key: str = Field(max_length=200)
     draft: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     status: str = Field(default="open", max_length=20, index=True)
-    snoozed_until: Optional[datetime] = None
-    encounter_id: Optional[int] = Field(default=None, foreign_key="encounter.id", ondelete="CASCADE")
-    introduction_id: Optional[int] = Field(
+    snoozed_until: datetime | None = None
+    encounter_id: int | None = Field(default=None, foreign_key="encounter.id", ondelete="CASCADE")
+    introduction_id: int | None = Field(
         default=None, foreign_key="introduction.id", ondelete="CASCADE"
     )
     owner: str = ""
     created_at: datetime = Field(default_factory=utcnow)
-    completed_at: Optional[datetime] = None
+    completed_at: datetime | None = None
     # keep-in-touch and reintroduction reminders: the last touch they count from; a later
     # interaction or encounter makes the reminder done (the clock restarted)
-    anchor_at: Optional[datetime] = None
+    anchor_at: datetime | None = None
 
 
 class CardImage(SQLModel, table=True):
     """A card image stored in the data folder under its content hash, with what the reader made of it."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
-    contact_id: Optional[int] = Field(default=None, foreign_key="contact.id", index=True, ondelete="SET NULL")
+    id: int | None = Field(default=None, primary_key=True)
+    contact_id: int | None = Field(default=None, foreign_key="contact.id", index=True, ondelete="SET NULL")
     sha256: str = Field(index=True, max_length=64)
     file_name: str = Field(max_length=100)
     side: str = Field(default="front", max_length=10)
@@ -224,7 +223,7 @@ class Introduction(SQLModel, table=True):
 
     __table_args__ = (UniqueConstraint("contact_a_id", "contact_b_id", name="uq_introduction_pair"),)
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     contact_a_id: int = Field(foreign_key="contact.id", index=True, ondelete="CASCADE")
     contact_b_id: int = Field(foreign_key="contact.id", index=True, ondelete="CASCADE")
     reason: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))

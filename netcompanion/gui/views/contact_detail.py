@@ -1,6 +1,8 @@
 """The detail pane of one contact: every field editable, card images, encounters and interactions."""
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
@@ -19,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netcompanion.core.store.card_store import card_image_path
 from netcompanion.core.errors import ConflictError, NetCompanionError
+from netcompanion.core.rules.health import trust_text
 from netcompanion.core.services import Services
+from netcompanion.core.store.card_store import card_image_path
+from netcompanion.gui.form_codec import join_phones, join_values, split_phones, split_values
 from netcompanion.gui.widgets import local_day, plain_label, show_error
 
 TIERS = [("Inner circle", "inner"), ("Warm", "warm"), ("Acquaintance", "acquaintance"), ("Noise", "noise")]
@@ -57,7 +61,7 @@ class ContactDetail(QWidget):
         super().__init__(parent)
         self.services = services
         self.contact_id: int | None = None
-        self.loaded_at = None  # the contact's updated_at when the form was filled
+        self.loaded_at: datetime | None = None  # the contact's updated_at when the form was filled
         self.heading = plain_label("", "pageTitle")
         self.subtitle = plain_label("", "hint", wrap=True)
         self.card_image = QLabel()
@@ -138,15 +142,16 @@ class ContactDetail(QWidget):
         self.subtitle.setText(f"{goals} · added {local_day(contact.created_at)} from {contact.source}")
         for name, _ in LINE_FIELDS:
             self.lines[name].setText(getattr(contact, name))
-        self.lists["emails"].setText("; ".join(e.address for e in contact.emails))
-        self.lists["phones"].setText("; ".join(f"{p.e164} ({p.kind})" for p in contact.phones))
-        self.lists["websites"].setText("; ".join(contact.websites))
+        self.lists["emails"].setText(join_values(e.address for e in contact.emails))
+        self.lists["phones"].setText(join_phones((p.e164, p.kind) for p in contact.phones))
+        self.lists["websites"].setText(join_values(contact.websites))
         for name, _ in TEXT_FIELDS:
             self.texts[name].setPlainText(getattr(contact, name))
         self.tier.setCurrentIndex(max(0, self.tier.findData(contact.tier)))
         for name, _, _ in TRUST_FIELDS:
             self.trust[name].setValue(getattr(contact, name) or 0)
-        self.trust_estimate.setText(_trust_text(contact))
+        self.trust_estimate.setText(trust_text(contact.credibility, contact.reliability, contact.intimacy,
+                                               contact.self_orientation))
         self._show_card(contact_id)
         self._show_history(contact_id)
 
@@ -176,9 +181,9 @@ class ContactDetail(QWidget):
         """The form's values as `ContactService.update` takes them."""
         values: dict[str, object] = {name: box.text() for name, box in self.lines.items()}
         values.update({name: box.toPlainText() for name, box in self.texts.items()})
-        values["emails"] = [v.strip() for v in self.lists["emails"].text().split(";") if v.strip()]
-        values["websites"] = [v.strip() for v in self.lists["websites"].text().split(";") if v.strip()]
-        values["phones"] = [_phone_pair(v) for v in self.lists["phones"].text().split(";") if v.strip()]
+        values["emails"] = split_values(self.lists["emails"].text())
+        values["websites"] = split_values(self.lists["websites"].text())
+        values["phones"] = split_phones(self.lists["phones"].text())
         values["tier"] = self.tier.currentData()
         values.update({name: spin.value() or None for name, spin in self.trust.items()})
         return values
@@ -215,18 +220,3 @@ def _ask_overwrite(parent: QWidget, message: str) -> bool:
     box.setDefaultButton(reload_button)
     box.exec()
     return box.clickedButton() is overwrite
-
-
-def _phone_pair(text: str) -> tuple[str, str]:
-    """'+4930123456 (mobile)' -> ('+4930123456', 'mobile')."""
-    number, _, kind = text.strip().partition("(")
-    kind = kind.rstrip(") ").strip().lower() or "work"
-    return number.strip(), kind
-
-
-def _trust_text(contact) -> str:  # noqa: ANN001
-    inputs = (contact.credibility, contact.reliability, contact.intimacy, contact.self_orientation)
-    if any(value is None for value in inputs):
-        return "give credibility, reliability, intimacy and self-orientation to see the trust estimate"
-    credibility, reliability, intimacy, self_orientation = inputs
-    return f"{(credibility + reliability + intimacy) / self_orientation:.1f}  (credibility + reliability + intimacy) / self-orientation"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -21,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netcompanion.core.store.models import Event, Goal
 from netcompanion.core.services import Services
 from netcompanion.core.services.contact_table import ContactRow
+from netcompanion.core.store.models import Event, Goal
 from netcompanion.gui.contacts_model import ContactTableModel
 from netcompanion.gui.views.contact_detail import TIERS, ContactDetail
 from netcompanion.gui.views.transfer_jobs import pick_and_export, start_import
@@ -124,7 +125,7 @@ class ContactsView(QWidget):
         self.goal_menu = menu.addMenu("Tag with goal")
         tier_menu = menu.addMenu("Set tier")
         for label, value in TIERS:
-            tier_menu.addAction(label, lambda v=value, l=label: self._bulk_tier(v, l))
+            tier_menu.addAction(label, partial(self._bulk_tier, value, label))
         menu.addSeparator()
         self.archive_action = QAction("Archive", self)
         self.archive_action.setShortcut(QKeySequence.StandardKey.Delete)
@@ -155,7 +156,7 @@ class ContactsView(QWidget):
         fill_combo(self.event_filter, [(e.name, e.id) for e, _ in read.events], ("All events", None))
         self.goal_menu.clear()
         for goal in read.goals:
-            self.goal_menu.addAction(goal.name, lambda k=goal.key, n=goal.name: self._bulk_goal(k, n))
+            self.goal_menu.addAction(goal.name, partial(self._bulk_goal, goal.key, goal.name))
         self._update_count()
         if self._keep is not None:
             self.select_contact(self._keep)

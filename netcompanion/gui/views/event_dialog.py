@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from netcompanion.core.clock import to_local
 from netcompanion.core.errors import NetCompanionError
-from netcompanion.core.store.models import Event
 from netcompanion.core.services import Services
+from netcompanion.core.store.models import Event
 from netcompanion.gui.widgets import show_error
 
 
@@ -29,6 +29,13 @@ def _edit(value: datetime) -> QDateTimeEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd HH:mm")
     return edit
+
+
+def _picked(edit: QDateTimeEdit) -> datetime:
+    """The naive local time an edit shows."""
+    value = edit.dateTime().toPython()
+    assert isinstance(value, datetime)
+    return value
 
 
 class EventDialog(QDialog):
@@ -71,16 +78,17 @@ class EventDialog(QDialog):
         self.saved: Event | None = None
 
     def accept(self) -> None:
-        start = self.start.dateTime().toPython()
-        end = self.end.dateTime().toPython()
-        values = dict(target_count=self.target.value(), location=self.location.text(), notes=self.notes.toPlainText())
+        start, end = _picked(self.start), _picked(self.end)
+        target, location, notes = self.target.value(), self.location.text(), self.notes.toPlainText()
         try:
             if self.editing is None:
-                self.saved = self.services.events.add(self.name.text(), self.goal.currentData(), start=start,
-                                                      end=end, **values)
+                self.saved = self.services.events.add(self.name.text(), self.goal.currentData(), start=start, end=end,
+                                                      target_count=target, location=location, notes=notes)
             else:
+                assert self.editing.id is not None  # an event being edited is stored
                 self.saved = self.services.events.update(self.editing.id, name=self.name.text(),
-                                                         goal=self.goal.currentData(), start=start, end=end, **values)
+                                                         goal=self.goal.currentData(), start=start, end=end,
+                                                         target_count=target, location=location, notes=notes)
         except NetCompanionError as exc:
             show_error(self, "Cannot save the event", str(exc))
             return

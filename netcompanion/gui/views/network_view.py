@@ -82,7 +82,8 @@ class NetworkView(QWidget):
 
     def _show_report(self, report: dict[str, Any]) -> None:
         while self.body.count():
-            widget = self.body.takeAt(0).widget()
+            item = self.body.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()  # hidden now: deleteLater alone leaves it painted until then
                 widget.deleteLater()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from netcompanion.core import settings
+from netcompanion.gui.form_codec import join_phones, join_values, split_phones, split_values
 from netcompanion.core.clock import utcnow
 from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.services import Services
@@ -119,6 +120,7 @@ class ScanView(QWidget):
         self.inbox.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long names end in "…"
         self.inbox.currentRowChanged.connect(self._open_row)
         self.image_label = QLabel("Drop card photos or scans here, or press Ctrl+O.")
+        self.image_label.setTextFormat(Qt.TextFormat.PlainText)  # it shows a file's error, with its name
         self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image_label.setMinimumHeight(CARD_PREVIEW_HEIGHT + 8)
         self.fields = {name: QLineEdit() for name, _ in FORM_FIELDS}
@@ -344,13 +346,12 @@ class ScanView(QWidget):
             self._set_review_enabled(False)
             return
         scan = item.scan
-        low = {name for name, value in (scan.get("confidence") or {}).items() if value < LOW_CONFIDENCE}
+        low = fields_to_check(scan)
         for name, box in self.fields.items():
             box.setText(_field_text(scan, name))
-            box.setProperty("lowConfidence", name in low and bool(box.text()))
-            box.style().unpolish(box)
-            box.style().polish(box)
+            _mark(box, name in low and bool(box.text()))
         self.address.setPlainText(scan.get("address") or "")
+        _mark(self.address, "address" in low and bool(self.address.toPlainText()))
         self.detail.clear()
         self.raw_text.setPlainText(scan.get("error") or scan.get("raw_text") or "")
         self._show_image(item, low)
@@ -394,9 +395,9 @@ class ScanView(QWidget):
         for name in ("full_name", "title", "company", "linkedin"):
             scan[name] = self.fields[name].text().strip()
         scan["given_name"] = scan["family_name"] = ""  # re-derived from the (maybe corrected) name
-        scan["emails"] = _split(self.fields["emails"].text())
-        scan["websites"] = _split(self.fields["websites"].text())
-        scan["phones"] = [_phone(text) for text in _split(self.fields["phones"].text())]
+        scan["emails"] = split_values(self.fields["emails"].text())
+        scan["websites"] = split_values(self.fields["websites"].text())
+        scan["phones"] = [{"e164": number, "kind": kind} for number, kind in split_phones(self.fields["phones"].text())]
         scan["address"] = self.address.toPlainText().strip()
         return scan
 
@@ -456,19 +457,25 @@ class ScanView(QWidget):
         return sum(1 for item in self.items if item.status in ("read", "failed"))
 
 
+def fields_to_check(scan: dict[str, Any]) -> set[str]:
+    """The fields the review highlights: the reader's ``check`` list; a scan stored before the
+    reader made one falls back to its low confidences."""
+    if "check" in scan:
+        return set(scan.get("check") or [])
+    return {name for name, value in (scan.get("confidence") or {}).items() if value < LOW_CONFIDENCE}
+
+
+def _mark(box: QWidget, on: bool) -> None:
+    box.setProperty("lowConfidence", on)
+    box.style().unpolish(box)
+    box.style().polish(box)
+
+
 def _field_text(scan: dict[str, Any], name: str) -> str:
     value = scan.get(name)
     if name == "phones":
-        return "; ".join(f"{p.get('e164', '')} ({p.get('kind', 'work')})" for p in value or [])
+        return join_phones((p.get("e164", ""), p.get("kind", "work")) for p in value or [])
     if isinstance(value, list):
-        return "; ".join(value)
+        return join_values(value)
     return value or ""
 
-
-def _split(text: str) -> list[str]:
-    return [part.strip() for part in text.replace(",", ";").split(";") if part.strip()]
-
-
-def _phone(text: str) -> dict[str, str]:
-    number, _, kind = text.partition("(")
-    return {"e164": number.strip(), "kind": kind.rstrip(") ").strip().lower() or "work"}

@@ -87,7 +87,7 @@ def card_signature(item: QueueItem, overdue: bool) -> tuple:
 class FollowUpCard(QFrame):
     """One follow-up: who, why, and its one-click actions."""
 
-    def __init__(self, view: "TodayView", item: QueueItem, overdue: bool) -> None:
+    def __init__(self, view: TodayView, item: QueueItem, overdue: bool) -> None:
         super().__init__()
         self.setObjectName("overdue" if overdue else "card")
         self.view, self.item = view, item
@@ -280,7 +280,8 @@ class TodayView(QWidget):
     def _replace_body(self, widgets: list[QWidget], kept: dict[int, FollowUpCard]) -> None:
         keep = set(map(id, widgets))
         while self.body.count():
-            widget = self.body.takeAt(0).widget()
+            item = self.body.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None and id(widget) not in keep:
                 widget.hide()  # hidden now: deleteLater alone leaves it painted until then
                 widget.deleteLater()
@@ -336,7 +337,9 @@ class TodayView(QWidget):
         layout.addWidget(picker)
         layout.addWidget(buttons)
         if dialog.exec():
-            until = picker.dateTime().toPython().astimezone()
+            picked = picker.dateTime().toPython()
+            assert isinstance(picked, datetime)
+            until = picked.astimezone()
             self._apply(followup_id, lambda item_id: self.services.followups.snooze(item_id, until), "Snoozed")
 
     def open_email(self, item: QueueItem) -> None:

@@ -1,6 +1,7 @@
 """Importing and exporting contacts from the GUI: the background jobs and the file dialogs."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from netcompanion.core.services import Services
 from netcompanion.core.services.import_report import ImportReport
+from netcompanion.gui.widgets import plain_label
 from netcompanion.gui.worker import Job, run_in_background
 
 EXPORT_FILTERS = {"vCard (*.vcf)": ("vcard", "google"), "Google Contacts CSV (*.csv)": ("csv", "google"),
@@ -25,20 +27,29 @@ def import_job(job: Job, services: Services, path: str) -> ImportReport:
 
 
 def export_job(job: Job, services: Services, fmt: str, csv_format: str, path: str, ids: list[int]) -> int:
-    from netcompanion.interop.exporter import export_contacts  # icalendar and vobject: load on first use
+    from netcompanion.interop.exporter import export_contacts, write_export  # icalendar, vobject: on first use
 
     content, count = export_contacts(services, fmt, csv_format=csv_format, contact_ids=ids)
-    temp = Path(path).with_name(f".{Path(path).name}.part")
-    temp.write_bytes(content)
-    temp.replace(path)  # never half a file under the chosen name
+    write_export(path, content)
     return count
+
+
+def _cancel_first(job_holder: list[Job]) -> None:
+    if job_holder:
+        job_holder[0].cancel()
+
+
+def _close_then(dialog: QProgressDialog, on_finished: Callable[[object], None]) -> None:
+    dialog.reset()
+    on_finished(None)
 
 
 def _progress_dialog(parent: QWidget, title: str, job_holder: list[Job]) -> QProgressDialog:
     dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
+    dialog.setLabel(plain_label(title))  # the title holds a file name: text, never markup
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
-    dialog.canceled.connect(lambda: job_holder and job_holder[0].cancel())
+    dialog.canceled.connect(lambda: _cancel_first(job_holder))
     return dialog
 
 
@@ -70,7 +81,7 @@ def start_import(parent: QWidget, services: Services, path: str, on_finished) ->
         dialog.setLabelText(message)
 
     job = run_in_background(import_job, services, path, on_done=done, on_error=failed, on_progress=progress,
-                            on_cancel=lambda: (dialog.reset(), on_finished(None)))
+                            on_cancel=lambda: _close_then(dialog, on_finished))
     holder.append(job)
     return job
 

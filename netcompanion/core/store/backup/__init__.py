@@ -4,8 +4,21 @@
 from __future__ import annotations
 
 from netcompanion.core.store.backup.files import (
-    AUTO_BACKUP_AGE, CARDS_PREFIX, DB_MEMBER, FORMAT_VERSION, KEEP_LAST, MANIFEST_MEMBER, REASONS, BackupInfo,
-    backups_to_keep, latest_backup, list_backups, parse_backup_name, prune_backups, restore_hint, sqlite_file,
+    AUTO_BACKUP_AGE,
+    CARDS_PREFIX,
+    DB_MEMBER,
+    FORMAT_VERSION,
+    KEEP_LAST,
+    MANIFEST_MEMBER,
+    REASONS,
+    BackupInfo,
+    backups_to_keep,
+    latest_backup,
+    list_backups,
+    parse_backup_name,
+    prune_backups,
+    restore_hint,
+    sqlite_file,
 )
 from netcompanion.core.store.backup.making import backup_at_start, backup_if_due, create_backup, online_copy
 from netcompanion.core.store.backup.restoring import RestoreResult, check_restorable, restore

@@ -13,9 +13,7 @@ import json
 import logging
 import os
 import re
-import shutil
 import sqlite3
-import tempfile
 import zipfile
 from contextlib import closing
 from datetime import datetime, timedelta, timezone
@@ -26,10 +24,19 @@ from netcompanion.core import settings
 from netcompanion.core.clock import utcnow
 from netcompanion.core.errors import DatabaseError
 from netcompanion.core.store.backup.files import (
-    _STAMP_FORMAT, AUTO_BACKUP_AGE, CARDS_PREFIX, DB_MEMBER, FORMAT_VERSION, MANIFEST_MEMBER, REASONS,
-    BackupInfo, latest_backup, prune_backups,
+    _STAMP_FORMAT,
+    AUTO_BACKUP_AGE,
+    CARDS_PREFIX,
+    DB_MEMBER,
+    FORMAT_VERSION,
+    MANIFEST_MEMBER,
+    REASONS,
+    BackupInfo,
+    latest_backup,
+    prune_backups,
 )
 from netcompanion.core.store.sqlite_files import check_result, connect, looks_damaged, schema_revision
+from netcompanion.core.store.temp_files import PARTIAL_PREFIX, temp_folder
 
 log = logging.getLogger(__name__)
 
@@ -143,26 +150,25 @@ def create_backup(db_file: Path, reason: str = "manual", *, now: datetime | None
     created = (now or utcnow()).astimezone(timezone.utc)
     manifest: dict[str, object] = {"format": FORMAT_VERSION, "created_at": created.isoformat(), "reason": reason,
                                    "app_version": __version__, "database": str(db_file)}
-    work = Path(tempfile.mkdtemp(prefix=".partial-", dir=folder))
     try:
-        temp_zip = work / "backup.zip"
-        try:
-            db_copy = work / DB_MEMBER
-            online_copy(db_file, db_copy)
-            manifest["revision"] = _revision_of(db_copy)
-            _write_zip(temp_zip, db_copy, _referenced_cards(db_copy), manifest)
-        except (sqlite3.DatabaseError, DatabaseError) as exc:
-            if not (raw_fallback and looks_damaged(str(exc))):
-                raise _backup_error(db_file, exc) from exc
-            log.warning("keeping a byte copy of %s, which SQLite cannot read: %s", db_file, exc)
-            _write_raw_zip(temp_zip, db_file, manifest)
-        os.chmod(temp_zip, 0o600)
-        _fsync(temp_zip)
-        final = _link_under_free_name(temp_zip, folder, _safe_stem(db_file), created.strftime(_STAMP_FORMAT), reason)
+        with temp_folder(folder, PARTIAL_PREFIX) as work:  # removed on every path; swept after a kill
+            temp_zip = work / "backup.zip"
+            try:
+                db_copy = work / DB_MEMBER
+                online_copy(db_file, db_copy)
+                manifest["revision"] = _revision_of(db_copy)
+                _write_zip(temp_zip, db_copy, _referenced_cards(db_copy), manifest)
+            except (sqlite3.DatabaseError, DatabaseError) as exc:
+                if not (raw_fallback and looks_damaged(str(exc))):
+                    raise _backup_error(db_file, exc) from exc
+                log.warning("keeping a byte copy of %s, which SQLite cannot read: %s", db_file, exc)
+                _write_raw_zip(temp_zip, db_file, manifest)
+            os.chmod(temp_zip, 0o600)
+            _fsync(temp_zip)
+            final = _link_under_free_name(temp_zip, folder, _safe_stem(db_file), created.strftime(_STAMP_FORMAT),
+                                          reason)
     except OSError as exc:
         raise DatabaseError(f"cannot write a backup into {folder}: {exc.strerror or exc}") from exc
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
     log.info("backed up %s to %s", db_file, final)
     if prune:
         prune_backups(db_file)

@@ -1,0 +1,13 @@
+"""What the main window asks of each of its places (Today, Scan, Contacts, Events, Network)."""
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class Place(Protocol):
+    """A view shown as one place of the main window: it reads its data again on `refresh`, and
+    narrows what it shows to the search box's text on `set_search`."""
+
+    def refresh(self) -> None: ...
+
+    def set_search(self, text: str) -> None: ...
