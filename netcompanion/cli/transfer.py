@@ -142,15 +142,7 @@ def run_activity_import(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.to_dict())
         return 0
-    lines = [report.summary()]
-    for entry in report.logged:
-        closed = f"; closed the 24-hour follow-up {entry.closed}" if entry.closed else ""
-        lines.append(f"  logged {entry.channel} with {entry.contact_name} on "
-                     f"{entry.happened_at:%Y-%m-%d %H:%M} UTC: {entry.title}{closed}")
-    for skipped in report.skipped:
-        where = f"{skipped.where}: " if skipped.where else ""
-        lines.append(f"  {where}skipped {skipped.what}: {skipped.reason}")
-    print("\n".join(lines))
+    echo("\n".join([report.summary(), *("  " + line for line in report.lines())]))
     return 0
 
 

@@ -56,7 +56,7 @@ class FreedesktopNotifier(Notifier):
         self._reader.activated.connect(self._read)
 
     @classmethod
-    def connect(cls, parent: QObject | None = None) -> FreedesktopNotifier | None:
+    def on_session_bus(cls, parent: QObject | None = None) -> FreedesktopNotifier | None:
         """The notifier, or None when no notification server answers on the session bus."""
         try:
             from jeepney.io.blocking import open_dbus_connection

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QObject, QTimer, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
@@ -61,7 +61,7 @@ class TrayController(QObject):
         self.services, self.window, self.clock = services, window, clock
         self.zone = zone or local_zone()
         self.tray = QSystemTrayIcon(count_icon(0), self)
-        self.notifier = notifier or FreedesktopNotifier.connect(self) or TrayNotifier(self.tray, self)
+        self.notifier = notifier or FreedesktopNotifier.on_session_bus(self) or TrayNotifier(self.tray, self)
         self.notifier.action.connect(self.act)
         self.notified: list[QueueItem] = []  # what the notification on screen names
         self.due_today = 0

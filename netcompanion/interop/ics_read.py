@@ -70,7 +70,7 @@ def _occurrences(event: Any, start: date | datetime, now: datetime, zone: tzinfo
     rules = rruleset()
     rrule = event.get("RRULE")
     for rule in rrule if isinstance(rrule, list) else [rrule] if rrule is not None else []:
-        rules.rrule(rrulestr(rule.to_ical().decode(), dtstart=anchor))  # type: ignore[arg-type]
+        rules.rrule(rrulestr(rule.to_ical().decode(), dtstart=anchor))
     rules.rdate(anchor)
     for extra in _dates(event, "RDATE"):
         rules.rdate(_same_kind(extra, anchor))

@@ -176,7 +176,7 @@ ATTENDEE:mailto:ANA@garcia.example
 DTSTART:20260325T170000
 END:VEVENT
 END:VCALENDAR
-""".encode("utf-8")
+""".encode()
 
 
 def thunderbird_mbox() -> bytes:

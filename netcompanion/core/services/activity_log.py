@@ -92,6 +92,18 @@ class ActivityReport:
         return (f"{self.source} ({self.format}): {len(self.logged)} logged for {people} contacts, "
                 f"{self.closed_count} 24-hour follow-ups closed, {skipped} skipped" + (f" ({why})" if why else ""))
 
+    def lines(self) -> list[str]:
+        """One line per interaction logged, then per thing skipped (the first `MAX_SKIPPED_LISTED`)."""
+        lines = []
+        for entry in self.logged:
+            closed = f"; closed the 24-hour follow-up {entry.closed}" if entry.closed else ""
+            lines.append(f"logged {entry.channel} with {entry.contact_name} on "
+                         f"{entry.happened_at:%Y-%m-%d %H:%M} UTC: {entry.title}{closed}")
+        for skipped in self.skipped:
+            where = f"{skipped.where}: " if skipped.where else ""
+            lines.append(f"{where}skipped {skipped.what}: {skipped.reason}")
+        return lines
+
     def to_dict(self) -> dict[str, Any]:
         """The stable JSON form (documented in the README)."""
         return {

@@ -52,5 +52,5 @@ class InteractionService(Service):
                 chunk = contact_ids[start:start + 500]
                 rows = session.exec(select(Interaction.contact_id, func.max(Interaction.happened_at))
                                     .where(col(Interaction.contact_id).in_(chunk)).group_by(Interaction.contact_id))
-                found.update((contact_id, as_utc(when)) for contact_id, when in rows)  # type: ignore[misc]
+                found.update((contact_id, as_utc(when)) for contact_id, when in rows)
         return found
