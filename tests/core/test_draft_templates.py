@@ -93,3 +93,18 @@ def test_cli_drafts(db_path, tmp_path) -> None:
     assert "Ich denke oft an" in run("drafts", "show", "post_event", "--lang", "de", db=db_path).stdout
     bad = run("drafts", "set", "post_event", "--file", str(tmp_path), db=db_path, check=False)
     assert bad.returncode == 1 and "folder" in bad.stderr
+
+
+def test_keep_in_touch_reminders_follow_the_language(services) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    now = datetime(2026, 6, 15, 12, tzinfo=timezone.utc)
+    anna = services.contacts.add(ContactFields(full_name="Anna Schmidt", given_name="Anna", tier="inner"))
+    joe = services.contacts.add(ContactFields(full_name="Joe Bloggs", given_name="Joe", tier="inner"))
+    for contact in (anna, joe):
+        services.interactions.log(contact.id, "call", "catch-up", happened_at=now - timedelta(days=40))
+    services.drafts.set_contact_language(anna.id, "de")
+    drafts = {i.contact_name: i.draft for i in services.followups.queue(now=now, zone=timezone.utc)
+              if i.kind == "keep_in_touch"}
+    assert drafts["Anna Schmidt"].startswith("Hallo Anna,\n\nes ist eine Weile her")
+    assert drafts["Joe Bloggs"].startswith("Hi Joe,")
