@@ -12,6 +12,8 @@ extras=""
 system_packages=(tesseract-ocr python3-venv libxcb-cursor0 libxkbcommon-x11-0 libegl1 libxcb-icccm4
   libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0
   libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core)
+# the tests read Cyrillic and Greek cards through Tesseract (the Scan place's script choice)
+[ -n "$extras" ] && system_packages+=(tesseract-ocr-rus tesseract-ocr-ell)
 # the tests also build the desktop bundle (PyInstaller needs objdump) and validate its desktop files
 # the notification tests run a real notification server (dunst) on a private session bus under Xvfb
 [ -n "$extras" ] && system_packages+=(binutils desktop-file-utils appstream dunst xvfb dbus-daemon)

@@ -1,6 +1,8 @@
 """A card image with the word boxes of the reader's fields outlined, as a QPixmap."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 
@@ -15,6 +17,22 @@ def image_from_array(array) -> QImage:  # noqa: ANN001 (numpy RGB array)
     height, width = array.shape[:2]
     data = array.copy(order="C")
     return QImage(data.data, width, height, width * 3, QImage.Format.Format_RGB888).copy()
+
+
+#: Longest side of an image file shown in the app (the preview is at most 640 pixels wide).
+SHOWN_SIDE = 1600
+
+
+def image_from_file(path: str | Path) -> QImage:
+    """An image file as a QImage, through the card reader's guarded loader (HEIC/HEIF, EXIF
+    orientation, size limits, FIFOs refused); a null QImage when it cannot be read."""
+    from netcompanion.ocr.image_io import ImageError, load_image
+
+    try:
+        bgr = load_image(path, max_side=SHOWN_SIDE)
+    except ImageError:
+        return QImage()
+    return image_from_array(bgr[:, :, ::-1])
 
 
 def outlined(image: QImage, boxes: dict[str, list[list[int]]], low: set[str], width: int) -> QPixmap:

@@ -1,7 +1,11 @@
 """Finding the card in a photo: outline, perspective correction, and turning it upright.
 
 Detection runs on a small copy (cheap); the warp is done on the full image. Flat scans (the card
-fills the frame, or no clear card outline) pass through untouched.
+fills the frame, or no clear card outline) pass through untouched. An outline is only a card if
+it has a card's shape (85.6 x 54 mm, 3.5 x 2 in, 91 x 55 mm or square, seen in perspective), is
+not a 2-D code the caller decoded, and leaves no text outside it: on a flat scan, a QR code, a
+logo or a photo differs from the paper around it just as a card differs from a desk, but only
+there does printed text lie around it.
 """
 from __future__ import annotations
 
@@ -15,6 +19,11 @@ DETECT_SIDE = 640
 #: A card must cover at least this share of the photo, and at most MAX_AREA (else: a flat scan).
 MIN_AREA = 0.12
 MAX_AREA = 0.92
+#: Longest side over shortest side of the outline: cards are 1.0 (square) to 1.75 (3.5 x 2 in);
+#: perspective stretches that a little.
+MAX_ASPECT = 2.1
+#: An outline with this many letter-sized marks outside it is something printed on a flat scan.
+MAX_MARKS_OUTSIDE = 6
 #: Longest side of the flattened card handed to the recogniser.
 OUT_SIDE = 2200
 
@@ -108,6 +117,24 @@ def _edge_support(small: np.ndarray, quad: np.ndarray) -> float:
     return hits / total if total else 0.0
 
 
+def _card_like(small: np.ndarray, quad: np.ndarray, code_quads: list[np.ndarray]) -> bool:
+    """A card's shape, no decoded code filling it, and no text around it."""
+    if _aspect(quad) > MAX_ASPECT:
+        return False
+    if any(_covers(c, quad) for c in code_quads):
+        return False
+    return _marks_outside(small, quad) < MAX_MARKS_OUTSIDE
+
+
+def _covers(inner: np.ndarray, outer: np.ndarray, share: float = 0.5) -> bool:
+    """True if the convex quadrilateral ``inner`` fills ``share`` of ``outer`` or more."""
+    area = cv2.contourArea(outer.astype(np.float32))
+    if area <= 0:
+        return False
+    inter, _ = cv2.intersectConvexConvex(inner.astype(np.float32), _order(outer))
+    return inter / area >= share
+
+
 def _candidates_background(small: np.ndarray) -> list[np.ndarray]:
     """Card = what differs from the colour of the image border (desk, table, scanner lid)."""
     lab = cv2.cvtColor(cv2.GaussianBlur(small, (5, 5), 0), cv2.COLOR_BGR2LAB).astype(np.float32)
@@ -141,13 +168,49 @@ def _candidates_edges(small: np.ndarray) -> list[np.ndarray]:
     return [edges]
 
 
-def find_card(image: np.ndarray) -> CardDetection:
-    """Find the card outline in ``image`` (BGR). Returns a detection with ``quad`` or None."""
+def _aspect(quad: np.ndarray) -> float:
+    q = _order(quad)
+    a = (np.linalg.norm(q[1] - q[0]) + np.linalg.norm(q[2] - q[3])) / 2
+    b = (np.linalg.norm(q[3] - q[0]) + np.linalg.norm(q[2] - q[1])) / 2
+    return float(max(a, b) / max(min(a, b), 1e-6))
+
+
+def _marks_outside(small: np.ndarray, quad: np.ndarray) -> int:
+    """Letter-sized dark-on-light or light-on-dark marks outside ``quad`` (grown by a margin):
+    the text of a flat scan around a code, logo or photo printed on it."""
+    gray = cv2.cvtColor(small, cv2.COLOR_BGR2GRAY)
+    h, w = gray.shape[:2]
+    block = max(15, (min(h, w) // 12) | 1)
+    ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV,
+                                block, 25)
+    if float(np.median(gray)) < 110:  # dark paper, light print
+        ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY,
+                                    block, -25)
+    grow = np.zeros((h, w), np.uint8)
+    q = _order(quad)
+    c = q.mean(axis=0)
+    cv2.fillConvexPoly(grow, (c + (q - c) * 1.08).astype(np.int32), 255)
+    ink[grow > 0] = 0
+    n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    side = float(min(h, w))
+    hs, ws, areas = stats[1:, cv2.CC_STAT_HEIGHT], stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_AREA]
+    letters = ((hs >= 0.02 * side) & (hs <= 0.15 * side) & (ws <= 1.5 * hs) & (ws >= 0.08 * hs)
+               & (areas >= 0.15 * hs * ws) & (areas <= 0.85 * hs * ws))
+    return int(letters.sum())
+
+
+def find_card(image: np.ndarray, codes: list[np.ndarray] | None = None) -> CardDetection:
+    """Find the card outline in ``image`` (BGR). Returns a detection with ``quad`` or None.
+
+    ``codes`` are the corners (in ``image``) of 2-D codes decoded on it: an outline they fill is
+    the code, not the card.
+    """
     h, w = image.shape[:2]
     scale = DETECT_SIDE / float(max(h, w))
     small = cv2.resize(image, (max(1, int(w * scale)), max(1, int(h * scale))),
                        interpolation=cv2.INTER_AREA) if scale < 1 else image.copy()
     scale = small.shape[1] / float(w)
+    code_quads = [np.asarray(c, np.float32).reshape(4, 2) * scale for c in codes or []]
     best: tuple[float, np.ndarray | None, str] = (0.0, None, "none")
     for method, masks in (("background", _candidates_background(small)),
                           ("edges", _candidates_edges(small))):
@@ -162,7 +225,8 @@ def find_card(image: np.ndarray) -> CardDetection:
                     continue
                 score = _good_quad(quad, area if method == "background" else
                                    cv2.contourArea(cv2.convexHull(cnt)), small.shape[:2])
-                if score > best[0] and _edge_support(small, quad) < 0.7:
+                if score > best[0] and (_edge_support(small, quad) < 0.7
+                                        or not _card_like(small, quad, code_quads)):
                     score = 0.0
                 if score > best[0]:
                     best = (score, quad, method)
@@ -191,9 +255,11 @@ def warp_card(image: np.ndarray, quad: np.ndarray, out_side: int = OUT_SIDE) -> 
                                borderMode=cv2.BORDER_REPLICATE)
 
 
-def flatten_card(image: np.ndarray) -> tuple[np.ndarray, CardDetection]:
-    """The card cut out of ``image`` and flattened, or ``image`` itself for a flat scan."""
-    det = find_card(image)
+def flatten_card(image: np.ndarray,
+                 codes: list[np.ndarray] | None = None) -> tuple[np.ndarray, CardDetection]:
+    """The card cut out of ``image`` and flattened, or ``image`` itself for a flat scan
+    (``codes``: corners of the 2-D codes decoded on ``image``, see :func:`find_card`)."""
+    det = find_card(image, codes)
     if det.quad is None:
         return image, det
     return warp_card(image, det.quad), det

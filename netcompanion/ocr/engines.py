@@ -10,6 +10,8 @@ import re
 import shutil
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -60,11 +62,15 @@ class OcrLine:
 
 
 class Engine(Protocol):
-    """A recogniser: ``recognize(image_bgr) -> list[OcrLine]``."""
+    """A recogniser: ``recognize(image_bgr) -> list[OcrLine]``.
+
+    ``det_side``: the longest side the text detector needs to see, when the caller knows the
+    image is a flattened card (its text is larger relative to the image than on a photo).
+    """
 
     name: str
 
-    def recognize(self, image: np.ndarray) -> list[OcrLine]: ...
+    def recognize(self, image: np.ndarray, det_side: int | None = None) -> list[OcrLine]: ...
 
 
 def _aabb(points: object) -> Box:
@@ -80,6 +86,34 @@ def _aabb(points: object) -> Box:
 
 #: Longest side of the image the text detector sees (smaller is faster, larger finds small text).
 DET_SIDE = 1024
+
+
+@contextmanager
+def _no_spinning() -> Iterator[None]:
+    """Sessions made meanwhile let their idle threads sleep instead of spinning: on cores that
+    other programs share, onnxruntime's busy-waiting threads take the time the work needs (the
+    card reader process on 12 MP photos under a load of 7 to 8: 3.5 and 3.1 s a card with
+    spinning, 2.3 and 2.8 s without; benchmarks/scan_speed.py --photos 5 --reader)."""
+    try:
+        from rapidocr.inference_engine.onnxruntime import main as ort_main
+
+        session_class = ort_main.OrtInferSession
+        original = session_class.__dict__["_init_sess_opts"]
+    except (ImportError, AttributeError, KeyError):  # another rapidocr: leave it as it is
+        yield
+        return
+
+    def init_sess_opts(cfg: object) -> object:
+        options = original.__func__(cfg)
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        options.add_session_config_entry("session.inter_op.allow_spinning", "0")
+        return options
+
+    session_class._init_sess_opts = staticmethod(init_sess_opts)
+    try:
+        yield
+    finally:
+        session_class._init_sess_opts = original
 
 
 class PPOCREngine:
@@ -120,7 +154,8 @@ class PPOCREngine:
         for key, path in paths.items():
             params[f"{key}.model_path"] = str(path)
         try:
-            self._ocr = RapidOCR(params=params)
+            with _no_spinning():
+                self._ocr = RapidOCR(params=params)
         except Exception as exc:
             raise EngineUnavailable(f"rapidocr failed to start: {exc}") from exc
         self._lock = threading.Lock()
@@ -147,8 +182,15 @@ class PPOCREngine:
                 return None, []
             raise
 
-    def recognize(self, image: np.ndarray) -> list[OcrLine]:
+    def _set_det_side(self, side: int) -> None:
+        try:  # rapidocr rebuilds the detector's resize step from this on every call
+            self._ocr._load_det_model().limit_side_len = side
+        except AttributeError:  # another rapidocr: it keeps the side it was started with
+            pass
+
+    def recognize(self, image: np.ndarray, det_side: int | None = None) -> list[OcrLine]:
         with self._lock:
+            self._set_det_side(det_side or DET_SIDE)
             out, flags = self._run(image)
         txts = getattr(out, "txts", None)
         if not txts:
@@ -222,7 +264,7 @@ class TesseractEngine:
         if threads:
             os.environ["OMP_THREAD_LIMIT"] = str(threads)
 
-    def recognize(self, image: np.ndarray) -> list[OcrLine]:
+    def recognize(self, image: np.ndarray, det_side: int | None = None) -> list[OcrLine]:
         import cv2
 
         h, w = image.shape[:2]
@@ -273,6 +315,37 @@ PPOCR_LANGS = {
     "gle", "vie", "ind", "msa", "tgl", "afr", "swa", "lat", "chi_sim", "chi_tra", "jpn", "kor",
     "osd", "equ",
 }
+
+#: Scripts the bundled PP-OCR model does not read, and the Tesseract languages that read them
+#: (each installed by the Debian pack ``tesseract-ocr-<code>``), most used first.
+OTHER_SCRIPTS: dict[str, tuple[str, ...]] = {
+    "Cyrillic": ("rus", "ukr", "bul", "srp", "mkd", "bel"),
+    "Greek": ("ell",),
+    "Arabic": ("ara", "fas", "urd"),
+}
+
+
+def tesseract_languages() -> set[str]:
+    """The languages the installed Tesseract reads (empty when it cannot run)."""
+    use_bundled_tesseract()
+    try:
+        import pytesseract
+
+        if os.environ.get("TESSERACT_CMD"):
+            pytesseract.pytesseract.tesseract_cmd = os.environ["TESSERACT_CMD"]
+        return set(pytesseract.get_languages(config=""))
+    except Exception:  # no pytesseract, no tesseract program, or it fails to start
+        return set()
+
+
+def script_languages(script: str, installed: set[str]) -> str | None:
+    """The ``lang`` that reads ``script`` with the installed packs (English too, for the e-mail
+    and web addresses), or None when no pack for it is installed."""
+    codes = [c for c in OTHER_SCRIPTS.get(script, ()) if c in installed]
+    if not codes:
+        return None
+    return "+".join(codes + (["eng"] if "eng" in installed else []))
+
 
 _CACHE: dict[tuple[str, str, int], Engine] = {}
 _CACHE_LOCK = threading.Lock()

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp", ".gif", ".jfif",
-                  ".ppm", ".pgm", ".heic"}
+                  ".ppm", ".pgm", ".heic", ".heif"}
 
 
 def expand_paths(items: Iterable[str | Path]) -> list[str]:

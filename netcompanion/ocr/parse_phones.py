@@ -1,4 +1,5 @@
-"""Phone numbers: labels (M/Mob/Cell/Handy, T/Tel/Office, F/Fax ...), E.164, kinds."""
+"""Phone numbers: labels (M/Mob/Cell/Handy, T/Tel/Office, F/Fax, 携帯, 電話, Факс ...), pictograms,
+E.164, kinds, toll-free and vanity numbers, and the country of each office's block."""
 from __future__ import annotations
 
 import re
@@ -12,11 +13,13 @@ _LABELS: dict[str, str] = {}
 for _kind, _words in {
     "mobile": "m mo mob mobile mobil mobiel cell cel cellular celular cellphone handy portable "
               "port móvil movil móvel movel gsm hp whatsapp wa tm cel. tlm telemóvel telemovel "
-              "natel c",
-    "fax": "f fax fx telefax téléfax tf.fax facsimile",
+              "natel c 携帯 携帯電話 ケータイ 手机 手機 移动电话 휴대폰 핸드폰 휴대전화 моб мобильный "
+              "сот сотовый κιν κινητό cellulare 📱 📲",
+    "fax": "f fax fx telefax téléfax tf.fax facsimile ファクス ファックス 传真 傳真 팩스 факс φαξ 📠",
     "work": "t tel tél tel. telephone téléphone telefon telefone teléfono telefono phone ph p o "
             "off office direct dir d w work b bus business main fon fone tlf tfno tfn tele "
-            "landline contact contacto kontakt ligne line std",
+            "landline contact contacto kontakt ligne line std 電話 电话 代表 直通 전화 тел "
+            "телефон τηλ τηλέφωνο ☎ ✆ ☏ 📞 🕿",
     "other": "h home res residence privat private casa domicile",
 }.items():
     for _w in _words.split():
@@ -24,7 +27,10 @@ for _kind, _words in {
 
 _LABEL_RE = re.compile(
     r"(?<![A-Za-z@])(" + "|".join(sorted((re.escape(w) for w in _LABELS), key=len, reverse=True))
-    + r")(?:\s*(?:no|nr|n°|#|number))?\.?\s*(?::|\||-|\)|\.|(?=\s*[+(\d]))", re.I)
+    + r")(?:\s*(?:no|nr|n°|#|number))?\.?\s*(?::|：|\||-|\)|\.|(?=\s*[+(\d]))", re.I)
+# "Tel/Fax", "TEL・FAX", "Ph & Fax": one number for voice and fax, a work number
+_VOICE_AND_FAX_RE = re.compile(r"(?<![A-Za-z])(?:tel|tél|phone|ph|fon|t)\.?\s*[/&+・,]\s*(?:fax|f)\b"
+                               r"|(?<![A-Za-z])fax\s*[/&+・,]\s*(?:tel|tél|phone|ph|fon)\b", re.I)
 _AFTER_RE = re.compile(r"^\s*[(\[]\s*(" + "|".join(sorted((re.escape(w) for w in _LABELS if len(w) > 2),
                        key=len, reverse=True)) + r")\s*[)\]]", re.I)
 
@@ -61,6 +67,8 @@ def _kind_by_type(num: phonenumbers.PhoneNumber) -> str:
 
 def _label_kind(segment: str) -> str | None:
     """Kind named by the last label in ``segment`` (text before a number), else None."""
+    if _VOICE_AND_FAX_RE.search(segment):
+        return "work"
     kind = None
     for m in _LABEL_RE.finditer(segment):
         word = m.group(1).lower().strip(".")
@@ -89,9 +97,37 @@ def _join_area_code(text: str, region: str) -> str:
     return re.sub(r"(?<![\d+,/-])(0\d{2,4})\s?,\s?(\d{5,8})(?![\d,/-])", fix, text)
 
 
+def _trunk_zero(region: str) -> bool:
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    return bool(meta is not None and meta.national_prefix == "0")
+
+
+def drop_icon_digit(text: str, region: str) -> str:
+    """'8 030 1234567' -> '030 1234567': a lone digit before a national number that starts
+    with the trunk prefix 0 is a phone pictogram the OCR read as a digit (no number is written
+    with a digit before its trunk prefix)."""
+    if not _trunk_zero(region):
+        return text
+    return re.sub(r"(?:^|(?<=[\s:|]))\d\s+(?=\(?0\d)", "", text)
+
+
+# a North American toll-free code, then seven letters or digits (at least one a letter)
+_VANITY_RE = re.compile(r"(?<![\w+])(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\)?[\s.-]?"
+                        r"[A-Z0-9](?:[\s.-]?[A-Z0-9]){6}(?!\w)")
+
+
+def spell_vanity(text: str) -> str:
+    """'1-800-FLOWERS' -> '1-800-3569377': North American toll-free numbers spelt in letters."""
+    def spell(m: re.Match[str]) -> str:
+        if not re.search(r"[A-Z]", m.group(0)):
+            return m.group(0)
+        return phonenumbers.convert_alpha_characters_in_number(m.group(0))
+    return _VANITY_RE.sub(spell, text)
+
+
 def find_phones(text: str, region: str) -> list[PhoneHit]:
     """Phone numbers in one line, read as national numbers of ``region`` when no '+CC'."""
-    t = repair_digits(text)
+    t = drop_icon_digit(spell_vanity(repair_digits(text)), region)
     t = re.sub(r"(?<=\d)\s*\(\s*0\s*\)\s*(?=\d)", " ", t)  # +49 (0) 30 -> +49 30
     t = re.sub(r"(?<=\+)\s+(?=\d)", "", t)
     t = _join_area_code(t, region)
@@ -172,6 +208,57 @@ def style_region(text: str) -> str | None:
     if india > us:
         return "IN"
     return None
+
+
+def named_region(text: str) -> str | None:
+    """The one country a line names (a country's name, an address in a country's shape, or the
+    '+CC' of its numbers); None when it names none or several ("Offices in USA, UK, India")."""
+    from .parse_address import COUNTRIES, fold, region_hint
+
+    f = fold(text)
+    named = {code for name, code in COUNTRIES.items()
+             if re.search(r"(?<![a-z])" + re.escape(fold(name)) + r"(?![a-z])", f)}
+    hint = region_hint(text)
+    if hint:
+        named.add(hint)
+    if not named:
+        for m in re.finditer(r"\+\s?(\d{1,3})(?=[\s(.-]*\d)", text):
+            try:
+                cc = phonenumbers.region_code_for_country_code(int(m.group(1)))
+            except ValueError:
+                continue
+            if cc and cc != "ZZ":
+                named.add(cc)
+    return named.pop() if len(named) == 1 else None
+
+
+def block_regions(lines: list[tuple[str, tuple[int, int, int, int]]], default: str) -> list[str]:
+    """The region in which each line's national numbers are read: on a card with offices in
+    several countries, that of the line's block; otherwise ``default`` for every line.
+
+    ``lines`` are (text, box) with boxes as (x0, y0, x1, y1). A line belongs to the nearest line
+    naming a country in the same column (horizontal overlap), above it by preference: an office
+    block lists its city or country before, or just after, its numbers.
+    """
+    named = [named_region(text) for text, _ in lines]
+    if len({r for r in named if r}) < 2:
+        return [default] * len(lines)
+    out: list[str] = []
+    for (_, (x0, y0, x1, y1)) in lines:
+        best: tuple[float, str] = (float("inf"), default)
+        for (_, (a0, b0, a1, b1)), region in zip(lines, named):
+            if region is None:
+                continue
+            overlap = min(x1, a1) - max(x0, a0)
+            if overlap < 0.3 * min(x1 - x0, a1 - a0):
+                continue  # another column
+            gap = y0 - b1 if b1 <= y0 + 1 else 1.5 * max(0.0, b0 - y1)
+            if max(b0, y0) < min(b1, y1):
+                gap = 0.0  # the line itself, or one beside it in the same row
+            if gap < best[0]:
+                best = (gap, region)
+        out.append(best[1])
+    return out
 
 
 def region_of_number(e164: str) -> str | None:

@@ -1,4 +1,5 @@
-"""QR codes on cards: decoding with OpenCV and parsing vCard, MeCard and URL payloads."""
+"""2-D codes on cards and badges: decoding with zxing-cpp (QR, Micro QR, PDF417, Data Matrix,
+Aztec) and parsing vCard, MeCard and URL payloads."""
 from __future__ import annotations
 
 import re
@@ -29,49 +30,83 @@ class QrContact:
         self.linkedin = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.strip()).rstrip("/")
 
 
-def decode_qr(image: np.ndarray) -> list[str]:
-    """Payloads of the QR codes in a BGR image.
+@dataclass
+class Code:
+    """One decoded 2-D code: its text, its format, and its corners in the image it was read in."""
 
-    Looks once on a copy about 1000 px wide (cheap when there is no code); only where a code is
-    found but does not decode does it try the finer scales.
-    """
-    det = cv2.QRCodeDetector()
-    gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if image.ndim == 3 else image
-    h, w = gray.shape[:2]
+    text: str
+    format: str
+    quad: np.ndarray  # 4 x 2 float32: top-left, top-right, bottom-right, bottom-left
 
-    def scaled(side: int) -> np.ndarray:
-        s = side / float(max(h, w))
-        if abs(s - 1) < 0.05 or s > 1.5:
-            return gray
-        return cv2.resize(gray, None, fx=s, fy=s,
-                          interpolation=cv2.INTER_AREA if s < 1 else cv2.INTER_CUBIC)
 
-    for i, side in enumerate((1000, 1600, 2400)):
-        if i and side > 1.5 * max(h, w):
-            break
-        img = scaled(side)
-        try:
-            found_code, _points = det.detect(img)
-        except cv2.error:
-            found_code = False
-        if not found_code:
-            if i == 0:
-                return []  # nothing that looks like a QR code: stop here
+def _formats() -> object:
+    import zxingcpp
+
+    f = zxingcpp.BarcodeFormat
+    return (f.QRCode, f.MicroQRCode, f.PDF417, f.DataMatrix, f.Aztec)
+
+
+#: Codes are searched on a copy whose longer side is at most this (zxing also tries smaller ones);
+#: a code on a card in a 12 MP photo still has 4 pixels a module there.
+CODE_SIDE = 1600
+#: Scales tried with a global threshold when a code is seen but does not decode (glare, blur).
+RETRY_SCALES = (1.0, 0.75, 0.5, 0.33)
+
+
+def _read(zxingcpp: object, gray: np.ndarray, scale: float, binarizer: object) -> tuple[list[Code], int]:
+    """Decoded codes at ``scale`` (corners in ``gray``'s coordinates) and how many codes were
+    seen but failed to decode."""
+    img = gray
+    if scale != 1.0:
+        h, w = gray.shape[:2]
+        img = cv2.resize(gray, (max(1, round(w * scale)), max(1, round(h * scale))),
+                         interpolation=cv2.INTER_AREA)
+    found: list[Code] = []
+    failed = 0
+    for code in zxingcpp.read_barcodes(np.ascontiguousarray(img), formats=_formats(),  # type: ignore[attr-defined]
+                                       binarizer=binarizer, return_errors=True):
+        if not code.valid or not code.text:
+            failed += 1
             continue
-        try:
-            ok, texts, _pts, _ = det.detectAndDecodeMulti(img)
-        except cv2.error:
-            ok, texts = False, []
-        found = [t for t in (texts if ok else []) if t]
-        if not found:
-            try:
-                text, _p, _ = det.detectAndDecode(img)
-            except cv2.error:
-                text = ""
-            found = [text] if text else []
-        if found:
-            return found
-    return []
+        p = code.position
+        quad = np.array([[c.x, c.y] for c in (p.top_left, p.top_right, p.bottom_right,
+                                              p.bottom_left)], np.float32) / scale
+        found.append(Code(code.text, str(code.format), quad))
+    return found, failed
+
+
+def scan_codes(image: np.ndarray) -> tuple[list[Code], bool]:
+    """The QR, Micro QR, PDF417, Data Matrix and Aztec codes in a BGR or grey image (zxing-cpp),
+    with corners in ``image``'s coordinates, and whether a code was seen that did not decode.
+
+    One pass with zxing's local threshold; only when it sees a code it cannot decode does it try
+    a global threshold at a few scales (a glare or a blur that one binarisation does not survive).
+    """
+    try:
+        import zxingcpp
+    except ImportError:  # pragma: no cover - a declared dependency
+        return [], False
+    gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if image.ndim == 3 else image
+    first = min(1.0, CODE_SIDE / float(max(gray.shape[:2])))
+    found, failed = _read(zxingcpp, gray, first, zxingcpp.Binarizer.LocalAverage)
+    if failed:
+        for scale in RETRY_SCALES:
+            more, _ = _read(zxingcpp, gray, scale * first, zxingcpp.Binarizer.GlobalHistogram)
+            new = [c for c in more if c.text not in {f.text for f in found}]
+            found += new
+            if new:
+                return found, False
+    return found, bool(failed)
+
+
+def find_codes(image: np.ndarray) -> list[Code]:
+    """The codes :func:`scan_codes` decodes in ``image``."""
+    return scan_codes(image)[0]
+
+
+def decode_qr(image: np.ndarray) -> list[str]:
+    """Payloads of the 2-D codes (QR, PDF417, Data Matrix, Aztec) in a BGR image."""
+    return list(dict.fromkeys(c.text for c in find_codes(image)))
 
 
 def _unescape(v: str) -> str:

@@ -16,8 +16,8 @@ from .check import fields_to_check
 from .extract import extract_fields
 from .image_io import ImageError, load_image
 from .layout import build_lines
+from .parent_watch import end_with_parent, started_from_main_thread
 from .result import FIELD_NAMES, Phone, ScanResult
-
 
 
 def default_region() -> str:
@@ -34,15 +34,22 @@ def default_region() -> str:
     return "US"
 
 
-def _orient(engine: engines.Engine, card: np.ndarray) -> tuple[np.ndarray, list[engines.OcrLine]]:
+#: Longest side the text detector needs on a card cut out of a photo: the card fills it, so its
+#: text is as large there as on a 1024-pixel view of the photo where the card takes 3/4 of the
+#: width; detection time grows with the pixels.
+CARD_DET_SIDE = 800
+
+
+def _orient(engine: engines.Engine, card: np.ndarray,
+            det_side: int | None = None) -> tuple[np.ndarray, list[engines.OcrLine]]:
     """Recognise ``card`` and turn it upright (sideways / upside-down photos)."""
-    lines = engine.recognize(card)
+    lines = engine.recognize(card, det_side)
     chars = lambda ls: sum(len(l.text) for l in ls)  # noqa: E731
     vert = [l for l in lines if l.vertical and len(l.text) >= 3]
     if lines and chars(vert) > 0.5 * chars([l for l in lines if len(l.text) >= 3]):
         # sideways: turn by 90 degrees; the 180-degree check below picks the right way
         card = card_detect.rotate(card, 90)
-        lines = engine.recognize(card)
+        lines = engine.recognize(card, det_side)
     flipped = [l for l in lines if l.flipped]
     if lines and chars(flipped) > 0.5 * chars(lines):
         h, w = card.shape[:2]
@@ -60,7 +67,7 @@ def _orient(engine: engines.Engine, card: np.ndarray) -> tuple[np.ndarray, list[
     elif engine.name == "tesseract" and lines and np.mean([l.score for l in lines]) < 0.6:
         # no classifier: try upside down and keep the more confident reading
         alt_card = card_detect.rotate(card, 180)
-        alt = engine.recognize(alt_card)
+        alt = engine.recognize(alt_card, det_side)
         if alt and np.mean([l.score for l in alt]) > np.mean([l.score for l in lines]) + 0.1:
             card, lines = alt_card, alt
     return card, lines
@@ -100,10 +107,15 @@ def _merge_qr(res: ScanResult, contact: qr.QrContact, region: str) -> None:
 
 def recognise(image: np.ndarray, engine: engines.Engine
               ) -> tuple[np.ndarray, list[engines.OcrLine], list[str]]:
-    """The image side: the flattened, upright card, its OCR lines and its QR payloads."""
-    card, _det = card_detect.flatten_card(image)
-    card, ocr_lines = _orient(engine, card)
-    return card, ocr_lines, qr.decode_qr(card)
+    """The image side: the flattened, upright card, its OCR lines and its codes' payloads."""
+    # codes on the whole image: one beside the card, or one the card finder must not take for it
+    codes, unread = qr.scan_codes(image)
+    card, det = card_detect.flatten_card(image, [c.quad for c in codes])
+    card, ocr_lines = _orient(engine, card, CARD_DET_SIDE if det.quad is not None else None)
+    payloads = [c.text for c in codes]
+    if unread and det.quad is not None:  # seen but not read: flattened, it may read
+        payloads += qr.decode_qr(card)
+    return card, ocr_lines, list(dict.fromkeys(payloads))
 
 
 def interpret(ocr_lines: list[engines.OcrLine], qr_payloads: list[str], source: str = "",
@@ -161,6 +173,10 @@ def read_card(path: str | Path, region: str | None = None, lang: str | None = No
         image = load_image(path)
     except ImageError as exc:
         return ScanResult.failed(source, str(exc))
+    except MemoryError:
+        return ScanResult.failed(source, "image too large for the available memory")
+    except Exception as exc:  # a decoder bug on one file must not stop a batch
+        return ScanResult.failed(source, f"cannot read the image: {type(exc).__name__}: {exc}")
     try:
         return read_image(image, source, region, eng)
     except MemoryError:
@@ -174,6 +190,9 @@ def read_card(path: str | Path, region: str | None = None, lang: str | None = No
 # ------------------------------------------------------------------------------------------
 
 _WORKER: dict[str, object] = {}
+#: Peak memory of one worker reading a card (models, buffers, the largest image it will decode);
+#: the number of workers is bounded by the available memory over this.
+WORKER_MEMORY_MB = 700
 
 
 def warm_up(engine: str = "auto", lang: str | None = None,
@@ -192,7 +211,9 @@ def warm_up(engine: str = "auto", lang: str | None = None,
     return eng
 
 
-def _init_worker(engine: str, lang: str | None, region: str | None) -> None:
+def _init_worker(engine: str, lang: str | None, region: str | None, parent_pid: int,
+                 from_main_thread: bool) -> None:
+    end_with_parent(parent_pid, from_main_thread)
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     _WORKER.update(engine=engine, lang=lang, region=region)
     try:
@@ -209,17 +230,42 @@ def _work(path: str) -> dict:
     return res.to_json()
 
 
+def available_memory_mb() -> float | None:
+    """Memory the system can give without swapping (Linux ``MemAvailable``), or None."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def worker_count(requested: int | None, items: int) -> int:
+    """Worker processes for a batch: ``requested``, else one per core that the available memory
+    can feed (WORKER_MEMORY_MB each), and never more than there are images."""
+    if requested:
+        n = requested
+    else:
+        n = os.cpu_count() or 1
+        free = available_memory_mb()
+        if free is not None:
+            n = min(n, int(free // WORKER_MEMORY_MB))
+    return max(1, min(n, items))
+
+
 def read_cards(paths: Iterable[str | Path], region: str | None = None, lang: str | None = None,
                engine: str = "auto", workers: int | None = None) -> Iterator[ScanResult]:
     """Read many cards, yielding results in input order.
 
-    Uses one worker process per core (``workers`` overrides), each with one inference thread
-    and its own engine loaded once. With one worker or one path it reads in this process.
+    Uses one worker process per core, as far as the available memory allows (``workers``
+    overrides), each with one inference thread and its own engine loaded once. With one worker
+    or one path it reads in this process. The workers end with this process (kill -9 included).
     """
     items = [str(p) for p in paths]
     region = (region or default_region()).upper()
-    n = workers or os.cpu_count() or 1
-    n = max(1, min(n, len(items)))
+    n = worker_count(workers, len(items))
     if n == 1:
         try:
             eng: engines.Engine | str = engines.get_engine(engine, lang)
@@ -244,7 +290,8 @@ def read_cards(paths: Iterable[str | Path], region: str | None = None, lang: str
     start = 0
     while start < len(items):
         pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker,
-                                   initargs=(engine, lang, region))
+                                   initargs=(engine, lang, region, os.getpid(),
+                                             started_from_main_thread()))
         try:
             futures = [pool.submit(_work, p) for p in items[start:]]
             for fut in futures:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -20,6 +21,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
+from .parent_watch import started_from_main_thread
 from .result import ScanResult
 
 log = logging.getLogger(__name__)
@@ -43,8 +45,11 @@ def _peak_memory_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _serve(conn: Connection, idle_seconds: float) -> None:
+def _serve(conn: Connection, idle_seconds: float, parent_pid: int, from_main_thread: bool) -> None:
     """The child's loop: load the recogniser, then answer requests until idle or orphaned."""
+    from .parent_watch import end_with_parent
+
+    end_with_parent(parent_pid, from_main_thread)  # also in the middle of a card
     from . import engines, reader
 
     try:
@@ -61,8 +66,10 @@ def _serve(conn: Connection, idle_seconds: float) -> None:
             return  # the app has gone
         kind = request[0]
         if kind == "read":
-            _, path, region = request
-            if engine is None:
+            _, path, region, lang = request
+            if lang:  # another script: Tesseract with that language, loaded once and kept
+                result = reader.read_card(path, region, lang, "auto")
+            elif engine is None:
                 result = ScanResult.failed(path, f"the card reader cannot start: {engine_error}")
             else:
                 result = reader.read_card(path, region, None, engine)
@@ -104,10 +111,11 @@ class CardReaderProcess:
         return None if reply is None else reply[1]
 
     def read(self, path: str | Path, region: str | None = None,
-             cancelled: Callable[[], bool] = lambda: False) -> ScanResult:
-        """Read one card image in the child. Never raises for a bad image or a crash (the
-        result has ``error`` set); raises `ReadCancelled` once `cancelled()` turns true."""
-        reply = self._ask(("read", str(path), region), cancelled)
+             cancelled: Callable[[], bool] = lambda: False, lang: str | None = None) -> ScanResult:
+        """Read one card image in the child (``lang``: Tesseract languages for a script PP-OCR
+        does not read, e.g. 'rus+eng'). Never raises for a bad image or a crash (the result has
+        ``error`` set); raises `ReadCancelled` once `cancelled()` turns true."""
+        reply = self._ask(("read", str(path), region, lang), cancelled)
         if reply is None:
             return ScanResult.failed(str(path), CRASHED)
         result = ScanResult.from_json(reply[1])
@@ -164,7 +172,9 @@ class CardReaderProcess:
         # spawn, not fork: the app runs threads (Qt, workers), which fork does not copy safely
         context = multiprocessing.get_context("spawn")
         parent_end, child_end = context.Pipe()
-        process = context.Process(target=_serve, args=(child_end, self.idle_seconds),
+        process = context.Process(target=_serve,
+                                  args=(child_end, self.idle_seconds, os.getpid(),
+                                        started_from_main_thread()),
                                   name="netcompanion-card-reader", daemon=True)
         process.start()
         child_end.close()  # so that the child's death reads as end-of-file here

@@ -62,3 +62,26 @@ def test_the_bundle_answers_on_the_command_line(bundle: Path, tmp_path: Path) ->
                             capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("netcompanion ")
+
+
+def test_the_bundle_reads_a_heic_photo_with_a_qr_code(bundle: Path, tmp_path: Path) -> None:
+    import json
+
+    import pillow_heif
+    import zxingcpp
+    from PIL import Image, ImageDraw, ImageFont
+
+    card = Image.new("RGB", (1050, 600), "white")
+    draw = ImageDraw.Draw(card)
+    draw.text((60, 60), "Ana Costa", fill="black", font=ImageFont.load_default(56))
+    draw.text((60, 160), "ana.costa@porto-mar.pt", fill="black", font=ImageFont.load_default(32))
+    code = zxingcpp.create_barcode("https://porto-mar.pt", zxingcpp.BarcodeFormat.QRCode)
+    card.paste(Image.fromarray(code.to_image(scale=6)).convert("RGB"), (760, 300))
+    photo = tmp_path / "IMG_0004.HEIC"
+    pillow_heif.from_pillow(card).save(photo, quality=90)
+    result = subprocess.run([str(bundle / "netcompanion"), "scan", "--json", str(photo)], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+    assert result.returncode == 0, result.stdout + result.stderr
+    scan = json.loads(result.stdout.splitlines()[0])
+    assert "ana.costa@porto-mar.pt" in scan["emails"]
+    assert "porto-mar.pt" in scan["websites"]  # from the QR code, read by the bundle's zxing-cpp

@@ -26,6 +26,7 @@ from netcompanion.core.rules.health import trust_text
 from netcompanion.core.services import Services
 from netcompanion.core.store.card_store import card_image_path
 from netcompanion.gui.form_codec import join_phones, join_values, split_phones, split_values
+from netcompanion.gui.card_preview import image_from_file
 from netcompanion.gui.widgets import local_day, plain_label, show_error
 
 TIERS = [("Inner circle", "inner"), ("Warm", "warm"), ("Acquaintance", "acquaintance"), ("Noise", "noise")]
@@ -159,7 +160,7 @@ class ContactDetail(QWidget):
         images = self.services.cards.images_for(contact_id)
         if not images:
             return
-        pixmap = QPixmap(str(card_image_path(images[0].file_name)))
+        pixmap = QPixmap.fromImage(image_from_file(card_image_path(images[0].file_name)))
         if not pixmap.isNull():
             self.card_image.setPixmap(pixmap.scaledToWidth(min(420, pixmap.width()),
                                                            Qt.TransformationMode.SmoothTransformation))

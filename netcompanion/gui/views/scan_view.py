@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QShowEvent
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -34,7 +34,7 @@ from netcompanion.gui.form_codec import join_phones, join_values, split_phones, 
 from netcompanion.core.clock import utcnow
 from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.services import Services
-from netcompanion.gui.card_preview import image_from_array, outlined
+from netcompanion.gui.card_preview import image_from_array, image_from_file, outlined
 from netcompanion.gui.widgets import card_frame, fill_combo, plain_label, plain_tooltip, show_error
 from netcompanion.gui.worker import Cancelled, Job, run_in_background
 
@@ -61,9 +61,14 @@ class ScanItem:
         return f"{STATUS_MARK.get(self.status, '')}  {name}"
 
 
-def read_cards_job(job: Job, paths: list[str], region: str) -> int:
+#: QSettings key of the script chosen in Scan
+SCRIPT_SETTING = "scan/script"
+
+
+def read_cards_job(job: Job, paths: list[str], region: str, lang: str | None = None) -> int:
     """Read `paths` one by one in the card reader process, handing each result to the GUI as it
-    is done (worker thread). Cancel stops the card being read at once."""
+    is done (worker thread). Cancel stops the card being read at once. `lang`: the Tesseract
+    languages of the script chosen in Scan, None for the built-in reader."""
     from netcompanion.ocr.reader_process import ReadCancelled, shared_reader
 
     reader = shared_reader()
@@ -72,7 +77,7 @@ def read_cards_job(job: Job, paths: list[str], region: str) -> int:
         starting = "" if reader.running else " (starting the card reader)"
         job.report(number - 1, len(paths), f"Reading {Path(path).name}{starting}")
         try:
-            result = reader.read(path, region, cancelled=lambda: job.is_cancelled)
+            result = reader.read(path, region, cancelled=lambda: job.is_cancelled, lang=lang)
         except ReadCancelled:
             raise Cancelled from None
         job.emit_item((path, result.to_json(), result.card_image))
@@ -103,6 +108,7 @@ class ScanView(QWidget):
         self.setAcceptDrops(True)
         self.event_combo, self.goal_combo = QComboBox(), QComboBox()
         self.event_combo.currentIndexChanged.connect(self._event_changed)
+        self.script_combo = self._script_combo()
         self.add_button = QPushButton("Add cards…")
         self.add_button.setObjectName("primary")
         self.add_button.setShortcut("Ctrl+O")
@@ -155,6 +161,8 @@ class ScanView(QWidget):
         top.addWidget(self.event_combo, 1)
         top.addWidget(QLabel("Goal"))
         top.addWidget(self.goal_combo)
+        top.addWidget(QLabel("Script"))
+        top.addWidget(self.script_combo)
         top.addStretch(1)
         top.addWidget(self.folder_button)
         top.addWidget(self.add_button)
@@ -207,6 +215,30 @@ class ScanView(QWidget):
         layout.addLayout(top)
         layout.addLayout(progress)
         layout.addWidget(splitter, 1)
+
+    def _script_combo(self) -> QComboBox:
+        """The scripts cards can be read in: the built-in reader's, and each script a Tesseract
+        pack is installed for (the others are listed, greyed, with the pack to install). The
+        choice is kept between runs."""
+        from netcompanion.ocr.engines import OTHER_SCRIPTS, script_languages, tesseract_languages
+
+        combo = QComboBox()
+        combo.addItem("Latin, Chinese, Japanese, Korean", "")
+        installed = tesseract_languages()
+        for script, codes in OTHER_SCRIPTS.items():
+            lang = script_languages(script, installed)
+            combo.addItem(script, lang or "")
+            if lang is None:
+                item = combo.model().item(combo.count() - 1)  # type: ignore[attr-defined]
+                item.setEnabled(False)
+                item.setToolTip(f"Install the Tesseract pack tesseract-ocr-{codes[0]} to read {script} cards")
+        index = combo.findText(str(QSettings().value(SCRIPT_SETTING, "") or ""))
+        if index > 0 and combo.itemData(index):
+            combo.setCurrentIndex(index)
+        combo.setToolTip("The script of the cards: other scripts than the built-in ones are read with Tesseract")
+        combo.currentIndexChanged.connect(
+            lambda _index: QSettings().setValue(SCRIPT_SETTING, combo.currentText() if combo.currentIndex() else ""))
+        return combo
 
     def _wire_enter_keys(self) -> None:
         self.fields["full_name"].returnPressed.connect(self.detail.setFocus)
@@ -265,7 +297,7 @@ class ScanView(QWidget):
     # adding cards
     def pick_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, "Card images", str(Path.home()),
-                                                "Images (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.heic);;All files (*)")
+                                                "Images (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.heic *.heif);;All files (*)")
         if files:
             self.add_paths(files)
 
@@ -300,7 +332,7 @@ class ScanView(QWidget):
         for widget in (self.progress, self.cancel_button):
             widget.setVisible(True)
         self.job = run_in_background(read_cards_job, files, settings.home_region(),
-                                     on_item=self._card_read, on_progress=self._progress,
+                                     self.script_combo.currentData() or None, on_item=self._card_read, on_progress=self._progress,
                                      on_done=self._finished, on_error=self._failed, on_cancel=self._cancelled)
 
     def cancel(self) -> None:
@@ -363,7 +395,7 @@ class ScanView(QWidget):
             self.fields["full_name"].selectAll()
 
     def _show_image(self, item: ScanItem, low: set[str]) -> None:
-        image = image_from_array(item.card_image) if item.card_image is not None else QImage(str(item.path))
+        image = image_from_array(item.card_image) if item.card_image is not None else image_from_file(item.path)
         if image.isNull():
             self.image_label.setText(item.scan.get("error") or "This image cannot be shown.")
             return
