@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT / "tests" / "ocr"))
 
 from hostile_files import PEAK_CHILD, big_gif, big_jpeg, big_rgba_png, inflating_png  # noqa: E402
 
+
 def heic_photo(path: Path) -> Path:
     import pillow_heif
     from PIL import Image

@@ -94,7 +94,7 @@ def raw_ocr(paths: Iterable[str], engine: str = "auto", lang: str | None = None,
     if todo:
         n = max(1, min(workers or os.cpu_count() or 1, len(todo)))
         with ProcessPoolExecutor(max_workers=n, initializer=_init, initargs=(engine, lang)) as pool:
-            for p, rec in zip(todo, pool.map(_recognise, todo)):
+            for p, rec in zip(todo, pool.map(_recognise, todo), strict=True):
                 (cache_dir / f"{keys[p]}.json").write_text(json.dumps(rec), encoding="utf-8")
                 out[p] = rec
     return out

@@ -7,7 +7,8 @@ Reads the look part of cards-real only (files whose number is a multiple of 4) f
 cache, computes each non-empty field's support and whether it is right, and raises the
 per-field thresholds greedily, always where one more right field listed buys the most wrong
 fields listed, while at most N right fields are listed (default 70, about 17 % of the part's
-right fields). A field with full support is never listed. Prints the thresholds to copy into check.py; the scored part is judged by
+right fields). A field with full support is never listed. Prints the thresholds to copy into check.py;
+the scored part is judged by
 benchmarks/scan_accuracy.py afterwards, never here.
 """
 from __future__ import annotations
@@ -45,7 +46,7 @@ def look_rows(shared: Path) -> Rows:
 
     reader.fields_to_check = spy  # type: ignore[assignment]
     rows: Rows = {}
-    for t, f in zip(truth, files):
+    for t, f in zip(truth, files, strict=False):
         rec = raw[f]
         if rec.get("error"):
             continue

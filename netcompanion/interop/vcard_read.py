@@ -172,7 +172,7 @@ def parse_card(raw: RawCard, source: str = "") -> vobject.base.Component:
     text = "BEGIN:VCARD\r\n" + "\r\n".join(raw.lines) + "\r\nEND:VCARD\r\n"
     try:
         return vobject.readOne(text, validate=False)
-    except Exception as exc:  # vobject raises ParseError, ValueError, KeyError ... for bad values
+    except Exception as exc:  # noqa: BLE001 - vobject raises ParseError, ValueError, KeyError ... for bad values
         number = getattr(exc, "lineNumber", None)
         inside = isinstance(number, int) and 2 <= number < len(raw.lines) + 2  # line 1 is our BEGIN:VCARD
         line = raw.line_numbers[number - 2] if inside else raw.start

@@ -170,9 +170,9 @@ def _candidates_edges(small: np.ndarray) -> list[np.ndarray]:
 
 def _aspect(quad: np.ndarray) -> float:
     q = _order(quad)
-    a = (np.linalg.norm(q[1] - q[0]) + np.linalg.norm(q[2] - q[3])) / 2
-    b = (np.linalg.norm(q[3] - q[0]) + np.linalg.norm(q[2] - q[1])) / 2
-    return float(max(a, b) / max(min(a, b), 1e-6))
+    a = float(np.linalg.norm(q[1] - q[0]) + np.linalg.norm(q[2] - q[3])) / 2
+    b = float(np.linalg.norm(q[3] - q[0]) + np.linalg.norm(q[2] - q[1])) / 2
+    return max(a, b) / max(min(a, b), 1e-6)
 
 
 def _marks_outside(small: np.ndarray, quad: np.ndarray) -> int:
@@ -240,11 +240,12 @@ def find_card(image: np.ndarray, codes: list[np.ndarray] | None = None) -> CardD
 def warp_card(image: np.ndarray, quad: np.ndarray, out_side: int = OUT_SIDE) -> np.ndarray:
     """Perspective-correct the card given by ``quad`` (tl, tr, br, bl) to a flat rectangle."""
     q = _order(quad)
-    wt, wb = np.linalg.norm(q[1] - q[0]), np.linalg.norm(q[2] - q[3])
-    hl, hr = np.linalg.norm(q[3] - q[0]), np.linalg.norm(q[2] - q[1])
-    width, height = max(wt, wb), max(hl, hr)
-    s = min(1.0, out_side / max(width, height)) if max(width, height) > out_side else 1.0
-    width, height = int(round(width * s)), int(round(height * s))
+    wt, wb = float(np.linalg.norm(q[1] - q[0])), float(np.linalg.norm(q[2] - q[3]))
+    hl, hr = float(np.linalg.norm(q[3] - q[0])), float(np.linalg.norm(q[2] - q[1]))
+    long_width, long_height = max(wt, wb), max(hl, hr)
+    longest = max(long_width, long_height)
+    s = min(1.0, out_side / longest) if longest > out_side else 1.0
+    width, height = int(round(long_width * s)), int(round(long_height * s))
     # shrink the outline by a hair so the desk edge does not become a text line
     c = q.mean(axis=0)
     q = c + (q - c) * 0.995

@@ -76,7 +76,7 @@ def drop_glued_label(out: Fields) -> None:
 def join_wrapped_emails(lines: list[Line]) -> None:
     """An e-mail address broken over two lines ("info@acme-" / "robotics.com", "jane.doe@" /
     "acme.com"): the line below, in the same block, completes the domain."""
-    for line, nxt in zip(lines, lines[1:]):
+    for line, nxt in zip(lines, lines[1:], strict=False):
         if nxt.block != line.block or nxt.used or line.used:
             continue
         head = re.search(r"(?:^|\s)(\S+@[A-Za-z0-9.-]*)$", pc.repair_email_text(line.text))

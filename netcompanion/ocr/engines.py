@@ -10,11 +10,11 @@ import re
 import shutil
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -42,7 +42,7 @@ class OcrLine:
     box: Box
     score: float
     words: list[OcrWord] = field(default_factory=list)
-    quad: list[tuple[float, float]] | None = None
+    quad: Sequence[tuple[float, float]] | None = None
     flipped: bool = False  # the orientation classifier turned this line by 180 degrees
 
     @property
@@ -109,11 +109,11 @@ def _no_spinning() -> Iterator[None]:
         options.add_session_config_entry("session.inter_op.allow_spinning", "0")
         return options
 
-    session_class._init_sess_opts = staticmethod(init_sess_opts)
+    session_class._init_sess_opts = staticmethod(init_sess_opts)  # type: ignore[method-assign]
     try:
         yield
     finally:
-        session_class._init_sess_opts = original
+        session_class._init_sess_opts = original  # type: ignore[method-assign]
 
 
 class PPOCREngine:
@@ -160,7 +160,7 @@ class PPOCREngine:
             raise EngineUnavailable(f"rapidocr failed to start: {exc}") from exc
         self._lock = threading.Lock()
 
-    def _run(self, image: np.ndarray) -> tuple[object, list[bool]]:
+    def _run(self, image: np.ndarray) -> tuple[Any, list[bool]]:
         """Run det -> cls -> rec, keeping the classifier's 180-degree flags (not in the output)."""
         ocr = self._ocr
         try:
@@ -203,7 +203,7 @@ class PPOCREngine:
         # only use flags when the counts agree
         use_flags = len(flags) == len(txts)
         for i, text in enumerate(txts):
-            quad = [tuple(map(float, p)) for p in np.asarray(boxes[i]).reshape(-1, 2)]
+            quad = [(float(x), float(y)) for x, y in np.asarray(boxes[i]).reshape(-1, 2)]
             words: list[OcrWord] = []
             if i < len(words_all) and words_all[i]:
                 for w in words_all[i]:
@@ -334,7 +334,7 @@ def tesseract_languages() -> set[str]:
         if os.environ.get("TESSERACT_CMD"):
             pytesseract.pytesseract.tesseract_cmd = os.environ["TESSERACT_CMD"]
         return set(pytesseract.get_languages(config=""))
-    except Exception:  # no pytesseract, no tesseract program, or it fails to start
+    except Exception:  # noqa: BLE001 - no pytesseract, no tesseract program, or it fails to start
         return set()
 
 

@@ -6,7 +6,8 @@ Pillow's time, with the EXIF orientation applied) and large PNG/TIFF/WebP/BMP fi
 or 1/8 scale when the image is larger than the reader needs, so a small file that claims
 12000 x 12000 RGBA pixels costs a few hundred MB instead of several GB. Pillow decodes the rest
 (transparency on white, 16-bit and palette images, GIF) and HEIC/HEIF photos through
-``pillow-heif``.
+``pi-heif`` (pillow-heif's decode-only build: libheif and libde265, both LGPL, without the GPL x265
+encoder that pillow-heif's wheels carry, which an MIT app must not ship).
 """
 from __future__ import annotations
 
@@ -43,14 +44,14 @@ _heif_state: list[bool] = []
 
 
 def heif_available() -> bool:
-    """Register the HEIC/HEIF opener with Pillow (once); False when pillow-heif is missing."""
+    """Register the HEIC/HEIF opener with Pillow (once); False when pi-heif is missing."""
     if not _heif_state:
         try:
-            import pillow_heif
+            import pi_heif
 
-            pillow_heif.register_heif_opener()
+            pi_heif.register_heif_opener()
             _heif_state.append(True)
-        except Exception as exc:  # ImportError, or a broken libheif
+        except Exception as exc:  # noqa: BLE001 - ImportError, or a broken libheif
             log.info("HEIC/HEIF images cannot be read: %s", exc)
             _heif_state.append(False)
     return _heif_state[0]
@@ -178,11 +179,11 @@ def load_image(path: str | Path, max_side: int = MAX_SIDE) -> np.ndarray:
                 raise ImageError(f"corrupt or truncated image: {exc}") from exc
             if max(im.size) >= 2 * max_side:  # shrink before any colour conversion copies
                 f = max(im.size) // max_side
-                im = (im.resize((im.size[0] // f, im.size[1] // f), Image.NEAREST)
+                im = (im.resize((im.size[0] // f, im.size[1] // f), Image.Resampling.NEAREST)
                       if im.mode in ("P", "1") else im.reduce(f))
             try:
                 im = ImageOps.exif_transpose(im) or im
-            except Exception:  # broken EXIF blocks must not stop the read
+            except Exception:  # noqa: BLE001 - broken EXIF blocks must not stop the read
                 pass
             im = _to_rgb(im)
             rgb = np.asarray(im, dtype=np.uint8)

@@ -99,7 +99,7 @@ def split_columns(line: OcrLine, gap_factor: float = 1.3) -> list[OcrLine]:
         return [line]
     out = []
     bounds = [0] + cuts + [len(words)]
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in zip(bounds, bounds[1:], strict=False):
         ws = words[a:b]
         text = line.text[spans[a][0]:spans[b - 1][1]]
         box = (min(w.box[0] for w in ws), min(w.box[1] for w in ws),
@@ -112,13 +112,13 @@ def split_columns(line: OcrLine, gap_factor: float = 1.3) -> list[OcrLine]:
 
 def build_lines(ocr_lines: list[OcrLine], min_score: float = 0.45) -> list[Line]:
     """Turn engine output into :class:`Line` objects in reading order, with blocks and sizes."""
-    ocr_lines = [part for l in ocr_lines for part in split_columns(l)]
-    raw = [l for l in ocr_lines if l.score >= min_score and clean_text(l.text)]
+    ocr_lines = [part for ln in ocr_lines for part in split_columns(ln)]
+    raw = [ln for ln in ocr_lines if ln.score >= min_score and clean_text(ln.text)]
     if not raw:
         return []
-    lines = [Line(i, clean_text(l.text), l.box, max(l.height, 1.0), l.score, list(l.words))
-             for i, l in enumerate(raw)]
-    heights = np.array([l.height for l in lines])
+    lines = [Line(i, clean_text(ln.text), ln.box, max(ln.height, 1.0), ln.score, list(ln.words))
+             for i, ln in enumerate(raw)]
+    heights = np.array([ln.height for ln in lines])
     med = float(np.median(heights)) or 1.0
     order = sorted(range(len(lines)), key=lambda i: -lines[i].height)
     for rank, i in enumerate(order):
@@ -154,10 +154,10 @@ def build_lines(ocr_lines: list[OcrLine], min_score: float = 0.45) -> list[Line]
         lines[i].block = roots[find(i)]
     # reading order: blocks by their top-left, lines in a block top to bottom
     btop: dict[int, tuple[int, int]] = {}
-    for l in lines:
-        t = btop.get(l.block)
-        btop[l.block] = (min(t[0], l.top), min(t[1], l.left)) if t else (l.top, l.left)
-    lines.sort(key=lambda l: (btop[l.block][0], btop[l.block][1], l.top, l.left))
-    for i, l in enumerate(lines):
-        l.idx = i
+    for ln in lines:
+        t = btop.get(ln.block)
+        btop[ln.block] = (min(t[0], ln.top), min(t[1], ln.left)) if t else (ln.top, ln.left)
+    lines.sort(key=lambda ln: (btop[ln.block][0], btop[ln.block][1], ln.top, ln.left))
+    for i, ln in enumerate(lines):
+        ln.idx = i
     return lines

@@ -82,7 +82,7 @@ def spells_domain(parts: list[Line], o: Line, domains: list[str]) -> bool:
         return False
 
     def words(ls: list[Line]) -> list[str]:
-        text = " ".join(l.text for l in reading_order(ls))
+        text = " ".join(ln.text for ln in reading_order(ls))
         return [w for w in re.sub(r"[^a-z0-9]+", " ", pn.fold(text)).split()]
 
     def initials(ws: list[str]) -> str:
@@ -127,12 +127,12 @@ def legal_name(comp: str, others: list[Line]) -> str:
     if len(re.sub(r"\W", "", key)) < 3:
         return ""
     pat = re.compile(r"(?<![\w])" + re.escape(key) + r"((?:\s+[^\s,;|]+){1,5})", re.I)
-    for l in others:
-        for m in pat.finditer(l.raw):
+    for ln in others:
+        for m in pat.finditer(ln.raw):
             tail = m.group(1).split()
             for k in range(len(tail), 0, -1):  # the longest span whose last word is the form
                 if pn.legal_form("Name " + tail[k - 1]):
-                    return re.sub(r"\s+", " ", l.raw[m.start():m.start() + len(key)] + " "
+                    return re.sub(r"\s+", " ", ln.raw[m.start():m.start() + len(key)] + " "
                                   + " ".join(tail[:k])).strip(" ,;")
     return ""
 
@@ -173,15 +173,15 @@ def reading_order(parts: list[Line]) -> list[Line]:
     """Lines in reading order: rows (vertically overlapping lines) top to bottom, each left to
     right (a big word beside a smaller one on the same row stays on that row)."""
     rows: list[list[Line]] = []
-    for l in sorted(parts, key=lambda l: (l.top + l.box[3]) / 2.0):
+    for ln in sorted(parts, key=lambda ln: (ln.top + ln.box[3]) / 2.0):
         row = rows[-1] if rows else None
         if row is not None and any(
-                min(l.box[3], r.box[3]) - max(l.box[1], r.box[1]) > 0.5 * min(l.height, r.height)
+                min(ln.box[3], r.box[3]) - max(ln.box[1], r.box[1]) > 0.5 * min(ln.height, r.height)
                 for r in row):
-            row.append(l)
+            row.append(ln)
         else:
-            rows.append([l])
-    return [l for row in rows for l in sorted(row, key=lambda l: l.left)]
+            rows.append([ln])
+    return [ln for row in rows for ln in sorted(row, key=lambda ln: ln.left)]
 
 
 def _touches(a: Line, b: Line) -> bool:

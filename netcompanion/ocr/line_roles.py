@@ -47,7 +47,7 @@ class RoleModel:
                 "weights": self.weights.round(6).tolist(), "bias": self.bias.round(6).tolist()}
 
     @classmethod
-    def from_json(cls, d: dict[str, object]) -> "RoleModel":
+    def from_json(cls, d: dict[str, object]) -> RoleModel:
         if list(d["features"]) != list(FEATURE_NAMES) or list(d["roles"]) != list(ROLES):  # type: ignore[call-overload]
             raise ValueError("the line-role model was trained on other features; retrain it")
         return cls(np.asarray(d["mean"], float), np.asarray(d["scale"], float),

@@ -14,7 +14,7 @@ STREET_WORDS = {
     "strasse", "straße", "str", "weg", "platz", "allee", "gasse", "ring", "damm", "ufer",
     "chaussee", "markt", "stock", "og",
     "straat", "laan", "gracht", "plein", "kade", "singel", "dijk", "steeg",
-    "rue", "avenue", "chemin", "impasse", "allée", "quai", "cours", "route", "cedex", "bp",
+    "rue", "chemin", "impasse", "allée", "quai", "cours", "route", "cedex", "bp",
     "calle", "c", "carrera", "cra", "plaza", "paseo", "pso", "camino", "ronda", "travesia",
     "piso", "planta", "edificio", "ctra", "carretera",
     "rua", "avenida", "praça", "praca", "travessa", "largo", "estrada", "rodovia", "andar",
@@ -24,7 +24,7 @@ STREET_WORDS = {
     "nagar", "marg", "colony", "sector", "phase", "plot", "opp", "near", "behind", "beside",
     "dist", "district", "taluk", "mandal", "post", "main", "cross", "layout", "complex",
     "estate", "industrial", "chowk", "bazar", "bazaar", "mohalla", "muhallah", "town", "city",
-    "door", "flat", "house", "no", "block", "wing", "plaza", "mall", "park", "centre", "center",
+    "door", "flat", "house", "no", "block", "wing", "mall", "park", "centre", "center",
     "campus", "hall", "office",
 }
 # strong words: a line with one of these and a number is an address line

@@ -67,7 +67,7 @@ def _valid_host(host: str) -> bool:
     bare = re.sub(r"^(?:https?://)?", "", h)
     hostpart = bare.split("/")[0]
     labels = hostpart.split(".")
-    if len(labels) < 2 or any(not l for l in labels):
+    if len(labels) < 2 or any(not ln for ln in labels):
         return False
     tld = labels[-1]
     if not tld.isalpha():

@@ -11,14 +11,14 @@ HONORIFICS = {
     "dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "herr", "frau",
     "hr", "fr", "mme", "mlle", "sr", "sra", "srta", "don", "doña", "dra", "eng", "ing",
     "dipl", "dipl.-ing", "mag", "univ", "adv", "er", "shri", "sri", "smt", "capt", "col", "hon",
-    "rev", "fr", "ca", "cs",
+    "rev", "ca", "cs",
 }
 POST_NOMINALS = {
     "phd", "ph.d", "mba", "md", "m.d", "cfa", "cpa", "esq", "jr", "sr", "ii", "iii", "iv", "msc",
     "m.sc", "bsc", "b.sc", "ba", "ma", "m.a", "mphil", "llm", "ll.m", "llb", "dds", "rn", "pe",
     "pmp", "cfp", "acca", "fca", "aca", "frcs", "mrcp", "hons", "dee", "be", "b.e", "btech",
     "b.tech", "mtech", "m.tech", "meng", "beng", "dba", "edd", "mpa", "mph", "frics", "ceng",
-    "cissp", "cpa", "bcom", "mcom", "mca", "bca", "m.com", "b.com",
+    "cissp", "bcom", "mcom", "mca", "bca", "m.com", "b.com",
 }
 # job-title words (English, German, French, Spanish, Portuguese, Italian, Dutch)
 TITLE_WORDS = {
@@ -35,8 +35,8 @@ TITLE_WORDS = {
     "intern", "student", "fellow", "editor", "writer", "journalist", "photographer", "artist",
     "producer", "programmer", "technician", "operator", "planner", "strategist", "buyer",
     "procurement", "recruiter", "controller", "auditor", "investor", "trustee", "member",
-    "senator", "mayor", "minister", "ambassador", "commissioner", "inspector", "officer",
-    "manager-sales", "mg", "gm", "dgm", "agm", "ceo/founder", "sr.", "senior", "junior",
+    "senator", "mayor", "minister", "ambassador", "commissioner", "inspector", "manager-sales", "mg", "gm", "dgm",
+    "agm", "ceo/founder", "sr.", "senior", "junior",
     "staff", "team", "rider", "stylist", "chef", "shopper", "receptionist", "clerk",
     "geschäftsführer", "geschaftsfuhrer", "geschäftsführerin", "leiter", "leiterin",
     "vertriebsleiter", "inhaber", "inhaberin", "berater", "beraterin", "ingenieur",
@@ -44,18 +44,17 @@ TITLE_WORDS = {
     "referentin", "sachbearbeiter", "mitarbeiter", "projektleiter", "abteilungsleiter",
     "vertrieb", "verkauf", "einkauf", "gründer", "grunder", "direktor", "direktorin",
     "directeur", "directrice", "gérant", "gerant", "gérante", "responsable", "ingénieur",
-    "chargé", "chargée", "conseiller", "conseillère", "commercial", "commerciale", "chef",
-    "président", "présidente", "fondateur", "fondatrice", "associé", "associée", "avocat",
+    "chargé", "chargée", "conseiller", "conseillère", "commercial", "commerciale", "président", "présidente",
+    "fondateur", "fondatrice", "associé", "associée", "avocat",
     "avocate", "comptable", "délégué", "technicien",
-    "director", "directora", "gerente", "jefe", "jefa", "presidente", "fundador", "fundadora",
+    "directora", "gerente", "jefe", "jefa", "presidente", "fundador", "fundadora",
     "socio", "socia", "asesor", "asesora", "ingeniero", "ingeniera", "abogado", "abogada",
     "consultor", "consultora", "coordinador", "coordinadora", "ejecutivo", "ejecutiva",
     "comercial", "vendedor", "vendedora", "administrador", "administradora", "contador",
     "diretor", "diretora", "engenheiro", "engenheira", "sócio", "sócia", "advogado",
     "advogada", "gestor", "gestora", "analista", "coordenador", "coordenadora", "executivo",
     "executiva", "representante", "supervisora", "amministratore", "direttore", "direttrice",
-    "responsabile", "ingegnere", "avvocato", "commerciale", "titolare", "socio",
-    "directeur", "eigenaar", "adviseur", "medewerker", "bedrijfsleider", "oprichter",
+    "responsabile", "ingegnere", "avvocato", "titolare", "eigenaar", "adviseur", "medewerker", "bedrijfsleider", "oprichter",
 }
 LEGAL_FORMS = [
     "gmbh", "gmbh & co. kg", "ag", "kg", "ohg", "ug", "e.k", "e.v", "inc", "inc.", "llc", "l.l.c",
@@ -213,7 +212,7 @@ def strip_name_decorations(text: str) -> str:
     t = re.sub(r"\s*[,|]\s*", " , ", split_camel(text.strip()))
     parts = [p for p in t.split() if p]
     out: list[str] = []
-    for i, p in enumerate(parts):
+    for p in parts:
         w = fold(p).strip(".,()")
         if p == ",":
             continue

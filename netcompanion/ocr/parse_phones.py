@@ -125,6 +125,15 @@ def spell_vanity(text: str) -> str:
     return _VANITY_RE.sub(spell, text)
 
 
+@dataclass(frozen=True)
+class _Found:
+    """A phone number found in a line, and where: phonenumbers' match, or a digit run read alone."""
+
+    number: phonenumbers.PhoneNumber
+    start: int
+    end: int
+
+
 def find_phones(text: str, region: str) -> list[PhoneHit]:
     """Phone numbers in one line, read as national numbers of ``region`` when no '+CC'."""
     t = drop_icon_digit(spell_vanity(repair_digits(text)), region)
@@ -135,18 +144,19 @@ def find_phones(text: str, region: str) -> list[PhoneHit]:
     t = re.sub(r"(\+\d{1,3})\s*\.\s*", r"\1 ", t)
     hits: list[PhoneHit] = []
     try:
-        matches = list(phonenumbers.PhoneNumberMatcher(t, region, leniency=phonenumbers.Leniency.VALID))
-    except Exception:
+        matches = [_Found(m.number, m.start, m.end)
+                   for m in phonenumbers.PhoneNumberMatcher(t, region, leniency=phonenumbers.Leniency.VALID)]
+    except Exception:  # noqa: BLE001 - phonenumbers can fail on odd text: no numbers then
         matches = []
     if not matches:
         # numbers glued to letters ("Contact:03367089644") or odd separators: try digit runs
-        for m in re.finditer(r"\+?\d[\d\s().-]{6,}\d", t):
+        for run in re.finditer(r"\+?\d[\d\s().-]{6,}\d", t):
             try:
-                num = phonenumbers.parse(m.group(0), region)
+                num = phonenumbers.parse(run.group(0), region)
             except phonenumbers.NumberParseException:
                 continue
             if phonenumbers.is_valid_number(num):
-                matches.append(type("M", (), {"number": num, "start": m.start(), "end": m.end()})())
+                matches.append(_Found(num, run.start(), run.end()))
     prev_end = 0
     carried: str | None = None
     for m in matches:
@@ -246,7 +256,7 @@ def block_regions(lines: list[tuple[str, tuple[int, int, int, int]]], default: s
     out: list[str] = []
     for (_, (x0, y0, x1, y1)) in lines:
         best: tuple[float, str] = (float("inf"), default)
-        for (_, (a0, b0, a1, b1)), region in zip(lines, named):
+        for (_, (a0, b0, a1, b1)), region in zip(lines, named, strict=False):
             if region is None:
                 continue
             overlap = min(x1, a1) - max(x0, a0)

@@ -11,8 +11,18 @@ from .fields import Fields
 from .glued_words import split_by_contact, split_known_suffix
 from .layout import Line, word_boxes_for
 from .line_cues import (
-    are_near, continues_logo, domain_prefix, is_brand_hit, is_caps_brand, is_repeated, is_stacked,
-    legal_name, logo_from_domain, reading_order, same_row, spells_domain,
+    are_near,
+    continues_logo,
+    domain_prefix,
+    is_brand_hit,
+    is_caps_brand,
+    is_repeated,
+    is_stacked,
+    legal_name,
+    logo_from_domain,
+    reading_order,
+    same_row,
+    spells_domain,
 )
 from .line_features import CardContext, line_features
 from .line_roles import ROLES, load_model
@@ -58,7 +68,7 @@ def _role_probabilities(lines: list[Line], free: list[Line], locals_: list[str],
     model = load_model() if learned else None
     probs = model.probabilities(rows) if model is not None else None
     by_idx: dict[int, dict[str, float]] = {}
-    for i, (line, row) in enumerate(zip(free, rows)):
+    for i, (line, row) in enumerate(zip(free, rows, strict=False)):
         p = {r: float(probs[i, j]) for j, r in enumerate(ROLES)} if probs is not None else {}
         by_idx[line.idx] = p
         out.candidates.append((line, row, p))

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import phonenumbers
@@ -26,7 +27,7 @@ def default_region() -> str:
                    lambda: os.environ.get("LANG")):
         try:
             loc = getter()
-        except Exception:
+        except Exception:  # noqa: BLE001 - a locale source that fails only means no locale
             loc = None
         m = re.match(r"^[a-z]{2,3}[_-]([A-Z]{2})", loc or "")
         if m and m.group(1) in phonenumbers.SUPPORTED_REGIONS:
@@ -44,31 +45,31 @@ def _orient(engine: engines.Engine, card: np.ndarray,
             det_side: int | None = None) -> tuple[np.ndarray, list[engines.OcrLine]]:
     """Recognise ``card`` and turn it upright (sideways / upside-down photos)."""
     lines = engine.recognize(card, det_side)
-    chars = lambda ls: sum(len(l.text) for l in ls)  # noqa: E731
-    vert = [l for l in lines if l.vertical and len(l.text) >= 3]
-    if lines and chars(vert) > 0.5 * chars([l for l in lines if len(l.text) >= 3]):
+    chars = lambda ls: sum(len(ln.text) for ln in ls)  # noqa: E731
+    vert = [ln for ln in lines if ln.vertical and len(ln.text) >= 3]
+    if lines and chars(vert) > 0.5 * chars([ln for ln in lines if len(ln.text) >= 3]):
         # sideways: turn by 90 degrees; the 180-degree check below picks the right way
         card = card_detect.rotate(card, 90)
         lines = engine.recognize(card, det_side)
-    flipped = [l for l in lines if l.flipped]
+    flipped = [ln for ln in lines if ln.flipped]
     if lines and chars(flipped) > 0.5 * chars(lines):
         h, w = card.shape[:2]
         card = card_detect.rotate(card, 180)
-        for l in lines:
-            x0, y0, x1, y1 = l.box
-            l.box = (w - x1, h - y1, w - x0, h - y0)
-            if l.quad:
-                l.quad = [(w - x, h - y) for x, y in l.quad][2:] + \
-                         [(w - x, h - y) for x, y in l.quad][:2]
-            for wd in l.words:
+        for ln in lines:
+            x0, y0, x1, y1 = ln.box
+            ln.box = (w - x1, h - y1, w - x0, h - y0)
+            if ln.quad:
+                ln.quad = [(w - x, h - y) for x, y in ln.quad][2:] + \
+                         [(w - x, h - y) for x, y in ln.quad][:2]
+            for wd in ln.words:
                 a0, b0, a1, b1 = wd.box
                 wd.box = (w - a1, h - b1, w - a0, h - b0)
-            l.words.reverse()
-    elif engine.name == "tesseract" and lines and np.mean([l.score for l in lines]) < 0.6:
+            ln.words.reverse()
+    elif engine.name == "tesseract" and lines and np.mean([ln.score for ln in lines]) < 0.6:
         # no classifier: try upside down and keep the more confident reading
         alt_card = card_detect.rotate(card, 180)
         alt = engine.recognize(alt_card, det_side)
-        if alt and np.mean([l.score for l in alt]) > np.mean([l.score for l in lines]) + 0.1:
+        if alt and np.mean([ln.score for ln in alt]) > np.mean([ln.score for ln in lines]) + 0.1:
             card, lines = alt_card, alt
     return card, lines
 
@@ -125,7 +126,7 @@ def interpret(ocr_lines: list[engines.OcrLine], qr_payloads: list[str], source: 
     """The text side: which OCR line is what, merged with the QR payloads' fields."""
     region = (region or default_region()).upper()
     lines = build_lines(ocr_lines)
-    raw_text = "\n".join(l.text for l in lines)
+    raw_text = "\n".join(ln.text for ln in lines)
     fields = extract_fields(lines, region)
     v = fields.values
     if card is not None:
@@ -134,11 +135,12 @@ def interpret(ocr_lines: list[engines.OcrLine], qr_payloads: list[str], source: 
         source=source, full_name=str(v.get("full_name", "")),
         given_name=str(v.get("given_name", "")), family_name=str(v.get("family_name", "")),
         title=str(v.get("title", "")), company=str(v.get("company", "")),
-        emails=list(v.get("emails", [])), phones=list(v.get("phones", [])),  # type: ignore[arg-type]
-        websites=list(v.get("websites", [])), address=str(v.get("address", "")),  # type: ignore[arg-type]
+        emails=list(cast("list[str]", v.get("emails", []))), phones=list(cast("list[Phone]", v.get("phones", []))),
+        websites=list(cast("list[str]", v.get("websites", []))), address=str(v.get("address", "")),
         linkedin=str(v.get("linkedin", "")),
         confidence={f: round(float(fields.confidence.get(f, 0.0)), 3) for f in FIELD_NAMES},
-        raw_text=raw_text, boxes=fields.boxes, engine=engine_name, card_size=card_size,
+        raw_text=raw_text, boxes={name: [list(box) for box in found] for name, found in fields.boxes.items()},
+        engine=engine_name, card_size=card_size,
         card_image=None if card is None else np.ascontiguousarray(card[:, :, ::-1]))
     for f in FIELD_NAMES:  # no value, no confidence
         if not getattr(res, f):
@@ -175,13 +177,13 @@ def read_card(path: str | Path, region: str | None = None, lang: str | None = No
         return ScanResult.failed(source, str(exc))
     except MemoryError:
         return ScanResult.failed(source, "image too large for the available memory")
-    except Exception as exc:  # a decoder bug on one file must not stop a batch
+    except Exception as exc:  # noqa: BLE001 - a decoder bug on one file must not stop a batch
         return ScanResult.failed(source, f"cannot read the image: {type(exc).__name__}: {exc}")
     try:
         return read_image(image, source, region, eng)
     except MemoryError:
         return ScanResult.failed(source, "out of memory while reading the card")
-    except Exception as exc:  # a bug on one card must not stop a batch
+    except Exception as exc:  # noqa: BLE001 - a bug on one card must not stop a batch
         return ScanResult.failed(source, f"could not read the card: {type(exc).__name__}: {exc}")
 
 
@@ -206,7 +208,7 @@ def warm_up(engine: str = "auto", lang: str | None = None,
     cv2.putText(img, "Warm up 123", (8, 42), cv2.FONT_HERSHEY_SIMPLEX, 1.0, (0, 0, 0), 2)
     try:
         eng.recognize(img)
-    except Exception:  # warming up is best effort
+    except Exception:  # noqa: BLE001 - warming up is best effort
         pass
     return eng
 

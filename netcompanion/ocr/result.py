@@ -1,6 +1,7 @@
 """ScanResult: the structured contact read from one card image (the scan contract)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,7 +11,7 @@ FIELD_NAMES: tuple[str, ...] = (
     "emails", "phones", "websites", "address", "linkedin",
 )
 
-Box = list[int]  # [x0, y0, x1, y1] in the coordinates of the flattened card image
+Box = Sequence[int]  # [x0, y0, x1, y1] in the coordinates of the flattened card image
 
 
 @dataclass
@@ -56,12 +57,12 @@ class ScanResult:
     card_image: Any = field(default=None, repr=False, compare=False)
 
     @classmethod
-    def failed(cls, source: str, error: str) -> "ScanResult":
+    def failed(cls, source: str, error: str) -> ScanResult:
         """A result for an image that could not be read: ``error`` set, every field empty."""
         return cls(source=source, error=error, confidence={f: 0.0 for f in FIELD_NAMES})
 
     @classmethod
-    def from_json(cls, d: dict[str, Any]) -> "ScanResult":
+    def from_json(cls, d: dict[str, Any]) -> ScanResult:
         """The result back from its ``to_json()`` dict (as a worker process sends it)."""
         res = cls(source=d["source"])
         for k in ("full_name", "given_name", "family_name", "title", "company", "emails",
@@ -69,7 +70,7 @@ class ScanResult:
                   "engine", "check"):
             setattr(res, k, d.get(k, getattr(res, k)))
         res.phones = [Phone(p["e164"], p["kind"]) for p in d.get("phones", [])]
-        res.card_size = tuple(d["card_size"]) if d.get("card_size") else None  # type: ignore[assignment]
+        res.card_size = (int(d["card_size"][0]), int(d["card_size"][1])) if d.get("card_size") else None
         return res
 
     @property

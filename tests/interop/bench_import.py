@@ -19,7 +19,6 @@ from pathlib import Path
 from netcompanion.core.services import open_services
 from netcompanion.interop.importer import import_file, read_incoming
 
-
 GIVEN = ["Jürgen", "Anna", "José", "Zoë", "Hiroshi", "Priya", "Tom", "Amara", "Björn", "Élodie", "Wei", "Olga"]
 FAMILY = ["Müller", "Schmidt", "Martínez", "Laurent", "Nakamura", "Raman", "O'Brien", "Okafor", "Åström", "Dupont"]
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.interop.helpers import FIXTURES
 from tests.cli_runner import run
+from tests.interop.helpers import FIXTURES
 
 pytestmark = pytest.mark.slow  # each command is a new Python process
 

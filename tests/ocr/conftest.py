@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PIL import Image
-
 from cardkit import CARD_EN, render_card
+from PIL import Image
 
 
 @pytest.fixture(scope="session")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import zxingcpp
+from cardkit import CARD_EN, font, photo_of, render_card, to_bgr
 from PIL import Image, ImageDraw
 
-from cardkit import CARD_EN, font, photo_of, render_card, to_bgr
 from netcompanion.ocr import card_detect, qr
 from netcompanion.ocr.reader import read_image
 

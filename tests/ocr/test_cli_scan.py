@@ -26,7 +26,7 @@ def test_json_lines_in_input_order_with_error_object(cards, capsys, ppocr):
     rc = scan.main(["scan", "--json", "--region", "US", "--workers", "1", str(good), str(bad)])
     out = capsys.readouterr().out.splitlines()
     assert rc == 1  # one image failed
-    recs = [json.loads(l) for l in out]
+    recs = [json.loads(ln) for ln in out]
     assert [r["source"] for r in recs] == [str(good), str(bad)]
     assert CONTRACT_KEYS <= set(recs[0]) and CONTRACT_KEYS <= set(recs[1])
     assert recs[0]["error"] is None and recs[0]["emails"] == ["jane.doe@acme-robotics.de"]
@@ -46,7 +46,7 @@ def test_all_good_exits_0_and_summary(cards, capsys, ppocr):
 def test_folder_is_expanded_sorted(cards, capsys, ppocr):
     d, good, bad = cards
     rc = scan.main(["scan", "--json", "--workers", "1", str(d)])
-    recs = [json.loads(l) for l in capsys.readouterr().out.splitlines()]
+    recs = [json.loads(ln) for ln in capsys.readouterr().out.splitlines()]
     assert rc == 1
     assert [r["source"] for r in recs] == [str(bad), str(good)]
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from cardkit import photo_of, render_card, to_bgr
 from PIL import Image
 
-from cardkit import photo_of, render_card, to_bgr
 from netcompanion.ocr import card_detect
 from netcompanion.ocr.reader import read_card, read_image
 

@@ -5,8 +5,8 @@ import builtins
 import shutil
 
 import pytest
-
 from cardkit import to_bgr
+
 from netcompanion.ocr import engines
 from netcompanion.ocr.reader import read_image
 
@@ -16,11 +16,11 @@ needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None,
 
 def test_ppocr_lines_words_scores(ppocr, card_en):
     lines = ppocr.recognize(to_bgr(card_en))
-    texts = [l.text for l in lines]
+    texts = [ln.text for ln in lines]
     assert any("jane.doe@acme-robotics.de" in t for t in texts)
-    for l in lines:
-        assert 0.0 <= l.score <= 1.0
-        assert l.words and all(w.box[0] <= w.box[2] and w.box[1] <= w.box[3] for w in l.words)
+    for ln in lines:
+        assert 0.0 <= ln.score <= 1.0
+        assert ln.words and all(w.box[0] <= w.box[2] and w.box[1] <= w.box[3] for w in ln.words)
 
 
 def test_engine_is_loaded_once():

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pillow_heif
 import pytest
+from cardkit import photo_of
 from PIL import Image
 
-from cardkit import photo_of
 from netcompanion.ocr.image_files import expand_paths
 from netcompanion.ocr.image_io import load_image
 from netcompanion.ocr.reader import read_card

@@ -11,9 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
-
 from cardkit import CARD_EN, render_card
 from hostile_files import PEAK_CHILD, big_rgba_png, inflating_png
+
 from netcompanion.ocr import reader
 from netcompanion.ocr.image_io import ImageError, load_image
 
@@ -111,6 +111,9 @@ def _kill_parent_and_check(script: str, args: list[str]) -> None:
     finally:
         if parent.poll() is None:
             parent.kill()
+            parent.wait(10)
+        if parent.stdout is not None:
+            parent.stdout.close()
 
 
 @pytest.mark.slow

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from cardkit import fields_from_lines as _fields
 from cardkit import render_card, to_bgr
+
 from netcompanion.ocr import parse_address as pa
 from netcompanion.ocr import parse_phones as pp
 from netcompanion.ocr.engines import OcrLine

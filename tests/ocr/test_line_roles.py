@@ -64,7 +64,7 @@ def _card_lines() -> list:
 def test_features_describe_each_line_in_a_fixed_order() -> None:
     lines = _card_lines()
     ctx = CardContext(lines, lines[:3], ["maria.schmidt"], ["nordwerk"])
-    rows = [line_features(l, ctx) for l in lines[:3]]
+    rows = [line_features(ln, ctx) for ln in lines[:3]]
     assert all(len(r) == len(FEATURE_NAMES) for r in rows)
     f = {n: i for i, n in enumerate(FEATURE_NAMES)}
     name, title, firm = rows
@@ -82,7 +82,7 @@ def test_the_shipped_model_loads_once_offline_and_gives_probabilities(no_network
     assert model is not None and load_model() is model
     lines = _card_lines()
     ctx = CardContext(lines, lines[:3], ["maria.schmidt"], ["nordwerk"])
-    probs = model.probabilities([line_features(l, ctx) for l in lines[:3]])
+    probs = model.probabilities([line_features(ln, ctx) for ln in lines[:3]])
     assert probs.shape == (3, len(ROLES))
     assert np.allclose(probs.sum(axis=1), 1.0)
     role = [ROLES[i] for i in probs.argmax(axis=1)]

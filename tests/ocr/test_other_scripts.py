@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from cardkit import render_card
+
 from netcompanion.ocr import engines
 from netcompanion.ocr.reader import read_card
 

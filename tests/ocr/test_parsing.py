@@ -3,9 +3,9 @@ Portuguese), plus the pure parsers on typical OCR slips."""
 from __future__ import annotations
 
 import pytest
-
 from cardkit import fields_from_lines as _company
 from cardkit import render_card, to_bgr
+
 from netcompanion.ocr import parse_address as pa
 from netcompanion.ocr import parse_contact as pc
 from netcompanion.ocr import parse_names as pn
@@ -215,13 +215,13 @@ def test_company_legal_name_from_the_small_print_and_logo_rows():
                  ("Plot 12, MIDC, Zentrix Solutions Pvt. Ltd., Pune", (130, 500, 930, 535)),
                  region="IN")
     assert v["company"] == "Zentrix Solutions Pvt. Ltd."
-    from netcompanion.ocr.line_cues import reading_order
     from netcompanion.ocr.layout import Line
+    from netcompanion.ocr.line_cues import reading_order
 
     big = Line(0, "Timber", (240, 288, 460, 397), 100.0, 1.0)
     small = Line(1, "Works", (410, 286, 600, 370), 80.0, 1.0)
     top = Line(2, "Blue Oak", (265, 214, 590, 295), 80.0, 1.0)
-    assert [l.text for l in reading_order([small, top, big])] == ["Blue Oak", "Timber", "Works"]
+    assert [ln.text for ln in reading_order([small, top, big])] == ["Blue Oak", "Timber", "Works"]
 
 
 def test_company_lone_all_caps_logo_when_nothing_else_names_the_firm():

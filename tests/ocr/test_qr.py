@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
+from cardkit import render_card, to_bgr
 from PIL import Image
 
-from cardkit import render_card, to_bgr
 from netcompanion.ocr import qr
 from netcompanion.ocr.reader import read_image
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from cardkit import CARD_EN, render_card
+
 from netcompanion.ocr.reader_process import CRASHED, CardReaderProcess, ReadCancelled
 
 pytestmark = pytest.mark.slow

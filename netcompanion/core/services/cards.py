@@ -13,14 +13,14 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from netcompanion.core.store.card_store import store_card_image
 from netcompanion.core.enums import Source
 from netcompanion.core.errors import ValidationError
-from netcompanion.core.store.models import CardImage, Contact
 from netcompanion.core.services.base import Service, get_or_raise, resolve_event, resolve_goal, tag_goal
 from netcompanion.core.services.contacts import ContactFields, build_contact, load_contact
 from netcompanion.core.services.encounters import add_encounter
 from netcompanion.core.services.merge import MATCHING_TURN, ContactMatcher, merge_into
+from netcompanion.core.store.card_store import store_card_image
+from netcompanion.core.store.models import CardImage, Contact
 from netcompanion.core.validation import email_address, phone_e164
 
 log = logging.getLogger(__name__)

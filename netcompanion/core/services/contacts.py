@@ -12,11 +12,11 @@ from netcompanion.core import settings
 from netcompanion.core.clock import utcnow
 from netcompanion.core.enums import EmailKind, PhoneKind, Source, Tier
 from netcompanion.core.errors import ConflictError, ValidationError
-from netcompanion.core.store.models import Contact, ContactEmail, ContactGoal, ContactPhone, Encounter
 from netcompanion.core.names import split_name
 from netcompanion.core.search import build_search_text, fold
 from netcompanion.core.services.base import Service, get_or_raise, resolve_event, resolve_goal, tag_goal
 from netcompanion.core.services.encounters import add_encounter
+from netcompanion.core.store.models import Contact, ContactEmail, ContactGoal, ContactPhone, Encounter
 from netcompanion.core.validation import (
     choice,
     email_address,

@@ -21,16 +21,6 @@ from netcompanion.core import settings
 from netcompanion.core.clock import utcnow
 from netcompanion.core.enums import FollowUpStatus, PhoneKind, Tier
 from netcompanion.core.errors import ValidationError
-from netcompanion.core.store.models import (
-    Contact,
-    ContactEmail,
-    ContactGoal,
-    ContactPhone,
-    Encounter,
-    Event,
-    FollowUp,
-    Goal,
-)
 from netcompanion.core.search import fold
 from netcompanion.core.services.base import Service, resolve_event, resolve_goal
 from netcompanion.core.services.contacts import (
@@ -42,6 +32,16 @@ from netcompanion.core.services.contacts import (
 )
 from netcompanion.core.services.encounters import add_encounter
 from netcompanion.core.services.import_report import ImportReport, IncomingContact, ReportEntry
+from netcompanion.core.store.models import (
+    Contact,
+    ContactEmail,
+    ContactGoal,
+    ContactPhone,
+    Encounter,
+    Event,
+    FollowUp,
+    Goal,
+)
 from netcompanion.core.validation import choice, email_address, phone_e164
 
 FLUSH_EVERY = 500

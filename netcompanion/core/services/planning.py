@@ -9,7 +9,6 @@ from sqlmodel import Session, col, select
 
 from netcompanion.core.enums import TargetStatus
 from netcompanion.core.errors import ValidationError
-from netcompanion.core.store.models import Contact, ContactEmail, Encounter, Event, Goal, Target
 from netcompanion.core.rules.attendee_fit import (
     NAME_MATCH,
     RankedAttendee,
@@ -21,6 +20,7 @@ from netcompanion.core.rules.attendee_fit import (
 from netcompanion.core.search import fold
 from netcompanion.core.services.base import Service, get_or_raise, resolve_event
 from netcompanion.core.services.preferences import load_preferences
+from netcompanion.core.store.models import Contact, ContactEmail, Encounter, Event, Goal, Target
 from netcompanion.core.validation import choice, optional_text
 
 TARGET_TEXT_FIELDS = ("why", "research_notes", "talking_points")

@@ -25,8 +25,8 @@ from netcompanion.core.errors import ConflictError, NetCompanionError
 from netcompanion.core.rules.health import trust_text
 from netcompanion.core.services import Services
 from netcompanion.core.store.card_store import card_image_path
-from netcompanion.gui.form_codec import join_phones, join_values, split_phones, split_values
 from netcompanion.gui.card_preview import image_from_file
+from netcompanion.gui.form_codec import join_phones, join_values, split_phones, split_values
 from netcompanion.gui.widgets import local_day, plain_label, show_error
 
 TIERS = [("Inner circle", "inner"), ("Warm", "warm"), ("Acquaintance", "acquaintance"), ("Noise", "noise")]

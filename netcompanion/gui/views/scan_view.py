@@ -30,13 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from netcompanion.core import settings
-from netcompanion.gui.form_codec import join_phones, join_values, split_phones, split_values
 from netcompanion.core.clock import utcnow
 from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.services import Services
 from netcompanion.gui.card_preview import image_from_array, image_from_file, outlined
+from netcompanion.gui.form_codec import join_phones, join_values, split_phones, split_values
 from netcompanion.gui.widgets import card_frame, fill_combo, plain_label, plain_tooltip, show_error
 from netcompanion.gui.worker import Cancelled, Job, run_in_background
+from netcompanion.ocr.image_files import IMAGE_SUFFIXES
 
 LOW_CONFIDENCE = 0.6
 CARD_PREVIEW_HEIGHT = 300
@@ -296,8 +297,9 @@ class ScanView(QWidget):
 
     # adding cards
     def pick_files(self) -> None:
+        patterns = " ".join(f"*{suffix}" for suffix in sorted(IMAGE_SUFFIXES))
         files, _ = QFileDialog.getOpenFileNames(self, "Card images", str(Path.home()),
-                                                "Images (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.heic *.heif);;All files (*)")
+                                                f"Images ({patterns});;All files (*)")
         if files:
             self.add_paths(files)
 
