@@ -15,7 +15,8 @@ system_packages=(tesseract-ocr python3-venv libxcb-cursor0 libxkbcommon-x11-0 li
 # the tests read Cyrillic and Greek cards through Tesseract (the Scan place's script choice)
 [ -n "$extras" ] && system_packages+=(tesseract-ocr-rus tesseract-ocr-ell)
 # the tests also build the desktop bundle (PyInstaller needs objdump) and validate its desktop files
-[ -n "$extras" ] && system_packages+=(binutils desktop-file-utils appstream)
+# the notification tests run a real notification server (dunst) on a private session bus under Xvfb
+[ -n "$extras" ] && system_packages+=(binutils desktop-file-utils appstream dunst xvfb dbus-daemon)
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then

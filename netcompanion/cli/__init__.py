@@ -10,11 +10,25 @@ import logging
 import sys
 
 from netcompanion import __version__
-from netcompanion.cli import backup, contacts, demo, events, followups, goals, gui, network, plan, scan, transfer
+from netcompanion.cli import (
+    backup,
+    contacts,
+    demo,
+    drafts,
+    events,
+    followups,
+    goals,
+    gui,
+    network,
+    plan,
+    reminders,
+    scan,
+    transfer,
+)
 from netcompanion.cli.common import close_opened, echo
 from netcompanion.core.errors import NetCompanionError
 
-COMMAND_MODULES = [gui, events, contacts, goals, scan, demo, transfer, followups, plan, network, backup]
+COMMAND_MODULES = [gui, events, contacts, goals, scan, demo, transfer, followups, plan, network, backup, reminders, drafts]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,6 +47,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def refresh_feed(args: argparse.Namespace) -> None:
+    """After a command that opened the database: rewrite the calendar feed if the queue changed."""
+    services = getattr(args, "opened_services", None)
+    if services is not None:
+        from netcompanion.interop.ics_feed import CalendarFeed
+
+        CalendarFeed(services).refresh()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line `argv` (default: sys.argv) and return the exit status."""
     try:
@@ -46,7 +69,9 @@ def _run(argv: list[str] | None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
     try:
-        return int(args.func(args) or 0)
+        status = int(args.func(args) or 0)
+        refresh_feed(args)
+        return status
     except NetCompanionError as exc:
         echo(f"netcompanion: error: {exc}", file=sys.stderr)
         return 1

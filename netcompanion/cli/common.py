@@ -21,11 +21,15 @@ _opened: list[Services] = []  # what the running command opened, closed by `clos
 
 
 def services_from(args: argparse.Namespace) -> Services:
-    """The services over the database named by `--db` (or the settings), closed when the command ends."""
+    """The services over the database named by `--db` (or the settings), opened once per command (kept
+    on `args`, so that `main` can refresh the calendar feed after it) and closed when the command ends."""
     from netcompanion.core.services import open_services
 
-    services = open_services(getattr(args, "db", None))
-    _opened.append(services)
+    services = getattr(args, "opened_services", None)
+    if services is None:
+        services = open_services(getattr(args, "db", None))
+        _opened.append(services)
+        args.opened_services = services
     return services
 
 

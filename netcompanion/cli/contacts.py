@@ -63,10 +63,13 @@ def run_add(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     from netcompanion.core.services import contact_to_dict
-    contacts = services_from(args).contacts.list(
+    services = services_from(args)
+    contacts = services.contacts.list(
         goal=args.goal, event=args.event, tier=args.tier, search=args.search, include_archived=args.archived)
     if args.json:
-        print_json([contact_to_dict(c) for c in contacts])
+        last = services.interactions.last_for([c.id for c in contacts if c.id is not None])
+        print_json([{**contact_to_dict(c), "last_interaction": last[c.id].isoformat() if c.id in last else None}
+                    for c in contacts])
         return 0
     if not contacts:
         echo("no contacts match")

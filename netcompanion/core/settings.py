@@ -133,3 +133,12 @@ def current_user() -> str:
     import getpass
 
     return os.environ.get("NETCOMPANION_USER") or getpass.getuser()
+
+
+FEED_FILE_NAME = "followups.ics"
+
+
+def feed_file() -> Path:
+    """The calendar feed of the open follow-ups, at a fixed place in the data folder (a calendar
+    program subscribes to it once as a local calendar)."""
+    return data_dir() / FEED_FILE_NAME

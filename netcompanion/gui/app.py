@@ -116,6 +116,9 @@ def _cannot_open(window: MainWindow, message: str) -> None:
 def _start_background_work(window: MainWindow, services: Services) -> None:
     """Make the daily backup when one is due. (The card reader starts in its own process when the
     Scan place is opened or cards are given.)"""
+    from netcompanion.gui.tray import attach_tray
+
+    window.tray_controller = attach_tray(window, services)
     if services.db.sqlite_path is not None:
         run_in_background(_daily_backup_job, services.db.sqlite_path,
                           on_error=lambda message: window.show_status(f"The daily backup failed: {message}"),

@@ -26,6 +26,7 @@ from netcompanion.gui.worker import running_jobs
 
 if TYPE_CHECKING:
     from netcompanion.core.services import Services
+    from netcompanion.gui.tray import TrayController
     from netcompanion.gui.views.contacts_view import ContactsView
     from netcompanion.gui.views.events_view import EventsView
     from netcompanion.gui.views.network_view import NetworkView
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.offer_demo = offer_demo
         self.services: Services | None = None
         self.views: list[Place] = []
+        self.tray_controller: TrayController | None = None  # set once the database is open (gui/tray.py)
         self.setWindowTitle(APP_NAME)
         self.stack = QStackedWidget()
         self.opening = plain_label("Opening your network…", "hint")
@@ -261,6 +263,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if not self.views:  # still opening the database: nothing to lose
             super().closeEvent(event)
+            return
+        if self.tray_controller is not None and self.tray_controller.keep_on_close():  # kept in the tray
+            event.ignore()
             return
         if running_jobs() and QMessageBox.question(
                 self, APP_NAME, "Work is still running in the background (reading cards or an import). Quit anyway?"

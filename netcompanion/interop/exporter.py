@@ -3,6 +3,7 @@ follow-ups as iCalendar."""
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from netcompanion.core.services import Services
@@ -24,6 +25,12 @@ def card_photos(services: Services, contacts: list[Contact]) -> dict[int, Path]:
     return photos
 
 
+def alarm_offset(services: Services) -> timedelta | None:
+    """How long before its due time an exported follow-up rings (the reminder settings); None: no alarm."""
+    reminders = services.reminders.get()
+    return timedelta(minutes=reminders.alarm_minutes_before) if reminders.calendar_alarms else None
+
+
 def export_contacts(
     services: Services,
     fmt: str,
@@ -40,7 +47,7 @@ def export_contacts(
     limits a contact export to those contacts (the GUI's selection)."""
     if fmt == "ics":
         items = services.transfer.open_followups(event=event, goal=goal)
-        return write_ics(items, ics_kind), len(items)
+        return write_ics(items, ics_kind, alarm_before=alarm_offset(services)), len(items)
     contacts = services.contacts.list(event=event, goal=goal, ids=contact_ids, include_archived=contact_ids is not None)
     if fmt == "vcard":
         details = services.transfer.conversation_details([c.id for c in contacts if c.id is not None])

@@ -1,8 +1,10 @@
 """The open follow-ups as an iCalendar file (VTODO or VEVENT entries), with icalendar.
 
-Each entry names the contact, the reason and the due time, and carries a UID derived from the
+Each entry names the contact, the reason and the due time, carries a UID derived from the
 follow-up, so exporting again and importing into the same calendar updates the entries instead
-of adding them twice.
+of adding them twice, and (unless switched off) a VALARM that rings at the due time or a set
+number of minutes before it. The entries are stamped with the follow-up's creation time, so the
+same queue gives the same bytes: the calendar feed is rewritten only when the queue changed.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import uuid
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from icalendar import Calendar, Event, Todo
+from icalendar import Alarm, Calendar, Event, Todo
 
 from netcompanion import __version__
 from netcompanion.core.clock import utcnow
@@ -37,13 +39,27 @@ def _description(followup: FollowUp, contact: Contact) -> str:
     return "\n\n".join(p for p in parts if p)
 
 
-def followup_component(followup: FollowUp, contact: Contact, kind: str, now: datetime) -> Todo | Event:
-    """One VTODO (kind "todo") or VEVENT (kind "event") for a follow-up."""
+def followup_alarm(summary: str, kind: str, before: timedelta) -> Alarm:
+    """A display alarm `before` the due time: of a VTODO's DUE (RELATED=END), of a VEVENT's start."""
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", summary)
+    trigger_params = {"RELATED": "END"} if kind == "todo" else {}
+    alarm.add("trigger", -before, parameters=trigger_params)
+    return alarm
+
+
+def followup_component(followup: FollowUp, contact: Contact, kind: str, now: datetime | None = None,
+                       alarm_before: timedelta | None = timedelta(0)) -> Todo | Event:
+    """One VTODO (kind "todo") or VEVENT (kind "event") for a follow-up, with an alarm
+    `alarm_before` its due time (None: no alarm); stamped `now`, by default when it was created."""
     entry = Todo() if kind == "todo" else Event()
+    stamp = now or followup.created_at or utcnow()
+    summary = f"Follow up: {contact.full_name or contact.company}"
     entry.add("uid", followup_uid(followup))
-    entry.add("dtstamp", now)
-    entry.add("last-modified", now)
-    entry.add("summary", f"Follow up: {contact.full_name or contact.company}")
+    entry.add("dtstamp", stamp)
+    entry.add("last-modified", stamp)
+    entry.add("summary", summary)
     entry.add("description", _description(followup, contact))
     entry.add("categories", [followup.kind.replace("_", " ")])
     if kind == "todo":
@@ -53,18 +69,21 @@ def followup_component(followup: FollowUp, contact: Contact, kind: str, now: dat
         entry.add("dtstart", followup.due_at)
         entry.add("dtend", followup.due_at + EVENT_LENGTH)
         entry.add("transp", "TRANSPARENT")
+    if alarm_before is not None:
+        entry.add_component(followup_alarm(summary, kind, alarm_before))
     return entry
 
 
-def write_ics(items: Iterable[tuple[FollowUp, Contact]], kind: str = "todo", *, now: datetime | None = None) -> bytes:
-    """An iCalendar file of the follow-ups in `items`, as VTODO (`todo`) or VEVENT (`event`) entries."""
+def write_ics(items: Iterable[tuple[FollowUp, Contact]], kind: str = "todo", *, now: datetime | None = None,
+              alarm_before: timedelta | None = timedelta(0)) -> bytes:
+    """An iCalendar file of the follow-ups in `items`, as VTODO (`todo`) or VEVENT (`event`) entries,
+    each with an alarm `alarm_before` its due time (None: no alarms)."""
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}")
-    now = now or utcnow()
     calendar = Calendar()
     calendar.add("prodid", f"-//NetCompanion//NetCompanion {__version__}//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "NetCompanion follow-ups")
     for followup, contact in items:
-        calendar.add_component(followup_component(followup, contact, kind, now))
+        calendar.add_component(followup_component(followup, contact, kind, now, alarm_before))
     return calendar.to_ical()

@@ -75,7 +75,7 @@ def test_missing_detail_is_asked_for_and_fills_the_draft(qtbot, window, demo_ser
     window.search.setText(contact.full_name)
     view = window.today
     card = next(c for c in cards(view) if c.item.contact_id == contact.id and c.item.needs_detail)
-    monkeypatch.setattr("netcompanion.gui.views.today_view.ask_text",
+    monkeypatch.setattr("netcompanion.gui.detail_dialog.ask_detail",
                         lambda *args: ("their new warehouse in Rotterdam", True))
     qtbot.mouseClick(button(card, "Add detail…"), Qt.MouseButton.LeftButton)
     item = next(i for i in loaded(view).items if i.id == card.item.id)

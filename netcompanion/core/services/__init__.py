@@ -5,9 +5,11 @@ import logging
 from pathlib import Path
 
 from netcompanion.core import settings
+from netcompanion.core.services.activity_log import ActivityLogService
 from netcompanion.core.services.cards import CardService
 from netcompanion.core.services.contact_table import ContactTableService
 from netcompanion.core.services.contacts import ContactFields, ContactService, contact_to_dict
+from netcompanion.core.services.draft_templates import DraftTemplateService
 from netcompanion.core.services.encounters import EncounterService
 from netcompanion.core.services.events import EventService, event_to_dict
 from netcompanion.core.services.followups import FollowUpService
@@ -17,6 +19,7 @@ from netcompanion.core.services.merge import TransferService
 from netcompanion.core.services.network import NetworkService
 from netcompanion.core.services.planning import PlanningService
 from netcompanion.core.services.preferences import PreferenceService
+from netcompanion.core.services.reminders import ReminderSettingsService
 from netcompanion.core.store import backup, temp_files
 from netcompanion.core.store.database import Database
 
@@ -44,6 +47,9 @@ class Services:
         self.planning = PlanningService(db, self.user)
         self.network = NetworkService(db, self.user)
         self.transfer = TransferService(db, self.user)
+        self.reminders = ReminderSettingsService(db, self.user)
+        self.activity_log = ActivityLogService(db, self.user)
+        self.drafts = DraftTemplateService(db, self.user)
 
     def is_empty(self) -> bool:
         """True when the database holds no contact and no event yet (first start)."""

@@ -9,8 +9,9 @@ from sqlmodel import Session, select
 from netcompanion.core.clock import local_zone, parse_when, utcnow
 from netcompanion.core.enums import FollowUpKind
 from netcompanion.core.rules import followup_rules
-from netcompanion.core.rules.drafts import first_name, post_event_draft, post_event_reason
+from netcompanion.core.rules.drafts import post_event_reason
 from netcompanion.core.services.base import Service, get_or_raise, resolve_event, resolve_goal, tag_goal
+from netcompanion.core.services.draft_templates import post_event_text
 from netcompanion.core.services.planning import link_encounter_to_target
 from netcompanion.core.store.models import Contact, Encounter, Event, FollowUp
 from netcompanion.core.validation import optional_text, rating
@@ -57,7 +58,7 @@ def add_encounter(
         contact_id=contact.id, kind=FollowUpKind.POST_EVENT.value, encounter_id=encounter.id,
         due_at=post_event_due(met_at, event), reason=post_event_reason(event_name, encounter.detail),
         reason_key=followup_rules.post_event_key(encounter.id),
-        draft=post_event_draft(first_name(contact.given_name, contact.full_name), event_name, encounter.detail),
+        draft=post_event_text(session, contact, event_name, encounter.detail, goal_rows[0].key if goal_rows else None),
         owner=encounter.owner,
     ))
     if event is not None:

@@ -28,8 +28,9 @@ from netcompanion.core.enums import FollowUpKind, FollowUpStatus, IntroductionSt
 from netcompanion.core.errors import ValidationError
 from netcompanion.core.rules import followup_rules as rules
 from netcompanion.core.rules.cadence import contact_cadence, next_keep_in_touch, plan_reminders
-from netcompanion.core.rules.drafts import first_name, post_event_draft, post_event_reason
+from netcompanion.core.rules.drafts import post_event_reason
 from netcompanion.core.services.base import Service, get_or_raise, resolve_goal
+from netcompanion.core.services.draft_templates import load_drafting, post_event_text
 from netcompanion.core.services.interactions import log_interaction
 from netcompanion.core.services.preferences import load_preferences
 from netcompanion.core.services.snapshots import raw_datetime, read_reminder_candidates, read_snapshots
@@ -122,9 +123,20 @@ def refresh_reminders(session: Session, now: datetime, zone: tzinfo) -> int:
                  draft=r.draft, status=FollowUpStatus.OPEN.value, owner=owners.get(r.contact_id, ""), created_at=now,
                  anchor_at=r.anchor_at)
             for r in reminders]
+    drafting = load_drafting(session) if rows else None
+    if drafting is not None and not drafting.is_default:  # the user's templates and languages
+        for row in rows:
+            row["draft"] = drafting.draft(row["kind"], row["contact_id"], None, {
+                "first_name": _names(session, row["contact_id"])})
     if rows:
         session.execute(insert(FollowUp.__table__), rows)
     return closed + len(rows)
+
+
+def _names(session: Session, contact_id: int) -> str:
+    """How a draft addresses the contact: the given name, else the full name."""
+    row = session.execute(select(Contact.given_name, Contact.full_name).where(Contact.id == contact_id)).one()
+    return row[0] or row[1]
 
 
 def data_fingerprint(session: Session, now: datetime, zone: tzinfo) -> tuple:
@@ -269,6 +281,12 @@ class FollowUpService(Service):
         return self._read_fresh(now, zone, lambda session: self._read_checklist(session, now, zone, goal, owner,
                                                                                 limit, complete))
 
+    def fingerprint(self, *, now: datetime | None = None, zone: tzinfo | None = None) -> tuple:
+        """A summary of the data the queue is built from, after storing the reminders that came due:
+        while it stays the same, so does the queue (the calendar feed and the tray ask it)."""
+        now, zone = now or utcnow(), zone or local_zone()
+        return self._read_fresh(now, zone, lambda session: data_fingerprint(session, now, zone))
+
     def _read_fresh(self, now: datetime, zone: tzinfo, read: Callable[[Session], _Read]) -> _Read:
         """`read(session)`, after storing the reminders that have come due since the data last changed."""
         try:
@@ -396,8 +414,8 @@ class FollowUpService(Service):
             contact = get_or_raise(session, Contact, item.contact_id, "contact")
             encounter.detail = text
             item.reason, item.draft = (post_event_reason(event.name if event else None, text),
-                                      post_event_draft(first_name(contact.given_name, contact.full_name),
-                                                       event.name if event else None, text))
+                                      post_event_text(session, contact, event.name if event else None, text,
+                                                      encounter.goals[0].key if encounter.goals else None))
             session.add_all([encounter, item])
             return item
 

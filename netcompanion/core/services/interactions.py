@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
-from netcompanion.core.clock import parse_when, utcnow
+from netcompanion.core.clock import as_utc, parse_when, utcnow
 from netcompanion.core.enums import Channel
 from netcompanion.core.services.base import Service, get_or_raise
 from netcompanion.core.store.models import Contact, Interaction
@@ -43,3 +43,14 @@ class InteractionService(Service):
                 select(Interaction).where(Interaction.contact_id == contact_id)
                 .order_by(col(Interaction.happened_at).desc())
             ))
+
+    def last_for(self, contact_ids: list[int]) -> dict[int, datetime]:
+        """Contact id -> the time of its latest interaction (contacts without one are left out)."""
+        found: dict[int, datetime] = {}
+        with self.db.transaction() as session:
+            for start in range(0, len(contact_ids), 500):
+                chunk = contact_ids[start:start + 500]
+                rows = session.exec(select(Interaction.contact_id, func.max(Interaction.happened_at))
+                                    .where(col(Interaction.contact_id).in_(chunk)).group_by(Interaction.contact_id))
+                found.update((contact_id, as_utc(when)) for contact_id, when in rows)
+        return found

@@ -16,9 +16,10 @@ from netcompanion.core.errors import ValidationError
 from netcompanion.core.rules import followup_rules as rules
 from netcompanion.core.rules import health
 from netcompanion.core.rules.cadence import ContactSnapshot, contact_cadence, next_keep_in_touch
-from netcompanion.core.rules.drafts import introduction_draft, introduction_reason
+from netcompanion.core.rules.drafts import introduction_reason
 from netcompanion.core.rules.introductions import IntroSuggestion, Person, pair_key, suggest_introductions
 from netcompanion.core.services.base import Service, get_or_raise
+from netcompanion.core.services.draft_templates import introduction_text
 from netcompanion.core.services.preferences import Preferences, load_preferences
 from netcompanion.core.services.snapshots import read_snapshots
 from netcompanion.core.store.models import (
@@ -117,8 +118,7 @@ class NetworkService(Service):
                 session.add(FollowUp(
                     contact_id=side.id, kind=FollowUpKind.INTRODUCTION.value, due_at=now, reason=reason,
                     reason_key=rules.introduction_key(intro.id, side.id), introduction_id=intro.id,
-                    draft=introduction_draft(side.given_name or side.full_name, other.full_name, offerer.offers,
-                                             needer.needs),
+                    draft=introduction_text(session, side, other, offerer.offers, needer.needs),
                     owner=self.user, created_at=now,
                 ))
             return intro

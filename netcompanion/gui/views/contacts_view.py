@@ -217,7 +217,8 @@ class ContactsView(QWidget):
 
     def pick_import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import contacts", str(Path.home()),
-                                              "Contacts (*.vcf *.vcard *.csv *.txt);;All files (*)")
+                                              "Contacts (*.vcf *.vcard *.csv *.txt);;"
+                                              "Meetings and e-mails (*.ics *.mbox *.eml);;All files (*)")
         if path:
             self.import_file(path)
 

@@ -33,7 +33,7 @@ from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.rules.followup_rules import CHECKLIST_SECTIONS
 from netcompanion.core.services import Services
 from netcompanion.core.services.followups import ChecklistSection, QueueItem
-from netcompanion.gui.widgets import ElidedLabel, ask_text, card_frame, fill_combo, plain_label, show_error
+from netcompanion.gui.widgets import ElidedLabel, card_frame, fill_combo, plain_label, show_error
 from netcompanion.gui.worker import Job, LatestRead
 from netcompanion.interop.mailto import SUBJECTS, mailto_link
 
@@ -351,7 +351,9 @@ class TodayView(QWidget):
         QDesktopServices.openUrl(QUrl(mailto_link([contact.emails[0].address], subject, item.draft)))
 
     def add_detail(self, item: QueueItem) -> None:
-        text, ok = ask_text(self, "Conversation detail", f"What did you talk about with {item.contact_name}?")
+        from netcompanion.gui.detail_dialog import ask_detail  # shows the draft's sentence while typing
+
+        text, ok = ask_detail(self, self.services, item)
         if ok and text.strip():
             try:
                 self.services.followups.set_detail(item.id, text)

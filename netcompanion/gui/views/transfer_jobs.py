@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from netcompanion.core.services import Services
+from netcompanion.core.services.activity_log import ActivityReport
 from netcompanion.core.services.import_report import ImportReport
 from netcompanion.gui.widgets import plain_label
 from netcompanion.gui.worker import Job, run_in_background
@@ -16,8 +17,12 @@ EXPORT_FILTERS = {"vCard (*.vcf)": ("vcard", "google"), "Google Contacts CSV (*.
                   "Outlook CSV (*.csv)": ("csv", "outlook")}
 
 
-def import_job(job: Job, services: Services, path: str) -> ImportReport:
+def import_job(job: Job, services: Services, path: str) -> ImportReport | ActivityReport:
+    from netcompanion.interop.activity_import import activity_kind, import_activity_file
     from netcompanion.interop.importer import import_file  # vobject and friends: load on first use
+
+    if activity_kind(path):  # a calendar or a mailbox: meetings and e-mails logged, no contact added
+        return import_activity_file(services, path)
 
     def progress(done: int, total: int) -> None:
         job.check()  # a cancel raises here and the whole import is rolled back
@@ -58,12 +63,12 @@ def start_import(parent: QWidget, services: Services, path: str, on_finished) ->
     holder: list[Job] = []
     dialog = _progress_dialog(parent, f"Importing {Path(path).name}…", holder)
 
-    def done(report: ImportReport) -> None:
+    def done(report: ImportReport | ActivityReport) -> None:
         dialog.reset()
         box = QMessageBox(QMessageBox.Icon.Information, "Import", report.summary(), QMessageBox.StandardButton.Ok, parent)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setDetailedText("\n".join(f"line {e.line}: {e.outcome} {e.name} {e.reason}".strip()
-                                      for e in report.entries))
+        box.setDetailedText("\n".join(report.lines()) if isinstance(report, ActivityReport) else "\n".join(
+            f"line {e.line}: {e.outcome} {e.name} {e.reason}".strip() for e in report.entries))
         box.open()
         on_finished(report)
 
