@@ -6,7 +6,7 @@ Usage: python benchmarks/scan_accuracy.py DIR [--region CC] [--engine E] [--work
 
 DIR holds card images and ``labels.jsonl`` (see shared/tools/score_cards.py for the format and the
 scoring rules, copied here). The ceiling of a field is the share of cards whose raw OCR text
-contains the labelled value at all (DESIGN.md): all the name's/title's/company's words among the
+contains the labelled value at all (the OCR ceiling): all the name's/title's/company's words among the
 OCR words; each e-mail/URL as a substring with spaces removed; each phone's national digits in the
 text's digits; 80 % of the address words. A field far below its ceiling needs a better parser; a
 low ceiling needs better imaging or recognition.

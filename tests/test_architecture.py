@@ -1,4 +1,4 @@
-"""The layers of DESIGN.md and docs/architecture.md, read from the source: who may import whom.
+"""The layers of docs/architecture.md, read from the source: who may import whom.
 
 Every import counts, also one made inside a function (a lazy import is still a dependency).
 """

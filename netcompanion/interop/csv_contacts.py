@@ -124,9 +124,10 @@ def _lift_overflow(notes: str, fields: ContactFields) -> str:
     """Notes without the trailing "E-mail: ...", "Phone (mobile): ..." lines, whose values go
     back into their fields."""
     lines = notes.split("\n")
-    lifted = []
+    lifted: list[tuple[str, str, str]] = []
     while lines and (match := OVERFLOW_LINE.match(lines[-1].strip())):
-        lifted.insert(0, match.groups())
+        what, kind, value = match.groups()
+        lifted.insert(0, (what, kind or "", value))
         lines.pop()
     for what, kind, value in lifted:
         if what == "E-mail":

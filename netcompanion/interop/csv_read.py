@@ -80,7 +80,7 @@ def iter_records(text: str, delimiter: str, source: str = "") -> Iterator[tuple[
 
 def _unique(names: list[str]) -> list[str]:
     seen: Counter[str] = Counter()
-    unique = []
+    unique: list[str] = []
     for raw in names:
         name = raw.strip() or f"column {len(unique) + 1}"
         seen[name] += 1
@@ -131,7 +131,7 @@ def read_csv_text(
 
 
 def _row(line: int, cells: list[str], header: list[str]) -> CsvRow:
-    values = dict(zip(header, cells))
+    values = dict(zip(header, cells, strict=False))  # a long row's extra cells are dropped
     for name in header[len(cells):]:
         values[name] = ""
     return CsvRow(line=line, cells=values, extra=[c for c in cells[len(header):] if c.strip()])

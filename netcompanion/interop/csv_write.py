@@ -60,7 +60,7 @@ def _with_name_column(
     together (our import, Google's and Outlook's all read that column)."""
     if all(compose_name(*_name_parts(c).values()) == c.full_name for c in contacts):
         return header, rows
-    return ["Name", *header], [[c.full_name, *row] for c, row in zip(contacts, rows)]
+    return ["Name", *header], [[c.full_name, *row] for c, row in zip(contacts, rows, strict=True)]
 
 
 def _categories(contact: Contact) -> list[str]:
@@ -115,7 +115,7 @@ def outlook_rows(contacts: list[Contact]) -> tuple[list[str], list[list[str]]]:
                 cells[slots.pop(0)] = phone.e164
             else:
                 overflow.append(f"Phone ({phone.kind}): {phone.e164}")
-        for slot, email in zip(("E-mail Address", "E-mail 2 Address", "E-mail 3 Address"), c.emails):
+        for slot, email in zip(("E-mail Address", "E-mail 2 Address", "E-mail 3 Address"), c.emails, strict=False):
             cells[slot] = email.address
         if c.emails:
             cells["E-mail Type"], cells["E-mail Display Name"] = "SMTP", f"{c.full_name} ({c.emails[0].address})"

@@ -175,7 +175,7 @@ def parse_card(raw: RawCard, source: str = "") -> vobject.base.Component:
     except Exception as exc:  # noqa: BLE001 - vobject raises ParseError, ValueError, KeyError ... for bad values
         number = getattr(exc, "lineNumber", None)
         inside = isinstance(number, int) and 2 <= number < len(raw.lines) + 2  # line 1 is our BEGIN:VCARD
-        line = raw.line_numbers[number - 2] if inside else raw.start
+        line = raw.line_numbers[number - 2] if inside and isinstance(number, int) else raw.start
         raise InputFileError(f"this card cannot be read: {exc}", source=source, line=line) from None
 
 

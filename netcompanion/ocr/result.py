@@ -29,7 +29,7 @@ class Phone:
 class ScanResult:
     """What the reader extracted from one card image.
 
-    ``to_json()`` gives exactly the DESIGN.md scan contract, plus ``boxes`` (word boxes per field,
+    ``to_json()`` gives exactly the scan contract of docs/architecture.md, plus ``boxes`` (word boxes per field,
     in the coordinates of the flattened, upright card image) and ``card_size``.
     """
 

@@ -69,7 +69,8 @@ def test_google_vcard_with_escaped_colons(services) -> None:
 
 
 def test_vcard_4_0_with_tel_uris() -> None:
-    text = ("BEGIN:VCARD\nVERSION:4.0\nFN:Ana Lima\nN:Lima;Ana;;;\nTEL;VALUE=uri;TYPE=\"cell,voice\";PREF=1:tel:+55-11-91234-5678\n"
+    text = ("BEGIN:VCARD\nVERSION:4.0\nFN:Ana Lima\nN:Lima;Ana;;;\n"
+            "TEL;VALUE=uri;TYPE=\"cell,voice\";PREF=1:tel:+55-11-91234-5678\n"
             "EMAIL;TYPE=work:ana@lima.br\nEND:VCARD\n")
     [ana] = read_vcards(text)
     assert ana.fields.phones == [("+55-11-91234-5678", "mobile")]

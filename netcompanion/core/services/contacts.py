@@ -1,6 +1,7 @@
 """Contacts: adding, editing, finding, archiving, and their stable JSON form."""
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -59,7 +60,7 @@ class ContactFields:
     region: str = ""
 
 
-CONTACT_LOADS = (selectinload(Contact.emails), selectinload(Contact.phones), selectinload(Contact.goals))  # type: ignore[arg-type]
+CONTACT_LOADS = (selectinload(Contact.emails), selectinload(Contact.phones), selectinload(Contact.goals))
 
 
 def _clean_phones(phones: list[tuple[str, str]], region: str) -> list[tuple[str, str]]:
@@ -234,7 +235,7 @@ class ContactService(Service):
             session.flush()
             return load_contact(session, contact.id)
 
-    def set_archived(self, contact_ids: list[int], archived: bool = True) -> int:
+    def set_archived(self, contact_ids: builtins.list[int], archived: bool = True) -> int:
         """Archive (or restore) contacts; returns how many changed."""
         with self.db.transaction() as session:
             changed = 0
@@ -260,14 +261,14 @@ class ContactService(Service):
                 contact.tier, contact.updated_at = choice(tier, Tier, "tier"), utcnow()
             return before
 
-    def tag_many(self, contact_ids: list[int], goal: str) -> None:
+    def tag_many(self, contact_ids: builtins.list[int], goal: str) -> None:
         """Tag several contacts with one goal, in one transaction."""
         with self.db.transaction() as session:
             goal_row = resolve_goal(session, goal)
             for contact_id in contact_ids:
                 tag_goal(session, get_or_raise(session, Contact, contact_id, "contact"), goal_row)
 
-    def tag_goals(self, contact_id: int, goals: list[str]) -> Contact:
+    def tag_goals(self, contact_id: int, goals: builtins.list[str]) -> Contact:
         with self.db.transaction() as session:
             contact = get_or_raise(session, Contact, contact_id, "contact")
             for ref in goals:
@@ -282,7 +283,8 @@ class ContactService(Service):
             if name in TEXT_FIELDS or name in ("given_name", "family_name"):
                 setattr(contact, name, optional_text(value, name))
             elif name == "full_name":
-                contact.full_name = required_text(value, "name", 300) if not contact.company else optional_text(value, "name", 300)
+                contact.full_name = (required_text(value, "name", 300) if not contact.company
+                                     else optional_text(value, "name", 300))
             elif name in RATING_FIELDS:
                 setattr(contact, name, rating(value, name, *RATING_FIELDS[name]))
             elif name == "tier":

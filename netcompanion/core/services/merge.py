@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import Union
 
 import phonenumbers
 from rapidfuzz import fuzz
@@ -77,7 +76,7 @@ class Match:
         return self.contact.id
 
 
-Ref = Union[Contact, int]
+Ref = Contact | int
 """A contact in the matcher: its id once stored, the object itself while it is new."""
 
 
@@ -397,7 +396,7 @@ class _ImportRun:
             cleaned = [None if r.skip_reason else clean_fields(r.fields, r.fields.region or self.region) for r in batch]
             matches = (self.matcher.find_ref(c[0], self.region) for c in cleaned if c is not None)
             self.matcher.preload(found[0] for found in matches if found is not None)
-            entries.extend(self.one(record, clean) for record, clean in zip(batch, cleaned))
+            entries.extend(self.one(record, clean) for record, clean in zip(batch, cleaned, strict=True))
             self._flush()
             if progress is not None:
                 progress(start + len(batch), len(records))
