@@ -4,10 +4,10 @@ Each list is read as the app reads it (platform recognised from the header, ques
 answers) and ranked for each of the five goals with the list's context (industries, offer, whom
 the user hires). Prints precision@5 and @10 per goal (a person labelled with the goal counts as a
 hit) and every trap (a person labelled as a trap for the goal) ranked in the top 12. The held-out
-batches come first (heldout: written before the tuning; fresh and fresh2: written after it); their
+batches come first (heldout: written before the tuning; fresh2: written after it); their
 misses are only counted, not named, unless --show-heldout is given.
 
-    PYTHONPATH=$PWD .venv/bin/python benchmarks/planning_quality.py [--batch heldout|fresh|fresh2|tuning] [--show-heldout] [--why]
+    PYTHONPATH=$PWD .venv/bin/python benchmarks/planning_quality.py [--batch heldout|fresh2|tuning] [--show-heldout] [--why]
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from netcompanion.interop.attendees import attendee_format, read_attendees
 LISTS = Path(__file__).resolve().parent / "attendee_lists"
 GOALS = ("investor", "mentor", "hire", "client", "partner")
 TRAP_DEPTH = 12
-BATCHES = ("heldout", "fresh", "fresh2", "tuning")
+BATCHES = ("heldout", "fresh2", "tuning")
 
 
 @dataclass
