@@ -67,6 +67,14 @@ def test_mentors_are_experienced_and_minded_to_give() -> None:
     assert seeker.score < 0 and "Looking for a mentor, not offering to be one" in " ".join(seeker.reasons)
 
 
+def test_advice_sold_by_a_lawyer_is_not_a_mind_to_mentor() -> None:
+    lawyer = fit("mentor", "Partner", "Krämer Rechtsanwälte", "",
+                 {"Was machen Sie?": "Wir beraten Investoren bei Finanzierungsrunden.", "Was suchen Sie?": "Mandanten"})
+    assert lawyer.score <= 0 and any(r.startswith("Advises for a living rather than mentors") for r in lawyer.reasons)
+    giver = fit("mentor", "Ehemaliger Geschäftsführer", "", "", {"Was suchen Sie?": "Gründer beraten"})
+    assert any(r.startswith("Minded to give") for r in giver.reasons)
+
+
 def test_hire_wants_candidates_in_what_the_user_hires_for_and_not_recruiters() -> None:
     candidate = fit("hire", "Senior Backend Engineer", "", "Open to work.")
     assert candidate.reasons[0].startswith("Looking for a role: says 'open to work'")
@@ -101,6 +109,17 @@ def test_the_offer_says_which_functions_are_served() -> None:
         "client", "Head of Supply Chain", "ShopWell Stores", context=retail_it).reasons
 
 
+def test_hr_buys_when_the_offer_serves_hr_and_only_a_deciding_rank_counts_fully() -> None:
+    care = PlanContext(industries=("healthcare",), offer="staff scheduling and time-tracking software for hospitals")
+    director = fit("client", "Diretora de Recursos Humanos", "Hospital de Braga", context=care)
+    assert "Works in HR, which your offer serves (+2)" in director.reasons
+    assert not any(r.startswith("An HR role, not a buyer") for r in director.reasons)
+    hrbp = fit("client", "HR Business Partner", "Klinikum West", context=care)
+    assert any(r.startswith("Works in HR, which your offer serves, but names no rank that decides (+1)")
+               for r in hrbp.reasons) and hrbp.score < director.score
+    assert any(r.startswith("An HR role, not a buyer") for r in fit("client", "HR Director", "Nordic Freight AS").reasons)
+
+
 def test_partner_is_partnerships_not_an_hr_business_partner_or_a_law_firm_partner() -> None:
     bd = fit("partner", "Head of Partnerships", "FleetData", "Telematics for fleets.",
              {"What are you looking for?": "Integration partners"})
@@ -119,6 +138,15 @@ def test_own_goal_is_read_like_a_person() -> None:
                              {"name": "Bob", "title": "CTO", "company": "X"}], "press", press)
     assert ranked[0].attendee["name"] == "Eve"
     assert ranked[0].fit.reasons[0].startswith("Works in the press, as your goal says")
+
+
+def test_answers_that_describe_the_person_are_read_as_their_bio() -> None:
+    growth = fit("investor", "Principal", "Alpenblick Partners", "",
+                 {"What do you do?": "Growth fund, healthcare IT.", "What are you hoping to get out of this event?": "Founders"})
+    assert growth.score >= 5 and growth.reasons[0].startswith("Invests: Principal at Alpenblick Partners, a venture fund")
+    founder = fit("investor", "CEO", "Pflegeplan GmbH", "", {"What are you looking for?": "Venture capital funds"})
+    assert founder.reading is not None and "venture_fund" not in founder.reading.org_kinds  # sought, not who they are
+    assert founder.score <= 0
 
 
 def test_the_json_form_keeps_its_fields_and_adds_the_reading() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from netcompanion.core.rules.person_reading import answers_as_text, industry_labels, read_person
+from netcompanion.core.rules.person_reading import answers_as_text, industry_labels, read_person, read_text_wants
 
 
 @pytest.mark.parametrize(("title", "level"), [
@@ -21,6 +21,8 @@ from netcompanion.core.rules.person_reading import answers_as_text, industry_lab
     ("Senior Backend Engineer", "ic"), ("Ingeniero de firmware", "ic"),
     ("Student", "student"), ("Werkstudent Frontend", "student"), ("Neolaureata in Ingegneria", "student"),
     ("Recém-formado em Engenharia", "student"), ("PhD Candidate", "student"),
+    ("Partnerin", "partner"), ("Pflegedirektor", "director"), ("Kaufmännische Direktorin", "director"),
+    ("Einrichtungsleitung", "head"), ("Pflegedienstleiterin", "head"), ("Verkoopdirecteur", "director"),
 ])
 def test_seniority(title: str, level: str) -> None:
     assert read_person(title).level == level
@@ -67,7 +69,7 @@ def test_retired_and_serial_founders() -> None:
     ("Rechtsanwältin", "legal"), ("Advogada", "legal"), ("CFO", "finance"), ("Directrice financière", "finance"),
     ("Marketing Manager", "marketing"), ("PhD researcher", "research"), ("Professora catedrática", "research"),
     ("Executive coach", "coaching"), ("Mentora", "coaching"), ("Journalist", "press"), ("Jornalista", "press"),
-    ("Redacteur", "press"),
+    ("Redacteur", "press"), ("Workforce Planner", "hr"),
 ])
 def test_function(title: str, function: str) -> None:
     assert function in read_person(title).functions
@@ -100,6 +102,16 @@ def test_kind_of_organisation(company: str, bio: str, kind: str) -> None:
     assert kind in read_person("", company, bio).org_kinds
 
 
+def test_a_fund_named_in_two_words_of_a_bio() -> None:
+    assert "venture_fund" in read_person("Principal", "Alpenblick Partners", "Growth fund, B2B software.").org_kinds
+    assert "venture_fund" in read_person("", "", "Gestiono un fondo de inversión en salud.").org_kinds
+
+
+def test_an_offer_for_staff_scheduling_serves_hr() -> None:
+    assert "hr" in read_text_wants("staff scheduling and time-tracking software for care homes").functions
+    assert "hr" in read_text_wants("Dienstplan- und Zeiterfassungssoftware").functions
+
+
 def test_a_fund_administrator_is_not_a_fund() -> None:
     kinds = read_person("Fund Accountant", "Lagune Fund Services").org_kinds
     assert "fund_admin" in kinds and "venture_fund" not in kinds
@@ -123,6 +135,8 @@ def test_one_word_in_a_bio_does_not_make_an_organisation() -> None:
     ("Happy to mentor founders", "mentoring"), ("Mentorizar a emprendedores", "mentoring"),
     ("Help graag jonge ondernemers", "mentoring"),
     ("Learning about logistics tech", "learning"), ("Apprendre", "learning"),
+    ("looking for Dienstplan-Software", "buying"), ("looking for Ferramentas de gestão", "buying"),
+    ("Digitalisierung", "buying"), ("looking for neue Mandanten", "selling"), ("Ideen für die Personalplanung", "learning"),
 ])
 def test_intents(answers: str, intent: str) -> None:
     assert intent in read_person(answers=answers).intents
@@ -143,9 +157,17 @@ def test_the_answer_to_a_looking_for_question_is_what_is_sought() -> None:
     assert "raising" not in read_person(answers=answers_as_text({"Company size": "Investors"})).intents
 
 
+def test_software_sought_is_bought_and_software_engineers_are_hired() -> None:
+    assert set(read_person(answers="looking for scheduling software").intents) == {"buying"}
+    assert set(read_person(answers="looking for software engineers").intents) == {"hiring"}
+
+
 def test_industries_in_every_language() -> None:
     for company in ("Spar Noord Supermarkten", "Supermercati Lombardi", "UrbanMart grocery", "Einzelhandel Nord"):
         assert "retail" in read_person("", company).industries, company
     for company in ("Parques Eólicos Levante", "Ventos do Norte Energia", "SolarLuso"):
         assert "energy" in read_person("", company).industries, company
+    for company in ("Klinikum Süd", "Altenheim Rosengarten", "Casa di riposo Villa Serena", "Residencia de mayores Olivos",
+                    "Verpleeghuis De Linde", "Reha-Klinik am See", "Clinique des Lilas", "Lar de Idosos Aurora"):
+        assert "healthcare" in read_person("", company).industries, company
     assert set(industry_labels(["grocery", "Hafenbetrieb"])) == {"retail", "hafenbetrieb"}

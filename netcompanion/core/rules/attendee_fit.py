@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from netcompanion.core.rules.goal_fit import GOAL_RULES, Evidence, PlanContext, fit_goal
 from netcompanion.core.rules.introductions import keywords
-from netcompanion.core.rules.person_reading import PersonReading, answers_as_text, read_person
+from netcompanion.core.rules.person_reading import PersonReading, answers_as_text, is_seeking_question, read_person
 from netcompanion.core.search import fold
 
 # how much a keyword found in each field counts
@@ -71,12 +71,17 @@ def keyword_evidence(attendee: dict[str, Any], profile: dict[str, float]) -> lis
 
 def read_attendee(attendee: dict[str, Any]) -> PersonReading:
     """The person an attendee row (keys title, company, bio, answers: question -> answer)
-    describes. The bio is read without the answer lines the attendee reader added to it."""
+    describes. The bio is read without the answer lines the attendee reader added to it; the
+    answers to questions other than "what are you looking for" ("What do you do?", "Tell us about
+    yourself") describe the person and are read as their bio too."""
     answers = attendee.get("answers") or {}
     if not isinstance(answers, dict):
         answers = {"": str(answers)}
     answer_lines = {f"{question}: {answer}" for question, answer in answers.items()}
-    bio = "\n".join(line for line in str(attendee.get("bio") or "").split("\n") if line not in answer_lines)
+    bio_lines = [line for line in str(attendee.get("bio") or "").split("\n") if line not in answer_lines]
+    bio_lines += [str(answer) for question, answer in answers.items()
+                  if str(answer).strip() and not is_seeking_question(str(question))]
+    bio = "\n".join(bio_lines)
     return read_person(str(attendee.get("title") or ""), str(attendee.get("company") or ""), bio,
                        answers_as_text({str(q): str(a) for q, a in answers.items()}))
 

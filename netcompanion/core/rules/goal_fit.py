@@ -191,18 +191,31 @@ def _experience(r: PersonReading) -> list[Evidence]:
     return sorted(found, key=lambda e: -e.points)
 
 
+def _advises_for_a_living(r: PersonReading) -> bool:
+    """Whether the person's only sign of giving is advice that they sell: a lawyer or consultant
+    (or anyone looking for clients) who says "we advise"."""
+    clue = r.intents.get("mentoring")
+    if clue is None or find_phrase(clue.words, vocab.PROFESSIONAL_ADVICE) != clue.words:
+        return False
+    return _advisory_partner(r) is not None or "selling" in r.intents
+
+
 def mentor_fit(r: PersonReading, ctx: PlanContext) -> list[Evidence]:
     """Experienced (senior, former executive, board member, adviser, coach, serial founder) and
     minded to give."""
     experience = _experience(r)
     ev = experience[:1] + [Evidence(e.points / 2, e.text) for e in experience[1:2]]
-    if "mentoring" in r.intents:
+    sells_advice = _advises_for_a_living(r)
+    if "mentoring" in r.intents and not sells_advice:
         ev.append(Evidence(4, f"Minded to give: says {_quote(r.intents['mentoring'])}"))
     elif r.has_kind("accelerator") and r.level in DECIDING_SENIORITY:
         ev.append(Evidence(2, f"Coaches startups by trade: {_kind_role(r, 'accelerator')}"))
     elif "coaching" not in r.title_functions:  # a coach or an adviser gives by trade
         ev = [Evidence(e.points / 2, e.text + ", but says nothing of mentoring") if n == 0 else e
               for n, e in enumerate(ev)]
+    if sells_advice:
+        ev.append(Evidence(-2, f"Advises for a living rather than mentors: {_role(r)} says "
+                               f"{_quote(r.intents['mentoring'])}"))
     if "raising" in r.intents:
         ev.append(Evidence(-1, f"Busy raising money ({_quote(r.intents['raising'])})"))
     if r.level == "student":
@@ -300,8 +313,11 @@ def client_fit(r: PersonReading, ctx: PlanContext) -> list[Evidence]:
         ev.append(Evidence(1, f"Manages: {_role(r)}"))
     wanted = _wanted(ctx.offer)
     served = [f for f in r.title_functions if wanted and f in wanted.functions and f not in GENERIC_FUNCTIONS]
-    if served:
+    if served and r.level in (*DECIDING_SENIORITY, "manager"):
         ev.append(Evidence(2, f"Works in {FUNCTION_NAMES[served[0]]}, which your offer serves"))
+    elif served:
+        ev.append(Evidence(1, f"Works in {FUNCTION_NAMES[served[0]]}, which your offer serves, but names no "
+                              f"rank that decides"))
     if "buying" in r.intents:
         ev.append(Evidence(2, f"Says they are buying: {_quote(r.intents['buying'])}"))
     ev += _not_a_company_role(r, "buying")
@@ -313,7 +329,7 @@ def client_fit(r: PersonReading, ctx: PlanContext) -> list[Evidence]:
         ev.append(Evidence(-3, f"Works at {advisory}: advises buyers rather than buys"))
     if "bizdev" in r.title_functions:
         ev.append(Evidence(-2, f"Partnerships rather than purchasing: {_role(r)}"))
-    if "hr" in r.title_functions:
+    if "hr" in r.title_functions and not (wanted and "hr" in wanted.functions):
         ev.append(Evidence(-3, f"An HR role, not a buyer of what you sell: {_role(r)}"))
     if r.has_kind("university") and not r.title_functions.keys() & {"procurement", "operations"}:
         ev.append(Evidence(-2, f"Academic: {_role(r)}"))

@@ -123,6 +123,10 @@ def _seniority(title: str) -> Clue | None:
     for label in SENIORITY_ORDER:
         if label in found:
             return found[label]
+    for word in title.split():  # German and Dutch compounds: "Pflegedirektor", "Einrichtungsleitung"
+        for ending, label in vocab.COMPOUND_RANKS:
+            if word.endswith(ending) and len(word) >= len(ending) + 3:
+                return Clue(label, word, "title")
     return None
 
 
@@ -157,7 +161,7 @@ def _sought(text: str, where: str) -> tuple[dict[str, Clue], str]:
         offset = match.end() + (skipped.end() if skipped else 0)
         for label, objects in vocab.SOUGHT.items():
             obj = _compiled(objects).match(text, offset)
-            if obj is None and label == "job_seeking":  # "looking for industry jobs", "a junior data role"
+            if obj is None and label in ("job_seeking", "buying"):  # "looking for industry jobs", "dienstplan software"
                 obj = _compiled(_within_two_words(objects)).match(text, offset)
             if obj:
                 found.setdefault(label, Clue(label, text[match.start():obj.end()], where))

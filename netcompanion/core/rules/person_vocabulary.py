@@ -36,7 +36,8 @@ SENIORITY: dict[str, tuple[str, ...]] = {
     ),
     "partner": (
         "partner", "general partner", "managing partner", "senior partner", "founding partner", "equity partner",
-        "venture partner", "socio", "socia", "socio director", "socia directora", "socio gerente", "socio fundador",
+        "venture partner", "partnerin", "managing partnerin", "senior partnerin", "socio", "socia", "socio director",
+        "socia directora", "socio gerente", "socio fundador",
         "socio gestor", "socia gestora", "socio administrador", "associe", "associee", "associe gerant",
         "gesellschafter*", "vennoot", "managing vennoot",
     ),
@@ -70,6 +71,15 @@ SENIORITY: dict[str, tuple[str, ...]] = {
         "jeune diplome", "jeune diplomee", "afgestudeerde", "pas afgestudeerd", "absolvent*", "master student",
     ),
 }
+
+# The last part of a German or Dutch compound title that names its rank ("Pflegedirektor",
+# "Einrichtungsleitung", "Verkoopdirecteur"), read when no rank word stands on its own.
+COMPOUND_RANKS: tuple[tuple[str, str], ...] = (
+    ("vorsitzende", "board"), ("vorsitzender", "board"), ("geschaftsfuhrerin", "c_level"),
+    ("geschaftsfuhrer", "c_level"), ("direktorin", "director"), ("direktor", "director"), ("directeur", "director"),
+    ("directrice", "director"), ("leiterin", "head"), ("leiter", "head"), ("leitung", "head"), ("hoofd", "head"),
+    ("managerin", "manager"), ("manager", "manager"),
+)
 
 # Rank words that are no rank in these phrases ("HR Business Partner" is not a partner of the firm).
 NOT_A_RANK = (
@@ -234,6 +244,13 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
         "seleccion", "consultora de selecion", "consultor de seleccion", "consultora de seleccion", "reclutamiento",
         "recrutamento", "recrutador*", "selecao", "risorse umane", "selezione", "reclutamento", "recruiting",
         "personeelszaken", "p o", "werving", "werving en selectie", "business partner hr",
+        "workforce", "workforce management", "staff scheduling", "shift planning", "rostering", "rota", "rotas", "payroll",
+        "time tracking", "time and attendance", "personalplanung", "personaleinsatzplanung", "dienstplan*",
+        "schichtplan*", "zeiterfassung", "lohnabrechnung", "gestion du personnel", "planification du personnel",
+        "paie", "gestion de turnos", "cuadrantes", "control horario", "nominas", "gestao de escalas",
+        "escalas de trabalho", "folha de pagamento", "gestione dei turni", "turni del personale",
+        "rilevazione presenze", "buste paga", "personeelsplanning", "roosterplanning", "urenregistratie",
+        "salarisadministratie",
     ),
     "legal": (
         "lawyer", "attorney", "counsel", "general counsel", "legal", "solicitor", "barrister", "rechtsanwalt*",
@@ -295,7 +312,10 @@ ORG_KINDS: dict[str, tuple[str, ...]] = {
         "beteiligungen", "fund", "fonds", "fondo", "fundo",
         "seed fund", "growth equity", "private equity", "capital riesgo", "capital de risco", "capital risque",
         "risikokapital", "wagniskapital", "investments", "investment", "invest", "sgr", "fcr", "scr", "vc fund",
-        "venture fund", "beteiligungsgesellschaft", "participaties", "participations", "investimentos",
+        "venture fund", "growth fund", "early stage fund", "impact fund", "investment fund", "vc firm",
+        "venture firm", "fondo de inversion", "fondos de inversion", "fundo de investimento", "fonds d investissement",
+        "fondo di investimento", "investmentfonds", "beteiligungsfonds", "wachstumsfonds", "beteiligungsgesellschaft",
+        "participaties", "participations", "investimentos",
         "inversiones", "investimenti", "venture capital fund", "fondo de capital riesgo", "fundo de venture capital",
     ),
     "angel": (
@@ -377,10 +397,17 @@ ORG_KINDS: dict[str, tuple[str, ...]] = {
 }
 # Titles that are investing roles at an investing organisation (and mean little elsewhere).
 FUND_ROLES = (
-    "associate", "analyst", "principal", "partner", "associe", "associee", "socio", "socia", "venture",
+    "associate", "analyst", "principal", "partner", "partnerin", "associe", "associee", "socio", "socia", "venture",
     "investment*", "portfolio", "deal*", "managing director", "director", "directeur", "directrice",
 )
 INVESTING_ORGS = ("venture_fund", "angel", "family_office", "corporate_venture", "accelerator")
+
+# Mentoring words that are also what lawyers and consultants sell ("beraten Investoren"): they show
+# a mind to give only from someone who does not advise for a living.
+PROFESSIONAL_ADVICE = (
+    "advise", "advising", "advisor", "adviseur", "asesorar", "asesoro", "beraten", "aconselhar", "consigliare",
+    "adviseren", "accompagner", "acompanar", "acompana", "orientar", "begleiten", "begleite", "begleitet",
+)
 
 # Intents, read from what people say they want (question columns, the bio).
 INTENTS: dict[str, tuple[str, ...]] = {
@@ -433,6 +460,8 @@ INTENTS: dict[str, tuple[str, ...]] = {
         "acquistare", "fornitori", "acheter", "fournisseurs", "einkaufen", "lieferanten", "anbieter",
         "soluciones", "solucoes", "solutions", "betere", "zoekt betere", "reducir", "melhorar", "improve",
         "digitalizar", "digitalise", "digitalize", "monitorizacao", "mantenimiento predictivo",
+        "digitalisation", "digitalization", "digitalisierung", "digitalizacion", "digitalizacao", "digitalizzazione",
+        "digitalisering", "digitaliseren", "digitalisieren", "digitalizzare",
     ),
     "selling": (
         "selling", "sell", "new clients", "new customers", "customers", "leads", "verkopen", "vendre", "vender",
@@ -452,14 +481,15 @@ INTENTS: dict[str, tuple[str, ...]] = {
         "mentorship", "advise", "advising", "advisor", "adviseur", "give back", "giving back", "help founders",
         "help startups", "happy to help", "ayudar a", "ayudo a", "ajudar", "aiutare", "helfen", "aider",
         "help graag", "coachen", "coaching", "asesorar", "asesoro", "accompagner", "acompanar", "acompana",
-        "orientar", "orientadora", "orientador", "begleiten", "share experience", "share my experience",
+        "orientar", "orientadora", "orientador", "begleiten", "begleite", "begleitet", "share experience", "share my experience",
         "compartir experiencia", "partager", "condividere", "fare da mentore", "mentorizar a", "ondersteunen",
         "beraten", "unterstutzen", "aconselhar", "consigliare", "adviseren", "mentorat", "mentoraat", "tutoria",
         "tutoraggio", "grunder unterstutzen",
     ),
     "learning": (
         "learning", "learn", "leren", "aprender", "apprendre", "imparare", "lernen", "inspiration", "insights",
-        "knowledge", "conocer", "conhecer", "scoprire", "ontdekken", "decouvrir",
+        "knowledge", "conocer", "conhecer", "scoprire", "ontdekken", "decouvrir", "ideas", "ideen", "idees",
+        "ideias", "idee", "ideeen",
     ),
 }
 
@@ -495,11 +525,18 @@ SOUGHT: dict[str, tuple[str, ...]] = {
         "candidates", "engineers", "developers", "talent", "colleagues", "data scientists", "candidatos",
         "ingenieros", "desarrolladores", "engenheiros", "candidati", "ingegneri", "sviluppatori", "candidats",
         "ingenieurs", "developpeurs", "kandidaten", "collega s", "collegas", "ontwikkelaars", "entwickler",
-        "mitarbeiter",
+        "mitarbeiter", "software engineers", "software developers", "softwareentwickler*",
     ),
     "buying": (
         "suppliers", "vendors", "solutions", "tools", "proveedores", "soluciones", "fornecedores", "solucoes",
         "fornitori", "soluzioni", "fournisseurs", "leveranciers", "oplossingen", "lieferanten", "losungen",
+        "software", "a tool", "tool", "a platform", "a system", "herramientas", "ferramentas", "strumenti", "outils",
+        "werkzeuge",
+    ),
+    "selling": (
+        "clients", "customers", "new clients", "new customers", "mandanten", "mandate", "kunden", "neukunden",
+        "clientes", "nuevos clientes", "novos clientes", "clienti", "nuovi clienti", "klanten", "nieuwe klanten",
+        "nouveaux clients", "leads", "buyers", "compradores", "acquirenti", "kaufer",
     ),
     "partnering": (
         "partners", "partner", "integration partners", "socios", "parceiros", "partner tecnologici", "partenaires",
@@ -555,9 +592,14 @@ INDUSTRIES: dict[str, tuple[str, ...]] = {
         "assicurazion*", "verzekering*", "assurance*", "pagamenti", "pagos", "pagamentos", "paiements",
     ),
     "healthcare": (
-        "health*", "healthcare", "hospital", "hospitals", "clinic*", "pharma*", "medical", "medtech", "salud", "saude",
-        "sanita", "sanitario", "gesundheit*", "zorg", "ziekenhuis*", "krankenhaus*", "sante", "hopital*",
-        "biotech",
+        "health*", "healthcare", "hospital", "hospitals", "hospitais", "hospitalar", "hospitalario", "hospitalaria",
+        "clinic*", "clinique*", "klinik*", "kliniek*", "ospedal*", "pharma*", "medical", "medtech", "salud", "saude",
+        "sanita", "sanitari*", "gesundheit*", "zorg", "zorginstelling*", "ziekenhuis*", "krankenhaus*", "krankenhauser",
+        "sante", "hopital*", "biotech", "care home*", "nursing home*", "elderly care", "home care", "pflege*",
+        "altenheim*", "seniorenheim*", "seniorenresidenz*", "reha", "rehaklinik*", "arztpraxis*", "ehpad",
+        "maison de retraite", "maisons de retraite", "residencia de mayores", "residencias de mayores",
+        "residencia de ancianos", "lar de idosos", "lares de idosos", "casa de repouso", "casa di riposo",
+        "case di riposo", "rsa", "verpleeghuis*", "verzorgingshuis*", "ouderenzorg", "thuiszorg",
     ),
     "software": (
         "software", "saas", "cloud", "it services", "erp", "platform", "plataforma", "piattaforma", "plateforme",
