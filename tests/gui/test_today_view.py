@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QPushButton
 
 from netcompanion.core.clock import utcnow
 from netcompanion.gui.views.today_view import FollowUpCard, TodayView
-from tests.gui.waiting import settled
+from tests.gui.waiting import settled, written
 
 
 def loaded(view: TodayView) -> TodayView:
@@ -37,6 +37,7 @@ def test_today_lists_overdue_first_and_done_logs_an_interaction(qtbot, window, d
     first = shown[0].item
     before = len(demo_services.interactions.for_contact(first.contact_id))
     qtbot.mouseClick(button(shown[0], "Done"), Qt.MouseButton.LeftButton)
+    written()
     assert len(demo_services.interactions.for_contact(first.contact_id)) == before + 1
     assert first.id not in [c.item.id for c in cards(view)]
     assert view.progress_line.text().startswith("1 of ")
@@ -142,9 +143,10 @@ def test_ticking_an_item_done_elsewhere_says_so_and_reads_the_list_again(qtbot, 
     card = cards(view)[0]
     demo_services.followups.mark_done(card.item.id)  # a teammate, or the checklist window, was quicker
     errors, statuses = [], []
-    monkeypatch.setattr("netcompanion.gui.views.today_view.show_error", lambda parent, title, text: errors.append(text))
+    monkeypatch.setattr("netcompanion.gui.operation.show_error", lambda parent, title, text: errors.append(text))
     view.status.connect(statuses.append)
     qtbot.mouseClick(button(card, "Done"), Qt.MouseButton.LeftButton)
+    written()
     assert errors and "done already" in errors[0]
     assert card.item.id not in {c.item.id for c in cards(view)}
     assert not any(s.startswith("Done") for s in statuses)

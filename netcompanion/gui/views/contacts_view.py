@@ -1,6 +1,7 @@
 """The Contacts place: a fast, filterable table with a detail pane and bulk actions."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -26,6 +27,7 @@ from netcompanion.core.services import Services
 from netcompanion.core.services.contact_table import ContactRow
 from netcompanion.core.store.models import Event, Goal
 from netcompanion.gui.contacts_model import ContactTableModel
+from netcompanion.gui.operation import Operation
 from netcompanion.gui.views.contact_detail import TIERS, ContactDetail
 from netcompanion.gui.views.transfer_jobs import pick_and_export, start_import
 from netcompanion.gui.widgets import confirm, fill_combo, plain_label
@@ -198,22 +200,28 @@ class ContactsView(QWidget):
         self.detail.show_contact(ids[0] if len(ids) == 1 else None)
 
     # bulk actions
+    def _write(self, title: str, write: Callable[[], object], then: Callable[[object], None] | None = None) -> None:
+        """Store `write` in the background; the table is read again once it is stored."""
+        def stored(result: object) -> None:
+            self.reload()
+            if then is not None:
+                then(result)
+
+        Operation(self, title, write).success(stored).run()
+
     def _bulk_goal(self, key: str, name: str) -> None:
-        ids = self.selected_ids()
-        self.services.contacts.tag_many(ids, key)
-        self.reload()
-        self.status.emit(f"Tagged {len(ids)} contacts with {name}")
+        ids, contacts = self.selected_ids(), self.services.contacts
+        self._write("Tag with goal", lambda: contacts.tag_many(ids, key),
+                    lambda _: self.status.emit(f"Tagged {len(ids)} contacts with {name}"))
 
     def _bulk_tier(self, tier: str, label: str) -> None:
-        ids = self.selected_ids()
-        before = self.services.contacts.set_tiers({contact_id: tier for contact_id in ids})
-        self.reload()
+        ids, contacts = self.selected_ids(), self.services.contacts
 
-        def undo() -> None:
-            self.services.contacts.set_tiers(before)
-            self.reload()
+        def offer_undo(before: object) -> None:
+            self.undoable.emit(f"Moved {len(ids)} contacts to {label}",
+                               lambda: self._write("Undo", lambda: contacts.set_tiers(before)))  # type: ignore[arg-type]
 
-        self.undoable.emit(f"Moved {len(ids)} contacts to {label}", undo)
+        self._write("Set tier", lambda: contacts.set_tiers({contact_id: tier for contact_id in ids}), offer_undo)
 
     def pick_import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import contacts", str(Path.home()),
@@ -246,11 +254,8 @@ class ContactsView(QWidget):
         if len(ids) > 1 and not restoring and not confirm(
                 self, "Archive contacts", f"Archive {len(ids)} contacts? They leave the follow-up queue.", "Archive"):
             return
-        self.services.contacts.set_archived(ids, not restoring)
-        self.reload()
-
-        def undo() -> None:
-            self.services.contacts.set_archived(ids, restoring)
-            self.reload()
-
-        self.undoable.emit(f"{'Restored' if restoring else 'Archived'} {len(ids)} contacts", undo)
+        contacts = self.services.contacts
+        self._write("Archive" if not restoring else "Restore", lambda: contacts.set_archived(ids, not restoring),
+                    lambda _: self.undoable.emit(
+                        f"{'Restored' if restoring else 'Archived'} {len(ids)} contacts",
+                        lambda: self._write("Undo", lambda: contacts.set_archived(ids, restoring))))

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.services import Services
+from netcompanion.gui.operation import Operation
 from netcompanion.gui.widgets import local_day, plain_label, plain_tooltip, show_error
 from netcompanion.gui.worker import Job, run_in_background
 from netcompanion.interop.attendee_formats import AttendeeFormat
@@ -242,13 +242,13 @@ class PlanningTab(QWidget):
         wanted = {"offer": self.offer.text().strip(), "hiring_for": self.hiring_for.text().strip()}
         if wanted == before:
             return
-        try:
-            self.services.preferences.set_planning_brief(self.event_id, **wanted)
-        except NetCompanionError as exc:
-            show_error(self, "Planning", str(exc))
-            return
-        if self.ranked:  # rank the same people again with the new brief
-            self._ranked_ready((self.attendees, self.services.planning.rank(self.event_id, self.attendees)))
+        preferences, event_id = self.services.preferences, self.event_id
+        Operation(self, "Planning", lambda: preferences.set_planning_brief(event_id, **wanted)) \
+            .success(lambda _: self._brief_saved(event_id)).run()
+
+    def _brief_saved(self, event_id: int) -> None:
+        if self.ranked and event_id == self.event_id:  # rank the same people again with the new brief
+            self._ranked_ready((self.attendees, self.services.planning.rank(event_id, self.attendees)))
 
     # ranking
     def pick_attendee_file(self) -> None:
@@ -262,20 +262,19 @@ class PlanningTab(QWidget):
         the background."""
         if self.event_id is None:
             return
-        if mapping is None:
-            try:
-                found = attendee_format(path)
-            except NetCompanionError as exc:
-                show_error(self, "Attendee list", str(exc))
-                return
-            dialog = ColumnMappingDialog(found, self)
-            if not dialog.exec():
-                return
-            mapping, questions = dialog.mapping(), dialog.questions()
+        if mapping is None:  # the header is read off the GUI thread: the file may be large or slow
+            Operation(self, "Attendee list", lambda: attendee_format(path)) \
+                .success(lambda found: self._ask_columns(path, found)).run()
+            return
         self.progress.setText("Reading…")
         self.job = run_in_background(read_and_rank_job, self.services, self.event_id, path, mapping, questions,
                                      on_progress=lambda d, t, m: self.progress.setText(m),
                                      on_done=self._ranked_ready, on_error=self._failed)
+
+    def _ask_columns(self, path: str, found: AttendeeFormat) -> None:
+        dialog = ColumnMappingDialog(found, self)
+        if dialog.exec():
+            self.import_attendees(path, dialog.mapping(), dialog.questions())
 
     def rank_contacts(self) -> None:
         """Rank the user's own contacts, read the same way as an attendee list."""
@@ -339,11 +338,11 @@ class PlanningTab(QWidget):
         if not rows or self.event_id is None:
             return
         attendees = [dict(self.ranked[row].attendee, contact_id=self.ranked[row].contact_id) for row in rows]
-        try:
-            added = self.services.planning.add_targets(self.event_id, attendees)
-        except NetCompanionError as exc:
-            show_error(self, "Targets", str(exc))
-            return
+        planning, event_id = self.services.planning, self.event_id
+        Operation(self, "Targets", lambda: planning.add_targets(event_id, attendees)) \
+            .success(self._targets_added).run()
+
+    def _targets_added(self, added: list) -> None:
         self.status.emit(f"Added {len(added)} targets")
         self._show_targets()
         self.targets_changed.emit()
@@ -383,25 +382,29 @@ class PlanningTab(QWidget):
         target_id = self._selected_target()
         if target_id is None:
             return
-        try:
-            self.services.planning.update_target(
-                target_id, why=self.why.toPlainText(), research_notes=self.research.toPlainText(),
-                talking_points=self.talking.toPlainText(), status=self.target_status.currentData())
-        except NetCompanionError as exc:
-            show_error(self, "Target", str(exc))
-            return
-        row = self._target_ids.index(target_id)
+        planning = self.services.planning
+        values = dict(why=self.why.toPlainText(), research_notes=self.research.toPlainText(),
+                      talking_points=self.talking.toPlainText(), status=self.target_status.currentData())
+        Operation(self, "Target", lambda: planning.update_target(target_id, **values)) \
+            .success(lambda _: self._target_saved(target_id)).run()
+
+    def _target_saved(self, target_id: int) -> None:
         self._show_targets()
-        self.targets_table.selectRow(row)
+        if target_id in self._target_ids:
+            self.targets_table.selectRow(self._target_ids.index(target_id))
         self.status.emit("Target saved")
         self.targets_changed.emit()
 
     def remove_target(self) -> None:
         target_id = self._selected_target()
         if target_id is not None:
-            self.services.planning.remove_target(target_id)
-            self._show_targets()
-            self.targets_changed.emit()
+            planning = self.services.planning
+            Operation(self, "Target", lambda: planning.remove_target(target_id)) \
+                .success(lambda _: self._target_removed()).run()
+
+    def _target_removed(self) -> None:
+        self._show_targets()
+        self.targets_changed.emit()
 
 
 def _known_text(entry: Any) -> str:

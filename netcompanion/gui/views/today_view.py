@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from netcompanion.core.clock import to_local, utcnow
-from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.rules.followup_rules import CHECKLIST_SECTIONS
 from netcompanion.core.services import Services
 from netcompanion.core.services.followups import ChecklistSection, QueueItem
+from netcompanion.gui.operation import Operation
 from netcompanion.gui.widgets import ElidedLabel, card_frame, fill_combo, plain_label, show_error
 from netcompanion.gui.worker import Job, LatestRead
 from netcompanion.interop.mailto import SUBJECTS, mailto_link
@@ -299,24 +299,22 @@ class TodayView(QWidget):
 
     # actions
     def act(self, action: str, followup_id: int) -> None:
+        followups = self.services.followups
         if action == "done":
-            self._apply(followup_id, self.services.followups.mark_done, "Done: logged and the next touch scheduled")
+            self._apply(followup_id, followups.mark_done, "Done: logged and the next touch scheduled")
         else:
-            self._apply(followup_id, self.services.followups.dismiss, "Dismissed")
+            self._apply(followup_id, followups.dismiss, "Dismissed")
 
     def snooze(self, followup_id: int, delay: timedelta) -> None:
-        self._apply(followup_id, lambda item_id: self.services.followups.snooze(item_id, utcnow() + delay), "Snoozed")
+        followups = self.services.followups
+        self._apply(followup_id, lambda item_id: followups.snooze(item_id, utcnow() + delay), "Snoozed")
 
     def _apply(self, followup_id: int, action: Callable[[int], object], message: str) -> None:
-        """Store `action` on the item; its card leaves the list at once, and the list is read again."""
-        try:
-            action(followup_id)
-        except NetCompanionError as exc:  # e.g. a teammate ticked it meanwhile
-            show_error(self, "Follow-up", str(exc))
-            self.refresh_list()
-            return
+        """Store `action` on the item in the background; its card leaves the list at once, and the
+        list is read again (also when it failed: a teammate may have ticked it meanwhile)."""
         self._take_off(followup_id)
-        self._changed(message)
+        Operation(self, "Follow-up", lambda: action(followup_id)) \
+            .success(lambda _: self._changed(message)).failure(lambda _: self.refresh_list()).run()
 
     def _take_off(self, followup_id: int) -> None:
         card = self.cards.pop(followup_id, None)
@@ -339,8 +337,8 @@ class TodayView(QWidget):
         if dialog.exec():
             picked = picker.dateTime().toPython()
             assert isinstance(picked, datetime)
-            until = picked.astimezone()
-            self._apply(followup_id, lambda item_id: self.services.followups.snooze(item_id, until), "Snoozed")
+            until, followups = picked.astimezone(), self.services.followups
+            self._apply(followup_id, lambda item_id: followups.snooze(item_id, until), "Snoozed")
 
     def open_email(self, item: QueueItem) -> None:
         contact = self.services.contacts.get(item.contact_id)
@@ -355,11 +353,9 @@ class TodayView(QWidget):
 
         text, ok = ask_detail(self, self.services, item)
         if ok and text.strip():
-            try:
-                self.services.followups.set_detail(item.id, text)
-            except NetCompanionError as exc:
-                show_error(self, "Conversation detail", str(exc))
-            self._changed("Detail added: the draft mentions it now")
+            followups = self.services.followups
+            Operation(self, "Conversation detail", lambda: followups.set_detail(item.id, text)) \
+                .success(lambda _: self._changed("Detail added: the draft mentions it now")).run()
 
     def _changed(self, message: str = "") -> None:
         self.refresh_list()
