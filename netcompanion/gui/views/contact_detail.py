@@ -28,7 +28,7 @@ from netcompanion.core.store.card_store import card_image_path
 from netcompanion.gui.card_preview import image_from_file
 from netcompanion.gui.form_codec import join_phones, join_values, split_phones, split_values
 from netcompanion.gui.operation import Operation
-from netcompanion.gui.widgets import local_day, plain_label
+from netcompanion.gui.widgets import compact_combo, local_day, plain_label
 
 TIERS = [("Inner circle", "inner"), ("Warm", "warm"), ("Acquaintance", "acquaintance"), ("Noise", "noise")]
 LINE_FIELDS = [("full_name", "Name"), ("title", "Title"), ("company", "Company"), ("linkedin", "LinkedIn")]
@@ -73,7 +73,7 @@ class ContactDetail(QWidget):
         for name, box in self.lists.items():
             box.setPlaceholderText("several values separated by ;" if name != "phones" else "+4930123456 (mobile); …")
         self.texts = {name: _text_box() for name, _ in TEXT_FIELDS}
-        self.tier = QComboBox()
+        self.tier = compact_combo(QComboBox(), 10)
         for label, value in TIERS:
             self.tier.addItem(label, value)
         self.trust = {name: _spin(maximum) for name, _, maximum in TRUST_FIELDS}

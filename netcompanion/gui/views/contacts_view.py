@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QMenu,
     QPushButton,
-    QSplitter,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -30,7 +29,7 @@ from netcompanion.gui.contacts_model import ContactTableModel
 from netcompanion.gui.operation import Operation
 from netcompanion.gui.views.contact_detail import TIERS, ContactDetail
 from netcompanion.gui.views.transfer_jobs import pick_and_export, start_import
-from netcompanion.gui.widgets import confirm, fill_combo, plain_label
+from netcompanion.gui.widgets import AdaptiveSplitter, compact_combo, confirm, fill_combo, plain_label
 from netcompanion.gui.worker import Job, LatestRead
 
 
@@ -81,6 +80,7 @@ class ContactsView(QWidget):
         self.archived_filter.addItem("Active", False)
         self.archived_filter.addItem("Archived", True)
         for combo in (self.goal_filter, self.event_filter, self.tier_filter, self.archived_filter):
+            compact_combo(combo, 8)
             combo.currentIndexChanged.connect(self._filters_changed)
         fill_combo(self.tier_filter, TIERS, ("All tiers", ""))
         self.count_label = plain_label("", "hint")
@@ -99,28 +99,26 @@ class ContactsView(QWidget):
         self._build()
 
     def _build(self) -> None:
+        title = QHBoxLayout()
+        title.addWidget(plain_label("Contacts", "pageTitle"))
+        title.addStretch(1)
+        title.addWidget(self.count_label)
+        title.addWidget(self.bulk_button)
+        title.addWidget(self.import_button)
+        title.addWidget(self.export_button)
         filters = QHBoxLayout()
         for combo in (self.goal_filter, self.event_filter, self.tier_filter, self.archived_filter):
-            filters.addWidget(combo)
-        filters.addStretch(1)
-        filters.addWidget(self.count_label)
-        filters.addWidget(self.bulk_button)
-        filters.addWidget(self.import_button)
-        filters.addWidget(self.export_button)
+            filters.addWidget(combo, 1)
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(plain_label("Contacts", "pageTitle"))
+        column.addLayout(title)
         column.addLayout(filters)
         column.addWidget(self.table, 1)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([720, 480])
+        self.splitter = AdaptiveSplitter(left, self.detail, stretch=(3, 2))  # stacked on a small screen
+        self.splitter.setSizes([720, 480])
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(self.splitter)
 
     def _bulk_menu(self) -> QMenu:
         menu = QMenu(self)

@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from netcompanion.core.services import Services
 from netcompanion.gui.operation import Operation
-from netcompanion.gui.widgets import local_day, plain_label, plain_tooltip, show_error
+from netcompanion.gui.widgets import AdaptiveSplitter, compact_combo, local_day, plain_label, plain_tooltip, show_error
 from netcompanion.gui.worker import Job, run_in_background
 from netcompanion.interop.attendee_formats import AttendeeFormat
 from netcompanion.interop.attendees import ATTENDEE_KEYS, attendee_format, read_attendees
@@ -159,7 +160,7 @@ class PlanningTab(QWidget):
             box.setFixedHeight(60)
             box.setTabChangesFocus(True)
         self.why.setPlaceholderText("Why this person, specifically (e.g. their fund led two seed rounds in logistics)")
-        self.target_status = QComboBox()
+        self.target_status = compact_combo(QComboBox(), 8)
         for label, value in STATUSES:
             self.target_status.addItem(label, value)
         self.save_target_button = QPushButton("Save target")
@@ -177,7 +178,6 @@ class PlanningTab(QWidget):
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.rank_contacts_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.add_button)
         left_column.addLayout(buttons)
         self.brief_form = QFormLayout()
         self.brief_form.addRow("You sell", self.offer)
@@ -186,31 +186,37 @@ class PlanningTab(QWidget):
         left_column.addWidget(self.progress)
         left_column.addWidget(self.network)
         left_column.addWidget(self.ranked_table, 1)
-        left_column.addWidget(self.evidence)
+        under_table = QHBoxLayout()  # under the list it acts on: the page stays narrow enough for a small screen
+        under_table.addWidget(self.evidence, 1)
+        under_table.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
+        left_column.addLayout(under_table)
         right = QWidget()
         right_column = QVBoxLayout(right)
         right_column.setContentsMargins(0, 0, 0, 0)
         right_column.addWidget(plain_label("Targets", "cardTitle"))
         right_column.addWidget(self.targets_table, 1)
-        form = QFormLayout()  # labels above the boxes, so that the boxes get the panel's width
+        editor = QWidget()
+        form = QFormLayout(editor)  # labels above the boxes, so that the boxes get the panel's width
+        form.setContentsMargins(0, 0, 0, 0)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow("Why", self.why)
         form.addRow("Research", self.research)
         form.addRow("Talking points", self.talking)
         form.addRow("Status", self.target_status)
-        right_column.addLayout(form)
+        scroll = QScrollArea()  # on a small screen the target's notes scroll; the buttons stay in view
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumHeight(120)
+        scroll.setWidget(editor)
+        right_column.addWidget(scroll, 1)
         right.setMinimumWidth(RIGHT_PANEL_MIN_WIDTH)
         target_buttons = QHBoxLayout()
         target_buttons.addStretch(1)
         target_buttons.addWidget(self.remove_target_button)
         target_buttons.addWidget(self.save_target_button)
         right_column.addLayout(target_buttons)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
+        splitter = AdaptiveSplitter(left, right, stretch=(3, 2))
         splitter.setSizes([3000, 2000])  # the ranked list, with its reasons, gets most of the room
         QVBoxLayout(self).addWidget(splitter)
 

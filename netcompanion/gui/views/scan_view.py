@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +36,15 @@ from netcompanion.core.store.models import Contact
 from netcompanion.gui.card_preview import image_from_array, image_from_file, outlined
 from netcompanion.gui.form_codec import join_phones, join_values, split_phones, split_values
 from netcompanion.gui.operation import Operation
-from netcompanion.gui.widgets import card_frame, fill_combo, plain_label, plain_tooltip, show_error
+from netcompanion.gui.widgets import (
+    AdaptiveSplitter,
+    card_frame,
+    compact_combo,
+    fill_combo,
+    plain_label,
+    plain_tooltip,
+    show_error,
+)
 from netcompanion.gui.worker import Cancelled, Job, run_in_background
 from netcompanion.ocr.image_files import IMAGE_SUFFIXES
 
@@ -109,7 +116,7 @@ class ScanView(QWidget):
         self.current: ScanItem | None = None
         self._reader_starting = False
         self.setAcceptDrops(True)
-        self.event_combo, self.goal_combo = QComboBox(), QComboBox()
+        self.event_combo, self.goal_combo = compact_combo(QComboBox(), 14), compact_combo(QComboBox(), 8)
         self.event_combo.currentIndexChanged.connect(self._event_changed)
         self.script_combo = self._script_combo()
         self.add_button = QPushButton("Add cards…")
@@ -159,16 +166,16 @@ class ScanView(QWidget):
     def _build(self) -> None:
         top = QHBoxLayout()
         top.addWidget(plain_label("Scan", "pageTitle"))
-        top.addSpacing(16)
-        top.addWidget(QLabel("Event"))
-        top.addWidget(self.event_combo, 1)
-        top.addWidget(QLabel("Goal"))
-        top.addWidget(self.goal_combo)
-        top.addWidget(QLabel("Script"))
-        top.addWidget(self.script_combo)
         top.addStretch(1)
         top.addWidget(self.folder_button)
         top.addWidget(self.add_button)
+        choices = QHBoxLayout()  # a row of its own: the page stays narrow enough for a small screen
+        for label, combo, stretch in (("Event", self.event_combo, 2), ("Goal", self.goal_combo, 1),
+                                      ("Script", self.script_combo, 1)):
+            buddy = QLabel(label)
+            buddy.setBuddy(combo)
+            choices.addWidget(buddy)
+            choices.addWidget(combo, stretch)
         progress = QHBoxLayout()
         progress.addWidget(self.progress, 1)
         progress.addWidget(self.progress_label)
@@ -209,13 +216,10 @@ class ScanView(QWidget):
         right_column.setContentsMargins(0, 0, 0, 0)
         right_column.addWidget(scroll, 1)
         right_column.addLayout(buttons)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
+        splitter = AdaptiveSplitter(left, right, stretch=(1, 3))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(choices)
         layout.addLayout(progress)
         layout.addWidget(splitter, 1)
 
@@ -225,7 +229,7 @@ class ScanView(QWidget):
         choice is kept between runs."""
         from netcompanion.ocr.engines import OTHER_SCRIPTS, script_languages, tesseract_languages
 
-        combo = QComboBox()
+        combo = compact_combo(QComboBox(), 10)
         combo.addItem("Latin, Chinese, Japanese, Korean", "")
         installed = tesseract_languages()
         for script, codes in OTHER_SCRIPTS.items():

@@ -33,7 +33,7 @@ from netcompanion.core.rules.followup_rules import CHECKLIST_SECTIONS
 from netcompanion.core.services import Services
 from netcompanion.core.services.followups import ChecklistSection, QueueItem
 from netcompanion.gui.operation import Operation
-from netcompanion.gui.widgets import ElidedLabel, card_frame, fill_combo, plain_label, show_error
+from netcompanion.gui.widgets import ElidedLabel, card_frame, compact_combo, fill_combo, plain_label, show_error
 from netcompanion.gui.worker import Job, LatestRead
 from netcompanion.interop.mailto import SUBJECTS, mailto_link
 
@@ -149,7 +149,7 @@ class TodayView(QWidget):
         self._later_timer.timeout.connect(self._build_later_cards)
         self.read = LatestRead(self, build_checklist_job, self._show_checklist, self._queue_failed)
         self.checklist_window: QWidget | None = None
-        self.goal_filter = QComboBox()
+        self.goal_filter = compact_combo(QComboBox(), 10)
         self.goal_filter.currentIndexChanged.connect(self.refresh_list)
         self.everyone = QCheckBox("Everyone's")
         self.everyone.setToolTip("On a database the team shares: the follow-ups of everyone, not only yours")
