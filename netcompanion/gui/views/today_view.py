@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -94,7 +94,7 @@ class FollowUpCard(QFrame):
         self.signature = card_signature(item, overdue)
         at = f" · {item.company}" if item.company and item.contact_name else ""
         text = QVBoxLayout()
-        text.addWidget(plain_label(f"{item.contact_name or item.company}{at}", "cardTitle"))
+        text.addWidget(ElidedLabel(f"{item.contact_name or item.company}{at}", "cardTitle"))
         text.addWidget(ElidedLabel(item.reason))  # the whole reason is its tooltip
         text.addWidget(plain_label(item.due_label, "hint"))
         buttons = QHBoxLayout()
@@ -124,6 +124,12 @@ class FollowUpCard(QFrame):
         done.clicked.connect(lambda: self.view.act("done", self.item.id))
         for button in (snooze, dismiss, done):
             buttons.addWidget(button)
+        if view.compact:  # the small window: the buttons under the text, so that they always fit
+            buttons.insertStretch(0, 1)
+            column = QVBoxLayout(self)
+            column.addLayout(text)
+            column.addLayout(buttons)
+            return
         row = QHBoxLayout(self)
         row.addLayout(text, 1)
         row.addLayout(buttons)
@@ -138,7 +144,7 @@ class TodayView(QWidget):
 
     def __init__(self, services: Services, parent: QWidget | None = None, compact: bool = False) -> None:
         super().__init__(parent)
-        self.services = services
+        self.services, self.compact = services, compact
         self.search_words: list[str] = []
         self.expanded: set[str] = set()
         self.items: list[QueueItem] = []
@@ -148,7 +154,7 @@ class TodayView(QWidget):
         self._later_timer = QTimer(self, singleShot=True, interval=0)
         self._later_timer.timeout.connect(self._build_later_cards)
         self.read = LatestRead(self, build_checklist_job, self._show_checklist, self._queue_failed)
-        self.checklist_window: QWidget | None = None
+        self.checklist_window: ChecklistWindow | None = None
         self.goal_filter = compact_combo(QComboBox(), 10)
         self.goal_filter.currentIndexChanged.connect(self.refresh_list)
         self.everyone = QCheckBox("Everyone's")
@@ -165,6 +171,7 @@ class TodayView(QWidget):
         holder.setLayout(self.body)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the cards fit the width
         scroll.setWidget(holder)
         header = QHBoxLayout()
         header.addWidget(plain_label("Today", "pageTitle"))
@@ -363,22 +370,33 @@ class TodayView(QWidget):
         if message:
             self.status.emit(message)
         if self.checklist_window is not None and self.checklist_window.isVisible():
-            self.checklist_window.findChild(TodayView).refresh_list()  # type: ignore[union-attr]
+            self.checklist_window.today.refresh_list()
 
     # the small window
     def open_checklist_window(self) -> None:
         if self.checklist_window is None:
-            window = QWidget(None, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
-            window.setWindowTitle("Follow-up checklist")
-            inner = TodayView(self.services, compact=True)
-            inner.changed.connect(self.refresh_list)
-            QVBoxLayout(window).addWidget(inner)
-            window.resize(520, 600)
-            self.checklist_window = window
-        self.checklist_window.findChild(TodayView).refresh()  # type: ignore[union-attr]
+            self.checklist_window = ChecklistWindow(self.services)
+            self.checklist_window.today.changed.connect(self.refresh_list)
+        self.checklist_window.today.refresh()
         self.checklist_window.show()
         self.checklist_window.raise_()
 
     def close_checklist_window(self) -> None:
         if self.checklist_window is not None:
             self.checklist_window.close()
+
+
+class ChecklistWindow(QWidget):
+    """The follow-up checklist as a small window that stays on top; Esc or Ctrl+W closes it."""
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
+        self.setWindowTitle("Follow-up checklist")
+        self.today = TodayView(services, compact=True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.today)
+        keys = {QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+W"), QKeySequence(QKeySequence.StandardKey.Close)}
+        for sequence in keys:  # the platform's Close is Ctrl+F4 on some desktops: Ctrl+W always closes too
+            QShortcut(sequence, self, self.close)
+        self.resize(520, 600)
