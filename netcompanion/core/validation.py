@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from enum import StrEnum
 
 import phonenumbers
@@ -69,3 +70,25 @@ def phone_e164(value: str, region: str) -> str:
     if not phonenumbers.is_possible_number(number):
         raise ValidationError(f"{value!r} is not a phone number (wrong length for its country)")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+_DATE = re.compile(r"^(\d{4}|--|-)-?(\d{2})-?(\d{2})$")
+
+
+def date_value(value: str | None, field: str) -> str:
+    """A date as YYYY-MM-DD, or --MM-DD without a year (vCard's 19850412, --0412 and 1985-04-12
+    read too); empty stays empty; an error naming `field` for anything else."""
+    text = (value or "").strip().split("T", 1)[0]
+    if not text:
+        return ""
+    match = _DATE.match(text)
+    if match:
+        year, month, day = match.groups()
+        check_year = 2000 if not year.isdigit() else int(year)  # a leap year: --02-29 is a date
+        try:
+            date(check_year, int(month), int(day))
+        except ValueError:
+            match = None
+        else:
+            return f"{year if year.isdigit() else '-'}-{month}-{day}"
+    raise ValidationError(f"{field}: {value!r} is not a date (YYYY-MM-DD, or --MM-DD without the year)")

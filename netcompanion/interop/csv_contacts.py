@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 
 from netcompanion.core.names import split_name
-from netcompanion.core.services.contacts import ContactFields
-from netcompanion.core.services.import_report import IncomingContact
+from netcompanion.core.services.incoming import ContactFields, IncomingContact
 from netcompanion.interop.csv_formats import (
     ColumnRole,
     RowValues,

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from netcompanion.core.errors import ValidationError
 from netcompanion.core.services import Services
-from netcompanion.core.services.import_report import ImportReport, IncomingContact
+from netcompanion.core.services.import_report import ImportReport
+from netcompanion.core.services.incoming import IncomingContact
 from netcompanion.interop.csv_contacts import read_contacts_csv
 from netcompanion.interop.errors import InputFileError
 from netcompanion.interop.text_decode import MAX_IMPORT_BYTES, decode, read_bytes

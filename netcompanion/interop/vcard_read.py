@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 import vobject
 
 from netcompanion.core.enums import PhoneKind, Tier
-from netcompanion.core.services.contacts import ContactFields
-from netcompanion.core.services.import_report import IncomingContact
+from netcompanion.core.services.incoming import NEEDS_ONE_WAY, ContactFields, IncomingContact
 from netcompanion.interop.errors import InputFileError
 from netcompanion.interop.text_decode import MAX_IMPORT_RECORDS
 
@@ -244,8 +243,8 @@ def card_to_incoming(card: vobject.base.Component, line: int) -> IncomingContact
     _read_links(card, fields)
     _read_addresses(card, fields)
     _read_notes_and_categories(card, incoming)
-    if not (fields.full_name or fields.given_name or fields.family_name or fields.company or fields.emails):
-        incoming.skip_reason = "the card has no name, company or e-mail"
+    if not fields.reachable():
+        incoming.skip_reason = NEEDS_ONE_WAY
     return incoming
 
 
