@@ -136,9 +136,10 @@ def test_duplicates_across_write_batches_are_merged(tmp_path: Path, services, mo
     rows += ["Person 0,Co 0 Inc,,+1 415 555 0100", "P. One,Other,p1@x.example,", "Person 2,Co 2,,"]
     path.write_text("Name,Company,Email,Phone\n" + "\n".join(rows) + "\n", encoding="utf-8")
     report = import_file(services, path)
-    assert [e.outcome for e in report.entries] == ["added"] * 5 + ["unchanged", "merged", "added"]
+    assert [e.outcome for e in report.entries] == ["added"] * 5 + ["unchanged", "unchanged", "added"]
     assert [e.reason for e in report.entries[5:7]] == ["same phone +14155550100", "same e-mail p1@x.example"]
-    assert report.entries[6].changes == ["company 'Co 1' -> 'Other'"]  # the later row is newer: a job change
+    # the row is as old as the file, older than the contact its first row made: nothing is newer
+    assert "kept company 'Co 1' (the file, older than the contact, has 'Other')" in report.entries[6].warnings
     assert "similar name at Co 2" in report.entries[7].warnings[0]  # a possible duplicate, listed, not merged
     assert len({e.contact_id for e in report.entries}) == 6 and None not in {e.contact_id for e in report.entries}
     assert len(services.contacts.list()) == 6
