@@ -96,7 +96,8 @@ def iter_records(text: str, delimiter: str, source: str = "") -> Iterator[tuple[
             else:
                 message = f"the row is not valid CSV ({message})"
             raise InputFileError(message, source=source, line=start) from None
-        yield start, cells
+        if cells:  # an empty line is no record (the rows of a file of empty lines are passed over at once)
+            yield start, cells
         start = reader.line_num + 1
 
 

@@ -50,6 +50,7 @@ _PROPERTY = re.compile(r"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)?$")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _UNFOLDED_NEWLINE = re.compile(r"\n(?![ \t])")
 _FOLD = re.compile(r"\n[ \t]")
+_CARD_BEGIN = re.compile(r"^BEGIN:VCARD[ \t\r]*$", re.IGNORECASE | re.MULTILINE)
 _CARD_BOUNDARY = re.compile(r"^(?:BEGIN|END):VCARD[ \t\r]*$", re.IGNORECASE | re.MULTILINE)
 _NAME_END = re.compile(r"[;:]")
 _HEAD_CHARS = 256  # of a line, enough to name its property
@@ -245,6 +246,10 @@ def split_cards(text: str, source: str = "", max_cards: int = MAX_IMPORT_RECORDS
     """The cards of a vCard file, normalised, one at a time; an InputFileError naming the line when
     the file is broken or holds more than `max_cards` cards. A card over a limit comes with its
     `skip_reason` and no lines."""
+    for begun, found in enumerate(_CARD_BEGIN.finditer(text)):  # refused before any card is parsed
+        if begun == max_cards:
+            raise InputFileError(f"the file has more than {max_cards:,} cards; import it in parts",
+                                 source=source, line=text.count("\n", 0, found.start()) + 1)
     reader = _LineReader(text, MAX_LINE_CHARS)
     card: RawCard | None = None
     count = 0

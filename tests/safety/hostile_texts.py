@@ -6,7 +6,7 @@ Each maker writes one file at `path` and returns it. They are written in pieces,
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 MB = 1024 * 1024
@@ -122,3 +122,27 @@ def csv_short_rows(path: Path, size: int) -> Path:
 def csv_blank_lines(path: Path, size: int) -> Path:
     """A header, `size` bytes of empty lines, then one row."""
     return _write(path, [CSV_HEADER, *_repeat("\r\n", size), "Last,Row,last@example.com,\r\n"])
+
+
+WORST: dict[str, Callable[[Path], Path]] = {
+    "vCard: 4 MB, a million parameters": lambda p: many_parameters(p),
+    "vCard: a 30 MB NOTE": lambda p: long_note(p, 30 * MB),
+    "vCard: a 60 MB NOTE": lambda p: long_note(p, 60 * MB),
+    "vCard: a 60 MB NOTE on one line": lambda p: long_note(p, 60 * MB, folded=False),
+    "vCard: 56 MB of short properties": lambda p: short_lines(p, 56 * MB, shape="properties"),
+    "vCard: 56 MB of short folded lines": lambda p: short_lines(p, 56 * MB, shape="folds"),
+    "vCard: 56 MB of soft line breaks": lambda p: short_lines(p, 56 * MB, shape="soft-breaks"),
+    "vCard: 56 MB of small cards": lambda p: short_lines(p, 56 * MB, shape="cards"),
+    "CSV: a 60 MB cell": lambda p: csv_long_cell(p, 60 * MB),
+    "CSV: 56 MB after a quote never closed": lambda p: csv_unclosed_quote(p, 56 * MB),
+    "CSV: 4 million columns": lambda p: csv_wide_row(p, 4_000_000),
+    "CSV: 56 MB of short rows": lambda p: csv_short_rows(p, 56 * MB),
+    "CSV: 56 MB of empty lines": lambda p: csv_blank_lines(p, 56 * MB),
+}
+"""The worst file of each kind the import's 64 MB limit lets through, by label (the label's first
+word is the format): imported by the limits tests and by benchmarks/hostile_files.py."""
+
+
+def make_worst(label: str, folder: Path) -> Path:
+    """The file `label` of WORST, written in `folder` with the ending its format has."""
+    return WORST[label](folder / ("hostile.csv" if label.startswith("CSV") else "hostile.vcf"))
