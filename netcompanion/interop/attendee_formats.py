@@ -128,7 +128,9 @@ def is_admin_column(header: str) -> bool:
     if _NUMBER_MARK.search(raw):
         return True
     key = attendee_key(header)
-    return key in ADMIN_HEADERS or any(word in ADMIN_WORDS or word.endswith("status") for word in key.split())
+    if key in ADMIN_HEADERS or (key and all(word in ADMIN_HEADERS for word in key.split())):  # "Città / Ciudad"
+        return True
+    return any(word in ADMIN_WORDS or word.endswith("status") for word in key.split())
 
 
 @dataclass

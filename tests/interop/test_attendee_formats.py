@@ -94,7 +94,8 @@ def test_a_plain_list_is_no_platform() -> None:
 
 
 @pytest.mark.parametrize("header", ["Order #", "Attendee #", "Teilnehmer-Nr.", "Número de confirmación",
-                                    "checked_in_at", "Ticket Type", "Statut d'inscription", "RSVPed on"])
+                                    "checked_in_at", "Ticket Type", "Statut d'inscription", "RSVPed on",
+                                    "Città / Ciudad", "Country / País"])
 def test_bookkeeping_columns(header: str) -> None:
     assert is_admin_column(header)
 
