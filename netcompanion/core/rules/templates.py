@@ -18,6 +18,14 @@ LANGUAGES = ("en", "de", "fr", "es")
 DEFAULT_LANGUAGE = "en"
 KINDS = ("post_event", "keep_in_touch", "reintroduce", "introduction", "introduction_mail")
 PLACEHOLDERS = ("first_name", "my_name", "event", "met_where", "detail", "idea", "other_name", "offers", "needs")
+PLACEHOLDER_HELP = {  # what each placeholder is filled with, for the template editor and `drafts --help`
+    "first_name": "the contact's first name", "my_name": "your name, as set in the settings",
+    "event": "the event you met at", "met_where": "'at Web Summit', or 'the other day' without an event",
+    "detail": "what you talked about, as you would write it in the mail",
+    "idea": "a light-touch reason to write, from what you know of the contact",
+    "other_name": "the other side of an introduction", "offers": "what the offering side offers",
+    "needs": "what the other side is looking for",
+}
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 SHIPPED: dict[str, dict[str, str]] = {
