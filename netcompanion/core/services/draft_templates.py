@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from sqlmodel import Session, col, select
 
 from netcompanion.core.clock import utcnow
+from netcompanion.core.enums import IntroductionStatus
 from netcompanion.core.errors import ValidationError
 from netcompanion.core.rules import templates as wording
 from netcompanion.core.rules.drafts import introduction_draft, light_touch_idea, post_event_draft
@@ -121,6 +122,18 @@ def introduction_text(session: Session, side: Contact, other: Contact, offers: s
                                                           "offers": offers, "needs": needs})
 
 
+@dataclass(frozen=True)
+class IntroductionMail:
+    """The mail introducing both sides of an introduction to each other. `both_asked`: each side's
+    opt-in follow-up is ticked done, so the mail may go once both said yes."""
+
+    introduction_id: int
+    names: tuple[str, str]
+    addresses: list[str]
+    text: str
+    both_asked: bool
+
+
 class DraftTemplateService(Service):
     """Edits the templates and the languages, and previews drafts."""
 
@@ -214,10 +227,17 @@ class DraftTemplateService(Service):
 
     def introduction_mail(self, introduction_id: int) -> str:
         """The mail that introduces both sides, once each said yes to the opt-in draft."""
+        return self.introduction_mail_draft(introduction_id).text
+
+    def introduction_mail_draft(self, introduction_id: int) -> IntroductionMail:
+        """The intro mail with both sides' names and first addresses, and whether both were asked."""
         with self.db.transaction() as session:
             intro = get_or_raise(session, Introduction, introduction_id, "introduction")
             offerer = get_or_raise(session, Contact, intro.contact_a_id, "contact")
             needer = get_or_raise(session, Contact, intro.contact_b_id, "contact")
-            return load_drafting(session).draft("introduction_mail", offerer.id, None, {
+            text = load_drafting(session).draft("introduction_mail", offerer.id, None, {
                 "first_name": offerer.given_name or offerer.full_name,
                 "other_name": needer.given_name or needer.full_name, "offers": offerer.offers, "needs": needer.needs})
+            return IntroductionMail(introduction_id, (offerer.full_name, needer.full_name),
+                                    [c.emails[0].address for c in (offerer, needer) if c.emails], text,
+                                    intro.status == IntroductionStatus.DONE.value)
