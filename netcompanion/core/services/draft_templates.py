@@ -15,7 +15,7 @@ from netcompanion.core.clock import utcnow
 from netcompanion.core.enums import IntroductionStatus
 from netcompanion.core.errors import ValidationError
 from netcompanion.core.rules import templates as wording
-from netcompanion.core.rules.drafts import introduction_draft, light_touch_idea, post_event_draft
+from netcompanion.core.rules.drafts import light_touch_idea
 from netcompanion.core.services.base import Service, get_or_raise, resolve_goal
 from netcompanion.core.store.models import Contact, Encounter, Event, Introduction, Setting
 from netcompanion.core.validation import optional_text
@@ -34,7 +34,8 @@ class Drafting:
 
     @property
     def is_default(self) -> bool:
-        """Shipped English templates for everyone: the built-in drafts stand as they are."""
+        """Shipped English templates for everyone: the keep-in-touch and reintroduction reminders keep
+        the drafts the cadence rules wrote (with their light-touch idea), with no name looked up."""
         return (not self.templates and self.user_language == wording.DEFAULT_LANGUAGE and not self.my_name
                 and not self.contact_languages)
 
@@ -107,8 +108,6 @@ def post_event_text(session: Session, contact: Contact, event_name: str | None, 
         return ""
     drafting = load_drafting(session)
     name = contact.given_name or contact.full_name or ""
-    if drafting.is_default:
-        return post_event_draft(name or "there", event_name, detail)
     return drafting.draft("post_event", contact.id, goal, {"first_name": name, "event": event_name, "detail": detail})
 
 
@@ -116,8 +115,6 @@ def introduction_text(session: Session, side: Contact, other: Contact, offers: s
     """The double opt-in draft to one side of an introduction: asked before any intro mail."""
     drafting = load_drafting(session)
     name = side.given_name or side.full_name
-    if drafting.is_default:
-        return introduction_draft(name, other.full_name, offers, needs)
     return drafting.draft("introduction", side.id, None, {"first_name": name, "other_name": other.full_name,
                                                           "offers": offers, "needs": needs})
 
