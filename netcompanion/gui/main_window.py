@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
             self.settings_dialog = SettingsDialog(self.services, self.tray_controller, self)
             self.settings_dialog.changed.connect(self.refresh_current)
         else:
-            self.settings_dialog.tray = self.tray_controller
+            self.settings_dialog.use_tray(self.tray_controller)
             self.settings_dialog.load()
             self.settings_dialog.templates.refresh()
         self.settings_dialog.show()

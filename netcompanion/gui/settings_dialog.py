@@ -59,7 +59,8 @@ class SettingsDialog(QDialog):
     def __init__(self, services: Services, tray: TrayController | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.services, self.tray = services, tray
+        self.services = services
+        self.tray: TrayController | None = None
         self.setWindowTitle("Settings")
         self.switches: dict[str, QCheckBox] = {}
         self.message = plain_label("", "hint", wrap=True)
@@ -78,8 +79,19 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        self.use_tray(tray)
         self.load()
         self.resize(760, 600)
+
+    def use_tray(self, tray: TrayController | None) -> None:
+        """Store the reminder settings through `tray`, and show what its menu switches too."""
+        if tray is self.tray:
+            return
+        if self.tray is not None:
+            self.tray.settings_changed.disconnect(self.load)
+        self.tray = tray
+        if tray is not None:
+            tray.settings_changed.connect(self.load)
 
     # building
     def _switch(self, name: str, label: str) -> QCheckBox:

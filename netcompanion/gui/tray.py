@@ -81,6 +81,7 @@ class TrayController(QObject):
     """Owns the tray icon and the notifier for one window and one set of services."""
 
     changed = Signal()  # the user acted on items from the tray: the views reload
+    settings_changed = Signal()  # a reminder setting changed (tray menu or Settings dialog)
 
     def __init__(self, services: Services, window: QWidget, *, notifier: Notifier | None = None,
                  clock: Callable[[], datetime] = utcnow, zone: tzinfo | None = None) -> None:
@@ -142,6 +143,7 @@ class TrayController(QObject):
             self.notifier.close()
             self.notified = []
         self.apply_settings()
+        self.settings_changed.emit()
         return settings
 
     def due_now(self) -> list[QueueItem]:

@@ -87,6 +87,8 @@ def test_ctrl_comma_opens_settings_and_the_tray_follows_the_switches(qtbot, wind
     click(qtbot, dialog.switches["tray"])
     assert tray.tray.isVisible()
     assert dialog.message.text() == "Saved."
+    tray.switches["close_to_tray"].trigger()  # ticked in the tray icon's menu: the dialog shows it
+    assert demo_services.reminders.get().close_to_tray and dialog.switches["close_to_tray"].isChecked()
 
 
 def test_quiet_hours_set_in_the_dialog_hold_the_notification(qtbot, window, demo_services, tray) -> None:
