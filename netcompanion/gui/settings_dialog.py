@@ -71,6 +71,8 @@ class SettingsDialog(QDialog):
         self.templates = TemplateEditor(services)
         self.templates.status.connect(self.message.setText)
         self.tabs.addTab(self.templates, "&Templates")
+        self.tabs.currentChanged.connect(lambda index: self.templates.editor.setFocus()
+                                         if self.tabs.widget(index) is self.templates else None)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         for button in self.findChildren(QPushButton):  # Enter in a field does not press a random button

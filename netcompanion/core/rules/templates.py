@@ -75,7 +75,7 @@ SHIPPED: dict[str, dict[str, str]] = {
               "respuesta.\n\nUn saludo,\n{my_name}",
     },
     "introduction_mail": {  # sent to both once both said yes
-        "en": "Hi {first_name} and {other_name},\n\nas promised, here you are: {first_name} offers {offers}, "
+        "en": "Hi {first_name} and {other_name},\n\nAs promised, here you are: {first_name} offers {offers}, "
               "{other_name} is looking for {needs}. I will let you take it from here.\n\nBest regards,\n{my_name}",
         "de": "Hallo {first_name}, hallo {other_name},\n\nwie versprochen stelle ich Sie einander vor: "
               "{first_name} bietet {offers}, {other_name} sucht {needs}. Alles Weitere überlasse ich "
