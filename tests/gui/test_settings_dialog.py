@@ -245,3 +245,11 @@ def test_unsaved_edits_are_never_dropped_silently(qtbot, window, demo_services) 
     dialog.close()
     assert not dialog.isVisible()
     assert demo_services.drafts.custom_template("post_event", "en", goal) is None
+
+
+def test_the_dialog_fits_a_small_screen(qtbot, window) -> None:
+    dialog = open_dialog(qtbot, window)
+    for index in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(index)
+        needed = dialog.minimumSizeHint()
+        assert needed.width() <= 1000 and needed.height() <= 640, (dialog.tabs.tabText(index), needed)
