@@ -145,3 +145,16 @@ def test_keep_in_touch_reminders_follow_the_language(services) -> None:
               if i.kind == "keep_in_touch"}
     assert drafts["Anna Schmidt"].startswith("Hallo Anna,\n\nes ist eine Weile her")
     assert drafts["Joe Bloggs"].startswith("Hi Joe,")
+
+
+def test_a_keep_in_touch_template_gets_the_light_touch_idea(services) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    now = datetime(2026, 6, 15, 12, tzinfo=timezone.utc)
+    ada = services.contacts.add(ContactFields(full_name="Ada Lovelace", given_name="Ada", tier="inner",
+                                              interests="sailing"))
+    services.interactions.log(ada.id, "call", "catch-up", happened_at=now - timedelta(days=40))
+    services.drafts.set_template("keep_in_touch", "Hi {first_name}, I wanted to {idea}.")
+    [item] = [i for i in services.followups.queue(now=now, zone=timezone.utc) if i.kind == "keep_in_touch"]
+    assert item.draft == "Hi Ada, I wanted to share something about sailing."
+    assert services.drafts.preview("keep_in_touch", contact_id=ada.id) == item.draft  # the editor's preview
