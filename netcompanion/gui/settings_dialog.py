@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 
 from netcompanion.core import settings as paths
 from netcompanion.core.errors import NetCompanionError
+from netcompanion.core.rules.templates import LANGUAGE_NAMES
 from netcompanion.core.services import Services
 from netcompanion.core.services.reminders import ReminderSettings
-from netcompanion.gui.template_editor import LANGUAGE_NAMES, TemplateEditor
+from netcompanion.gui.template_editor import TemplateEditor
 from netcompanion.gui.tray import change_reminder_setting
 from netcompanion.gui.widgets import plain_label
 
@@ -168,7 +169,7 @@ class SettingsDialog(QDialog):
         form.addRow("Your &name", self.my_name)
         form.addRow("Draft &language", self.language)
         form.addRow(plain_label("Drafts to a contact are written in the contact's own language where one is set "
-                                "(in the contact's details), else in this one.", "hint", wrap=True))
+                                "(Contacts: Draft language in the detail pane), else in this one.", "hint", wrap=True))
         return page
 
     # reading and storing

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.rules import templates as wording
+from netcompanion.core.rules.templates import LANGUAGE_NAMES
 from netcompanion.core.services import Services
 from netcompanion.core.services.draft_templates import SAMPLE
 from netcompanion.gui.widgets import confirm, fill_combo, plain_label, plain_tooltip
@@ -33,7 +34,6 @@ KIND_NAMES = {
     "post_event": "24-hour follow-up", "keep_in_touch": "Keep in touch", "reintroduce": "Reintroduce",
     "introduction": "Introduction: asking each side first", "introduction_mail": "Introduction mail (both said yes)",
 }
-LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "fr": "Français", "es": "Español"}
 SAMPLE_LABEL = f"Sample contact ({SAMPLE['first_name']})"
 CONTACTS_SHOWN = 50  # contacts offered for the preview at once; the filter finds the others
 PREVIEW_DELAY_MS = 120

@@ -253,3 +253,26 @@ def test_the_dialog_fits_a_small_screen(qtbot, window) -> None:
         dialog.tabs.setCurrentIndex(index)
         needed = dialog.minimumSizeHint()
         assert needed.width() <= 1000 and needed.height() <= 640, (dialog.tabs.tabText(index), needed)
+
+
+def test_a_contacts_draft_language_is_set_in_the_detail_pane(qtbot, window, demo_services) -> None:
+    from tests.gui.waiting import settled
+
+    window.navigation.setCurrentRow(2)
+    view = settled(window.contacts)
+    contact_id = view.model.row_at(0).id
+    view.select_contact(contact_id)
+    detail = view.detail
+    assert detail.language.currentData() is None  # the user's language
+    detail.language.setCurrentIndex(detail.language.findData("fr"))
+    detail.save_button.click()
+    settled(view)
+    assert demo_services.drafts.get().language_of(contact_id) == "fr"
+    demo_services.encounters.add(contact_id, detail="votre projet à Lyon")
+    [draft] = [i.draft for i in demo_services.followups.queue(include_all=True)
+               if i.contact_id == contact_id and i.kind == "post_event" and "Lyon" in i.draft]
+    assert "Je repense souvent à votre projet à Lyon." in draft
+    detail.language.setCurrentIndex(0)
+    detail.save_button.click()
+    settled(view)
+    assert demo_services.drafts.get().language_of(contact_id) == "en"

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 
 LANGUAGES = ("en", "de", "fr", "es")
 DEFAULT_LANGUAGE = "en"
+LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "fr": "Français", "es": "Español"}  # as their speakers say
 KINDS = ("post_event", "keep_in_touch", "reintroduce", "introduction", "introduction_mail")
 PLACEHOLDERS = ("first_name", "my_name", "event", "met_where", "detail", "idea", "other_name", "offers", "needs")
 PLACEHOLDER_HELP = {  # what each placeholder is filled with, for the template editor and `drafts --help`
