@@ -35,6 +35,7 @@ KIND_NAMES = {
     "introduction": "Introduction: asking each side first", "introduction_mail": "Introduction mail (both said yes)",
 }
 SAMPLE_LABEL = f"Sample contact ({SAMPLE['first_name']})"
+BUILT_IN_UNTIL_CHANGED = ("keep_in_touch", "reintroduce")  # see Drafting.is_default
 CONTACTS_SHOWN = 50  # contacts offered for the preview at once; the filter finds the others
 PREVIEW_DELAY_MS = 120
 
@@ -176,6 +177,9 @@ class TemplateEditor(QWidget):
             origin = "This goal has no template of its own: its drafts use your template for every goal."
         else:
             origin = "The shipped template."
+        if own is None and kind in BUILT_IN_UNTIL_CHANGED and drafts.get().is_default:
+            origin += (" Until you save a template or set your name or a language, keep-in-touch and reintroduction "
+                       "notes keep the built-in English wording with the light-touch idea.")
         self.origin.setText(origin + " Drafts made from now on use the saved template.")
         self.reset_button.setEnabled(own is not None)
         self.loaded_text = drafts.template(kind, lang=lang, goal=goal)
