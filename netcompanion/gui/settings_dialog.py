@@ -76,12 +76,12 @@ class SettingsDialog(QDialog):
                                          if self.tabs.widget(index) is self.templates else None)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        for button in self.findChildren(QPushButton):  # Enter in a field does not press a random button
-            button.setAutoDefault(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        for button in self.findChildren(QPushButton):  # Enter in a field does not press a random button
+            button.setAutoDefault(False)
         self.use_tray(tray)
         self.load()
         self.resize(760, 600)

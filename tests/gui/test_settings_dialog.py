@@ -276,3 +276,10 @@ def test_a_contacts_draft_language_is_set_in_the_detail_pane(qtbot, window, demo
     detail.save_button.click()
     settled(view)
     assert demo_services.drafts.get().language_of(contact_id) == "en"
+
+
+def test_enter_in_a_field_presses_no_button(qtbot, window) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    dialog = open_dialog(qtbot, window)
+    assert not [b.text() for b in dialog.findChildren(QPushButton) if b.autoDefault() or b.isDefault()]
