@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from netcompanion.cli.common import services_from
 from netcompanion.core.errors import ValidationError
@@ -33,6 +34,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                    "for every contact) or, with --contact, one contact's ('default' to clear).")
     language.add_argument("lang", choices=[*LANGUAGES, "default"])
     language.add_argument("--contact", type=int, help="the contact's id")
+    intro = commands.add_parser("introduction-mail", help="the mail introducing both sides of an introduction",
+                                description="Print the mail that introduces both sides of an introduction to "
+                                "each other (its id is the introduction_id of its follow-ups in `followups list "
+                                "--json`). Send it once both said yes to the opt-in drafts.")
+    intro.add_argument("introduction", type=int, help="the introduction's id")
     name = commands.add_parser("my-name", help="the name signed under the drafts",
                                description="Set the name signed under the drafts ({my_name}).")
     name.add_argument("name")
@@ -48,6 +54,12 @@ def run(args: argparse.Namespace) -> int:
         else:
             drafts.set_language("en" if args.lang == "default" else args.lang)
             print(f"your language: {args.lang}")
+        return 0
+    if args.action == "introduction-mail":
+        mail = drafts.introduction_mail_draft(args.introduction)
+        if not mail.both_asked:
+            print("not both asked yet: tick both opt-in follow-ups done first", file=sys.stderr)
+        print(f"To: {', '.join(mail.addresses) or '(no e-mail address)'}\n\n{mail.text}")
         return 0
     if args.action == "my-name":
         drafts.set_my_name(args.name)

@@ -27,6 +27,7 @@ from netcompanion.gui.worker import running_jobs
 
 if TYPE_CHECKING:
     from netcompanion.core.services import Services
+    from netcompanion.gui.settings_dialog import SettingsDialog
     from netcompanion.gui.tray import TrayController
     from netcompanion.gui.views.contacts_view import ContactsView
     from netcompanion.gui.views.events_view import EventsView
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.services: Services | None = None
         self.views: list[Place] = []
         self.tray_controller: TrayController | None = None  # set once the database is open (gui/tray.py)
+        self.settings_dialog: SettingsDialog | None = None
         self.setWindowTitle(APP_NAME)
         self.stack = QStackedWidget()
         self.opening = plain_label("Opening your network…", "hint")
@@ -180,10 +182,33 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.addAction(quit_action)
+        # File > Settings: the menu bar places this action (it works by its shortcut without one)
+        self.settings_action = QAction("&Settings…", self)
+        self.settings_action.setShortcut("Ctrl+,")
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.addAction(self.settings_action)
         about = QAction("About", self)
         about.setShortcut("F1")
         about.triggered.connect(self._about)
         self.addAction(about)
+
+    def open_settings(self) -> None:
+        """Show the Settings dialog (one at a time, not modal: the window stays usable)."""
+        if self.services is None:
+            return  # the database is still opening
+        if self.settings_dialog is None:
+            from netcompanion.gui.settings_dialog import SettingsDialog
+
+            self.settings_dialog = SettingsDialog(self.services, self.tray_controller, self)
+            self.settings_dialog.changed.connect(self.refresh_current)
+        else:
+            self.settings_dialog.use_tray(self.tray_controller)
+            self.settings_dialog.load()
+            self.settings_dialog.templates.refresh()
+        self.settings_dialog.show()
+        self.settings_dialog.raise_()
+        self.settings_dialog.activateWindow()
 
     def _open_checklist_window(self) -> None:
         if self.views:  # not while the database is still opening

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
@@ -23,11 +24,16 @@ from netcompanion.core.rules.followup_rules import end_of_day
 from netcompanion.core.rules.nudges import grouped_message, in_quiet_hours, needs_notification
 from netcompanion.core.services import Services
 from netcompanion.core.services.followups import QueueItem
+from netcompanion.core.services.reminders import ReminderSettings
 from netcompanion.gui.notifications import FreedesktopNotifier, Notifier, TrayNotifier
 from netcompanion.gui.operation import Operation
 
+if TYPE_CHECKING:
+    from netcompanion.interop.ics_feed import CalendarFeed
+
 log = logging.getLogger(__name__)
 REFRESH_MS = 60_000
+FEED_SETTINGS = ("feed", "feed_kind", "calendar_alarms", "alarm_minutes_before")
 CLOSE_HINT = ("Closing the window quits NetCompanion. To keep it running in the tray (with reminders), "
               "tick 'Keep running in the tray' in the tray icon's menu.")
 
@@ -51,10 +57,31 @@ def count_icon(count: int) -> QIcon:
     return QIcon(pixmap)
 
 
+def change_reminder_setting(services: Services, name: str, value: object,
+                            feed: CalendarFeed | None = None) -> ReminderSettings:
+    """Store one reminder setting and do what it switches outside the database: 'Start at login'
+    writes or removes the autostart entry; the feed settings rewrite the feed file at once (its
+    alarms or kind changed), and switching the feed off removes the file, so that a calendar
+    subscribed to it rings for nothing stale."""
+    from netcompanion.interop.ics_feed import CalendarFeed
+
+    settings = services.reminders.update(**{name: value})
+    if name == "start_at_login":
+        set_autostart(settings.start_at_login)
+    if name in FEED_SETTINGS:
+        feed = feed or CalendarFeed(services)
+        if settings.feed:
+            feed.refresh(force=True)
+        elif name == "feed":
+            feed.path.unlink(missing_ok=True)
+    return settings
+
+
 class TrayController(QObject):
     """Owns the tray icon and the notifier for one window and one set of services."""
 
     changed = Signal()  # the user acted on items from the tray: the views reload
+    settings_changed = Signal()  # a reminder setting changed (tray menu or Settings dialog)
 
     def __init__(self, services: Services, window: QWidget, *, notifier: Notifier | None = None,
                  clock: Callable[[], datetime] = utcnow, zone: tzinfo | None = None) -> None:
@@ -65,6 +92,7 @@ class TrayController(QObject):
         self.notifier = notifier or FreedesktopNotifier.on_session_bus(self) or TrayNotifier(self.tray, self)
         self.notifier.action.connect(self.act)
         self.notified: list[QueueItem] = []  # what the notification on screen names
+        self.feed: CalendarFeed | None = None  # set by `attach_tray`
         self.due_today = 0
         self._build_menu()
         self.timer = QTimer(self)
@@ -104,13 +132,19 @@ class TrayController(QObject):
             self.timer.stop()
 
     def switch(self, name: str, on: bool) -> None:
-        """A setting ticked in the tray menu: stored, and 'Start at login' written or removed."""
-        self.services.reminders.update(**{name: on})
-        if name == "start_at_login":
-            set_autostart(on)
-        if name == "notifications" and not on:
+        """A setting ticked in the tray menu."""
+        self.change(name, on)
+
+    def change(self, name: str, value: object) -> ReminderSettings:
+        """A reminder setting changed (tray menu or Settings): stored, its side effects done, and the
+        tray, the checks and the notification follow it at once."""
+        settings = change_reminder_setting(self.services, name, value, self.feed)
+        if name == "notifications" and not settings.notifications:
             self.notifier.close()
+            self.notified = []
         self.apply_settings()
+        self.settings_changed.emit()
+        return settings
 
     def due_now(self) -> list[QueueItem]:
         now = self.clock()
@@ -184,7 +218,7 @@ def attach_tray(window, services: Services) -> TrayController:  # noqa: ANN001 (
     from netcompanion.interop.ics_feed import CalendarFeed
 
     controller = TrayController(services, window)
-    feed = CalendarFeed(services)
+    feed = controller.feed = CalendarFeed(services)
     controller.changed.connect(window.refresh_current)
     controller.timer.timeout.connect(lambda: _quietly(feed.refresh))
     controller.changed.connect(lambda: _quietly(feed.refresh))

@@ -81,6 +81,28 @@ def test_introductions_ask_each_side_first_then_the_intro_mail(services) -> None
     assert "Souhaitez-vous que je vous mette en relation ?" in drafts["Kim Park"]
     mail = services.drafts.introduction_mail(intro.id)
     assert mail.startswith("Hi Sam and Kim,") and "intros to Berlin VCs" in mail
+    sides = [i for i in services.followups.queue(include_all=True) if i.introduction_id == intro.id]
+    services.followups.mark_done(sides[0].id)
+    assert not services.drafts.introduction_mail_draft(intro.id).both_asked  # one side still to ask
+    services.followups.mark_done(sides[1].id)
+    draft = services.drafts.introduction_mail_draft(intro.id)
+    assert draft.both_asked and draft.names == ("Sam Lee", "Kim Park") and draft.addresses == []
+
+
+def test_preview_on_a_real_contact(services) -> None:
+    services.events.add("Web Summit", "investor", start="2026-11-10T09:00", end="2026-11-12T18:00")
+    ada = services.contacts.add(ContactFields(full_name="Ada Lovelace", given_name="Ada", interests="looms"))
+    assert services.drafts.preview("keep_in_touch", text="{first_name}: {idea}", contact_id=ada.id) == (
+        "Ada: share something about looms")
+    assert services.drafts.preview("post_event", text="{met_where}, {detail}", contact_id=ada.id) == (
+        "at Web Summit, your plan to open a lab in Lyon")  # no encounter yet: the sample's
+    services.encounters.add(ada.id, detail="the analytical engine")
+    assert services.drafts.preview("post_event", text="{met_where}, {detail}", contact_id=ada.id) == (
+        "the other day, the analytical engine")
+    assert services.drafts.custom_template("post_event") is None
+    services.drafts.set_template("post_event", "Hey {first_name}", lang="de")
+    assert services.drafts.custom_template("post_event", "de") == "Hey {first_name}"
+    assert services.drafts.custom_template("post_event", "en") is None
 
 
 def test_cli_drafts(db_path, tmp_path) -> None:
@@ -93,6 +115,21 @@ def test_cli_drafts(db_path, tmp_path) -> None:
     assert "Ich denke oft an" in run("drafts", "show", "post_event", "--lang", "de", db=db_path).stdout
     bad = run("drafts", "set", "post_event", "--file", str(tmp_path), db=db_path, check=False)
     assert bad.returncode == 1 and "folder" in bad.stderr
+
+
+@pytest.mark.sqlite_only
+def test_cli_introduction_mail(services, db_path) -> None:
+    sam = services.contacts.add(ContactFields(full_name="Sam Lee", given_name="Sam", emails=["sam@example.org"],
+                                              offers="intros to Berlin VCs"))
+    kim = services.contacts.add(ContactFields(full_name="Kim Park", given_name="Kim", emails=["kim@example.org"],
+                                              needs="intros to Berlin VCs"))
+    intro = services.network.accept_introduction(sam.id, kim.id)
+    early = run("drafts", "introduction-mail", str(intro.id), db=db_path)
+    assert "not both asked yet" in early.stderr
+    for item in services.followups.queue(include_all=True):
+        services.followups.mark_done(item.id)
+    out = run("drafts", "introduction-mail", str(intro.id), db=db_path)
+    assert out.stdout.startswith("To: sam@example.org, kim@example.org\n\nHi Sam and Kim,") and not out.stderr
 
 
 def test_keep_in_touch_reminders_follow_the_language(services) -> None:
@@ -108,3 +145,16 @@ def test_keep_in_touch_reminders_follow_the_language(services) -> None:
               if i.kind == "keep_in_touch"}
     assert drafts["Anna Schmidt"].startswith("Hallo Anna,\n\nes ist eine Weile her")
     assert drafts["Joe Bloggs"].startswith("Hi Joe,")
+
+
+def test_a_keep_in_touch_template_gets_the_light_touch_idea(services) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    now = datetime(2026, 6, 15, 12, tzinfo=timezone.utc)
+    ada = services.contacts.add(ContactFields(full_name="Ada Lovelace", given_name="Ada", tier="inner",
+                                              interests="sailing"))
+    services.interactions.log(ada.id, "call", "catch-up", happened_at=now - timedelta(days=40))
+    services.drafts.set_template("keep_in_touch", "Hi {first_name}, I wanted to {idea}.")
+    [item] = [i for i in services.followups.queue(now=now, zone=timezone.utc) if i.kind == "keep_in_touch"]
+    assert item.draft == "Hi Ada, I wanted to share something about sailing."
+    assert services.drafts.preview("keep_in_touch", contact_id=ada.id) == item.draft  # the editor's preview

@@ -84,7 +84,7 @@ def test_thunderbird_export_olson_zone_and_floating_time(services, people, tmp_p
         utc(2026, 3, 20, 16, 30),  # 12:30 in New York (EDT)
         utc(2026, 3, 25, 16)]  # floating 17:00: the user's zone (CET)
     [lunch] = [i for i in services.interactions.for_contact(people["ana"]) if "Lunch" in i.summary]
-    assert lunch.summary.startswith("Meeting: Lunch with Ana – Café Crème\n")
+    assert lunch.summary == "Meeting: Lunch with Ana – Café Crème" and lunch.source_key.startswith("ics:")
 
 
 def test_a_logged_meeting_moves_the_keep_in_touch_reminder(services, people, tmp_path: Path) -> None:
@@ -157,3 +157,39 @@ def test_cli_import_report_and_last_interaction(db_path: Path, tmp_path: Path) -
     listed = {c["full_name"]: c["last_interaction"] for c in json.loads(run("contacts", "list", "--json", db=db_path).stdout)}
     assert listed == {"Jane Doe": "2026-03-16T10:00:00+00:00", "Nobody Yet": None}
     assert "are for contact files" in run("import", str(mbox), "--goal", "investor", db=db_path, check=False).stderr
+
+
+def test_migration_moves_the_source_key_out_of_the_summary(empty_db_url: str, tmp_path: Path) -> None:
+    from netcompanion.core.services import open_services
+    from netcompanion.core.store.database import Database
+
+    old = Database.open(empty_db_url, migrate=False)
+    old.upgrade("0005")  # before 0006 the key was the summary's last line
+    lunch_key = "ics:9b1e4c4e-7b8a-4f0e-9a52-1b2c3d4e5f60@2026-03-20T16:30:00+00:00"
+    with old.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO contact (full_name, given_name, family_name, title, company, websites, address, linkedin,"
+            " notes, interests, their_goals, needs, offers, tags, tier, archived, source, created_at, updated_at)"
+            " VALUES ('Ana García', '', '', '', '', '[]', '', '', '', '', '', '', '', '[]', 'inner', false, 'manual',"
+            " '2026-01-01 10:00:00', '2026-01-01 10:00:00')")
+        connection.exec_driver_sql("INSERT INTO contactemail (contact_id, address, kind, position, checked)"
+                                   " VALUES (1, 'ana@garcia.example', 'work', 0, true)")
+        for summary in (f"Meeting: Lunch\n[source: {lunch_key}]", f"Meeting: Lunch again\n[source: {lunch_key}]",
+                        "Called her [source: a note of mine]"):
+            connection.exec_driver_sql(
+                "INSERT INTO interaction (contact_id, happened_at, channel, summary) VALUES "
+                f"(1, '2026-03-20 16:30:00', 'meeting', '{summary}')")
+    old.dispose()
+
+    services = open_services(empty_db_url)
+    try:
+        rows = sorted(services.interactions.for_contact(1), key=lambda i: i.id)
+        assert [(i.summary, i.source_key) for i in rows] == [
+            ("Meeting: Lunch", lunch_key), ("Meeting: Lunch again", None),  # a key twice: on the first only
+            ("Called her [source: a note of mine]", None)]  # typed by the user: left as it is
+        report = import_activity_file(services, write(tmp_path, "tb.ics", files.thunderbird_calendar()),
+                                      now=NOW, zone=BERLIN)
+        assert [e.happened_at for e in report.logged] == [utc(2026, 3, 25, 16)]  # the lunch was logged before
+        assert report.skipped_counts["logged before"] == 1
+    finally:
+        services.db.dispose()

@@ -58,6 +58,7 @@ class NewReminder:
     reason_key: str
     draft: str
     anchor_at: datetime
+    idea: str = ""  # the light-touch idea, for the user's templates ({idea})
 
 
 def contact_cadence(snapshot: ContactSnapshot, goal_cadence: dict[str, dict[str, int | None]],
@@ -82,7 +83,7 @@ def _keep_in_touch(snapshot: ContactSnapshot, cadence: int, zone: tzinfo) -> New
     idea = light_touch_idea(snapshot.interests, snapshot.their_goals, snapshot.needs)
     return NewReminder(snapshot.id, FollowUpKind.KEEP_IN_TOUCH.value, rules.keep_in_touch_due(anchor, cadence, zone),
                        keep_in_touch_reason(cadence, idea), rules.keep_in_touch_key(snapshot.id, anchor),
-                       keep_in_touch_draft(snapshot.name, idea), anchor)
+                       keep_in_touch_draft(snapshot.name, idea), anchor, idea)
 
 
 def plan_reminders(snapshots: list[ContactSnapshot], *, now: datetime, zone: tzinfo,

@@ -15,19 +15,6 @@ def post_event_reason(event_name: str | None, detail: str) -> str:
     return f"{where}. Add the conversation detail before you write: what did you talk about?"
 
 
-def post_event_draft(name: str, event_name: str | None, detail: str) -> str:
-    """A personal 24-hour follow-up to `name` mentioning the event and the detail; empty without a detail."""
-    if not detail:
-        return ""
-    where = f"at {event_name}" if event_name else "the other day"
-    return (
-        f"Hi {name},\n\n"
-        f"Great to meet you {where}. I keep thinking about what you said: {detail}.\n\n"
-        "Would you have 20 minutes in the next couple of weeks to continue the conversation?\n\n"
-        "Best regards"
-    )
-
-
 REINTRODUCE_PROMPT = "Where do we know each other from, and what are you working on now?"
 
 
@@ -73,11 +60,3 @@ def reintroduce_draft(name: str) -> str:
 def introduction_reason(offerer: str, needer: str, words: list[str]) -> str:
     """Why an introduction follow-up is in the queue (both sides named, the matching words shown)."""
     return f"Introduce {offerer} to {needer}: {offerer} offers what {needer} needs ({', '.join(words)})"
-
-
-def introduction_draft(to_name: str, other_name: str, offers: str, needs: str) -> str:
-    """A double opt-in note asking one side whether they want the introduction."""
-    return (f"Hi {to_name or 'there'},\n\n"
-            f"I know {other_name}, and I think you two should talk: one of you offers {offers}, "
-            f"the other is looking for {needs}. Would you like me to introduce you?\n\n"
-            "Best regards")

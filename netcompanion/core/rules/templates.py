@@ -16,8 +16,17 @@ from collections.abc import Mapping
 
 LANGUAGES = ("en", "de", "fr", "es")
 DEFAULT_LANGUAGE = "en"
+LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "fr": "Français", "es": "Español"}  # as their speakers say
 KINDS = ("post_event", "keep_in_touch", "reintroduce", "introduction", "introduction_mail")
 PLACEHOLDERS = ("first_name", "my_name", "event", "met_where", "detail", "idea", "other_name", "offers", "needs")
+PLACEHOLDER_HELP = {  # what each placeholder is filled with, for the template editor and `drafts --help`
+    "first_name": "the contact's first name", "my_name": "your name, as set in the settings",
+    "event": "the event you met at", "met_where": "'at Web Summit', or 'the other day' without an event",
+    "detail": "what you talked about, as you would write it in the mail",
+    "idea": "a light-touch reason to write, from what you know of the contact",
+    "other_name": "the other side of an introduction", "offers": "what the offering side offers",
+    "needs": "what the other side is looking for",
+}
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 SHIPPED: dict[str, dict[str, str]] = {
@@ -67,7 +76,7 @@ SHIPPED: dict[str, dict[str, str]] = {
               "respuesta.\n\nUn saludo,\n{my_name}",
     },
     "introduction_mail": {  # sent to both once both said yes
-        "en": "Hi {first_name} and {other_name},\n\nas promised, here you are: {first_name} offers {offers}, "
+        "en": "Hi {first_name} and {other_name},\n\nAs promised, here you are: {first_name} offers {offers}, "
               "{other_name} is looking for {needs}. I will let you take it from here.\n\nBest regards,\n{my_name}",
         "de": "Hallo {first_name}, hallo {other_name},\n\nwie versprochen stelle ich Sie einander vor: "
               "{first_name} bietet {offers}, {other_name} sucht {needs}. Alles Weitere überlasse ich "

@@ -5,13 +5,13 @@ service matches each to the contacts owning any of its e-mail addresses and logs
 per contact at the activity's time, which restarts that contact's keep-in-touch clock. An e-mail
 sent to a contact after an encounter closes the encounter's open 24-hour follow-up as done.
 
-Nothing is logged twice: each interaction logged here ends its summary with a line naming its
-source key (the calendar UID and occurrence, or the Message-ID), and a key already logged for a
-contact is skipped. No contact is ever created from a calendar or a mailbox.
+Nothing is logged twice: each interaction logged here stores its source key (the calendar UID and
+occurrence, or the Message-ID) in `Interaction.source_key`, unique per contact, and a key already
+logged for a contact is skipped. No contact is ever created from a calendar or a mailbox.
 """
 from __future__ import annotations
 
-import re
+import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -27,7 +27,7 @@ from netcompanion.core.services.base import Service
 from netcompanion.core.services.interactions import log_interaction
 from netcompanion.core.store.models import Contact, ContactEmail, Encounter, FollowUp, Interaction
 
-KEY_LINE = re.compile(r"\n\[source: (.+)\]\Z")
+KEY_LENGTH = 500  # Interaction.source_key's length; a longer key is stored as its hash
 MAX_SKIPPED_LISTED = 100  # a big mailbox skips thousands of messages: the report lists the first
 
 
@@ -117,20 +117,17 @@ class ActivityReport:
         }
 
 
-def summary_with_key(text: str, key: str) -> str:
-    """The interaction summary, with the line that marks where it came from."""
-    return f"{text}\n[source: {key}]"
+def stored_key(key: str) -> str:
+    """The source key as `Interaction.source_key` holds it: as it is, or hashed when too long."""
+    if len(key) <= KEY_LENGTH:
+        return key
+    return "sha256:" + hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def _logged_keys(session: Session) -> set[tuple[int, str]]:
-    rows = session.execute(select(Interaction.contact_id, Interaction.summary)
-                           .where(col(Interaction.summary).contains("\n[source: ")))
-    found = set()
-    for contact_id, summary in rows:
-        match = KEY_LINE.search(summary)
-        if match:
-            found.add((contact_id, match.group(1)))
-    return found
+    rows = session.execute(select(Interaction.contact_id, Interaction.source_key)
+                           .where(col(Interaction.source_key).is_not(None)))
+    return {(contact_id, key) for contact_id, key in rows}
 
 
 def _contacts_by_address(session: Session) -> dict[str, list[tuple[int, str]]]:
@@ -183,14 +180,14 @@ class ActivityLogService(Service):
             return
         sent_to = {a.strip().lower() for a in activity.sent_to}
         for contact_id, name in matched.items():
-            if (contact_id, activity.key) in done:
+            key = stored_key(activity.key)
+            if (contact_id, key) in done:
                 report.skip(f"{what} with {name}", "logged before", activity.where)
                 continue
             label = "Meeting" if activity.channel == Channel.MEETING.value else "E-mail"
-            interaction = log_interaction(session, contact_id, activity.channel,
-                                          summary_with_key(f"{label}: {activity.title}", activity.key),
-                                          activity.happened_at)
-            done.add((contact_id, activity.key))
+            interaction = log_interaction(session, contact_id, activity.channel, f"{label}: {activity.title}",
+                                          activity.happened_at, source_key=key)
+            done.add((contact_id, key))
             entry = Logged(contact_id, name, activity.channel, activity.happened_at, activity.title)
             to_them = any(contact_id == cid for a in sent_to for cid, _ in owners.get(a, []))
             if activity.channel == Channel.EMAIL.value and to_them:

@@ -9,14 +9,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from netcompanion.core.clock import utcnow
+from netcompanion.core.enums import IntroductionStatus
 from netcompanion.core.errors import ValidationError
 from netcompanion.core.rules import templates as wording
-from netcompanion.core.rules.drafts import introduction_draft, post_event_draft
+from netcompanion.core.rules.drafts import light_touch_idea
 from netcompanion.core.services.base import Service, get_or_raise, resolve_goal
-from netcompanion.core.store.models import Contact, Introduction, Setting
+from netcompanion.core.store.models import Contact, Encounter, Event, Introduction, Setting
 from netcompanion.core.validation import optional_text
 
 TEMPLATES_KEY, DRAFTING_KEY = "draft_templates", "drafting"
@@ -33,7 +34,8 @@ class Drafting:
 
     @property
     def is_default(self) -> bool:
-        """Shipped English templates for everyone: the built-in drafts stand as they are."""
+        """Shipped English templates for everyone: the keep-in-touch and reintroduction reminders keep
+        the drafts the cadence rules wrote (with their light-touch idea), with no name looked up."""
         return (not self.templates and self.user_language == wording.DEFAULT_LANGUAGE and not self.my_name
                 and not self.contact_languages)
 
@@ -82,6 +84,23 @@ SAMPLE = {"first_name": "Jane", "event": "Web Summit", "detail": "your plan to o
           "needs": "a seed investor"}
 
 
+def contact_values(session: Session, contact_id: int) -> dict[str, str]:
+    """What a draft to this contact fills its placeholders with: the name, what they offer and need,
+    a light-touch idea, and the event and detail of their latest encounter (the sample's where the
+    contact has none, so that a preview always reads as a whole mail)."""
+    contact = get_or_raise(session, Contact, contact_id, "contact")
+    latest = session.execute(select(Encounter.detail, Event.name).outerjoin(Event, col(Encounter.event_id) == Event.id)
+                             .where(Encounter.contact_id == contact_id)
+                             .order_by(col(Encounter.met_at).desc(), col(Encounter.id).desc()).limit(1)).first()
+    values = {"first_name": contact.given_name or contact.full_name, "offers": contact.offers or SAMPLE["offers"],
+              "needs": contact.needs or SAMPLE["needs"],
+              "idea": light_touch_idea(contact.interests, contact.their_goals, contact.needs) or SAMPLE["idea"]}
+    if latest is not None:
+        values["detail"] = latest[0] or SAMPLE["detail"]
+        values["event"] = latest[1] or ""
+    return values
+
+
 def post_event_text(session: Session, contact: Contact, event_name: str | None, detail: str,
                     goal: str | None) -> str:
     """The 24-hour draft for `contact` (empty without a detail: ask for it, send nothing generic)."""
@@ -89,8 +108,6 @@ def post_event_text(session: Session, contact: Contact, event_name: str | None, 
         return ""
     drafting = load_drafting(session)
     name = contact.given_name or contact.full_name or ""
-    if drafting.is_default:
-        return post_event_draft(name or "there", event_name, detail)
     return drafting.draft("post_event", contact.id, goal, {"first_name": name, "event": event_name, "detail": detail})
 
 
@@ -98,10 +115,20 @@ def introduction_text(session: Session, side: Contact, other: Contact, offers: s
     """The double opt-in draft to one side of an introduction: asked before any intro mail."""
     drafting = load_drafting(session)
     name = side.given_name or side.full_name
-    if drafting.is_default:
-        return introduction_draft(name, other.full_name, offers, needs)
     return drafting.draft("introduction", side.id, None, {"first_name": name, "other_name": other.full_name,
                                                           "offers": offers, "needs": needs})
+
+
+@dataclass(frozen=True)
+class IntroductionMail:
+    """The mail introducing both sides of an introduction to each other. `both_asked`: each side's
+    opt-in follow-up is ticked done, so the mail may go once both said yes."""
+
+    introduction_id: int
+    names: tuple[str, str]
+    addresses: list[str]
+    text: str
+    both_asked: bool
 
 
 class DraftTemplateService(Service):
@@ -118,6 +145,14 @@ class DraftTemplateService(Service):
             goal_key = resolve_goal(session, goal).key if goal else None
             return wording.template_for(_kind(kind), _language(lang) if lang else drafting.user_language, goal_key,
                                         drafting.templates)
+
+    def custom_template(self, kind: str, lang: str | None = None, goal: str | None = None) -> str | None:
+        """The user's own template for exactly this kind, language and goal; None: none stored (the
+        draft falls back to the kind's or the shipped one)."""
+        with self.db.transaction() as session:
+            drafting = load_drafting(session)
+            key = _kind(kind) + (f":{resolve_goal(session, goal).key}" if goal else "")
+            return drafting.templates.get(key, {}).get(_language(lang) if lang else drafting.user_language)
 
     def set_template(self, kind: str, text: str, *, lang: str | None = None, goal: str | None = None) -> Drafting:
         """Store the user's template for `kind` (and `goal`) in `lang` (default: the user's language)."""
@@ -175,22 +210,31 @@ class DraftTemplateService(Service):
             return load_drafting(session)
 
     def preview(self, kind: str, *, lang: str | None = None, goal: str | None = None, text: str | None = None,
-                values: Mapping[str, str] | None = None) -> str:
-        """The draft `kind` makes with sample values (or `values`); `text` previews a template being edited."""
+                values: Mapping[str, str] | None = None, contact_id: int | None = None) -> str:
+        """The draft `kind` makes with sample values, or those of the contact `contact_id` (then
+        `values` over them); `text` previews a template being edited."""
         with self.db.transaction() as session:
             drafting = load_drafting(session)
             language = _language(lang) if lang else drafting.user_language
             goal_key = resolve_goal(session, goal).key if goal else None
+            own = contact_values(session, contact_id) if contact_id is not None else {}
         template = text if text is not None else wording.template_for(_kind(kind), language, goal_key,
                                                                       drafting.templates)
-        return wording.render(template, {**SAMPLE, "my_name": drafting.my_name, **(values or {})}, language)
+        return wording.render(template, {**SAMPLE, "my_name": drafting.my_name, **own, **(values or {})}, language)
 
     def introduction_mail(self, introduction_id: int) -> str:
         """The mail that introduces both sides, once each said yes to the opt-in draft."""
+        return self.introduction_mail_draft(introduction_id).text
+
+    def introduction_mail_draft(self, introduction_id: int) -> IntroductionMail:
+        """The intro mail with both sides' names and first addresses, and whether both were asked."""
         with self.db.transaction() as session:
             intro = get_or_raise(session, Introduction, introduction_id, "introduction")
             offerer = get_or_raise(session, Contact, intro.contact_a_id, "contact")
             needer = get_or_raise(session, Contact, intro.contact_b_id, "contact")
-            return load_drafting(session).draft("introduction_mail", offerer.id, None, {
+            text = load_drafting(session).draft("introduction_mail", offerer.id, None, {
                 "first_name": offerer.given_name or offerer.full_name,
                 "other_name": needer.given_name or needer.full_name, "offers": offerer.offers, "needs": needer.needs})
+            return IntroductionMail(introduction_id, (offerer.full_name, needer.full_name),
+                                    [c.emails[0].address for c in (offerer, needer) if c.emails], text,
+                                    intro.status == IntroductionStatus.DONE.value)

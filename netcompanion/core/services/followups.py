@@ -125,9 +125,9 @@ def refresh_reminders(session: Session, now: datetime, zone: tzinfo) -> int:
             for r in reminders]
     drafting = load_drafting(session) if rows else None
     if drafting is not None and not drafting.is_default:  # the user's templates and languages
-        for row in rows:
+        for row, reminder in zip(rows, reminders, strict=True):
             row["draft"] = drafting.draft(row["kind"], row["contact_id"], None, {
-                "first_name": _names(session, row["contact_id"])})
+                "first_name": _names(session, row["contact_id"]), "idea": reminder.idea})
     if rows:
         session.execute(insert(FollowUp.__table__), rows)
     return closed + len(rows)

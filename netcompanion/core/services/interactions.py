@@ -14,13 +14,15 @@ from netcompanion.core.validation import choice, optional_text
 
 def log_interaction(
     session: Session, contact_id: int, channel: str, summary: str = "",
-    happened_at: datetime | None = None, followup_id: int | None = None,
+    happened_at: datetime | None = None, followup_id: int | None = None, source_key: str | None = None,
 ) -> Interaction:
-    """Record an interaction inside an open transaction."""
+    """Record an interaction inside an open transaction (`source_key`: the activity of a file it
+    was imported from, see `ActivityLogService`)."""
     get_or_raise(session, Contact, contact_id, "contact")
     interaction = Interaction(
         contact_id=contact_id, channel=choice(channel, Channel, "channel"),
         summary=optional_text(summary, "summary"), happened_at=happened_at or utcnow(), followup_id=followup_id,
+        source_key=source_key,
     )
     session.add(interaction)
     session.flush()

@@ -193,7 +193,10 @@ class Interaction(SQLModel, table=True):
     """Something that happened with a contact: a call, an e-mail, a meeting."""
 
     # the follow-up queue asks for the last interaction of every contact: one index scan
-    __table_args__ = (Index("ix_interaction_contact_happened", "contact_id", "happened_at"),)
+    __table_args__ = (Index("ix_interaction_contact_happened", "contact_id", "happened_at"),
+                      # an activity imported from a file (calendar UID and occurrence, Message-ID) is logged
+                      # once per contact, however often the file is imported
+                      Index("ix_interaction_contact_source", "contact_id", "source_key", unique=True))
 
     id: int | None = Field(default=None, primary_key=True)
     contact_id: int = Field(foreign_key="contact.id", index=True, ondelete="CASCADE")
@@ -201,6 +204,7 @@ class Interaction(SQLModel, table=True):
     channel: str = Field(default="other", max_length=20)
     summary: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     followup_id: int | None = Field(default=None, foreign_key="followup.id", ondelete="SET NULL")
+    source_key: str | None = Field(default=None, max_length=500)  # where an imported one came from
 
 
 class FollowUp(SQLModel, table=True):

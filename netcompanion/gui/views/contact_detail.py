@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from netcompanion.core.errors import ConflictError
 from netcompanion.core.rules.health import trust_text
+from netcompanion.core.rules.templates import LANGUAGE_NAMES
 from netcompanion.core.services import Services
 from netcompanion.core.services.contacts import contact_label
 from netcompanion.core.store.card_store import card_image_path
@@ -87,6 +88,11 @@ class ContactDetail(QWidget):
         self.tier = compact_combo(QComboBox(), 10)
         for label, value in TIERS:
             self.tier.addItem(label, value)
+        self.language = compact_combo(QComboBox(), 10)  # of the drafts to this contact (None: the user's)
+        self.language.addItem("Yours (Settings)", None)
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.loaded_language: str | None = None
         self.trust = {name: _spin(maximum) for name, _, maximum in TRUST_FIELDS}
         self.trust_estimate = plain_label("", "hint")
         self.history = QListWidget()
@@ -109,6 +115,7 @@ class ContactDetail(QWidget):
             form.addRow(label, self.lists[name])
         form.addRow("", self.unchecked)
         form.addRow("Tier", self.tier)
+        form.addRow("Draft language", self.language)
         for name, label in TEXT_FIELDS:
             form.addRow(label, self.texts[name])
             if name == "address":
@@ -145,7 +152,7 @@ class ContactDetail(QWidget):
         self.contact_id = contact_id
         enabled = contact_id is not None
         for widget in (*self.lines.values(), *self.lists.values(), *self.texts.values(), *self.trust.values(),
-                       self.tier, self.save_button, self.revert_button):
+                       self.tier, self.language, self.save_button, self.revert_button):
             widget.setEnabled(enabled)
         self.history.clear()
         self.card_image.clear()
@@ -173,6 +180,8 @@ class ContactDetail(QWidget):
         for name, _ in TEXT_FIELDS:
             self.texts[name].setPlainText(getattr(contact, name))
         self.tier.setCurrentIndex(max(0, self.tier.findData(contact.tier)))
+        self.loaded_language = self.services.drafts.get().contact_languages.get(str(contact_id))
+        self.language.setCurrentIndex(max(0, self.language.findData(self.loaded_language)))
         for name, _, _ in TRUST_FIELDS:
             self.trust[name].setValue(getattr(contact, name) or 0)
         self.trust_estimate.setText(trust_text(contact.credibility, contact.reliability, contact.intimacy,
@@ -235,9 +244,17 @@ class ContactDetail(QWidget):
             self._write(self.contact_id, self.loaded_at, self.changes())
 
     def _write(self, contact_id: int, expected: datetime | None, values: dict[str, object]) -> None:
-        contacts = self.services.contacts
-        Operation(self, "Cannot save the contact",
-                  lambda: contacts.update(contact_id, expected_updated_at=expected, **values)) \
+        contacts, drafts = self.services.contacts, self.services.drafts
+        language = self.language.currentData()
+        new_language = language != self.loaded_language
+
+        def write() -> object:
+            contact = contacts.update(contact_id, expected_updated_at=expected, **values)
+            if new_language:  # the drafts' setting, not a contact field: stored once the contact is
+                drafts.set_contact_language(contact_id, language)
+            return contact
+
+        Operation(self, "Cannot save the contact", write) \
             .success(lambda _contact: self._saved(contact_id)) \
             .on(ConflictError, lambda exc: self._conflicted(contact_id, values, exc)).run()
 

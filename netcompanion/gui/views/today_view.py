@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
@@ -31,12 +32,14 @@ from PySide6.QtWidgets import (
 from netcompanion.core.clock import to_local, utcnow
 from netcompanion.core.rules.followup_rules import CHECKLIST_SECTIONS
 from netcompanion.core.services import Services
+from netcompanion.core.services.draft_templates import IntroductionMail
 from netcompanion.core.services.followups import ChecklistSection, QueueItem
 from netcompanion.gui.operation import Operation
 from netcompanion.gui.widgets import ElidedLabel, card_frame, compact_combo, fill_combo, plain_label, show_error
 from netcompanion.gui.worker import Job, LatestRead
 from netcompanion.interop.mailto import SUBJECTS, mailto_link
 
+T = TypeVar("T")
 SECTION_PAGE = 12  # cards shown per section until "show all": more than a screenful
 FIRST_CARDS = 8  # new cards built at once, a screenful; the others follow a few per event-loop turn
 OVERDUE, _, THIS_WEEK = CHECKLIST_SECTIONS
@@ -154,6 +157,7 @@ class TodayView(QWidget):
         self._later_timer = QTimer(self, singleShot=True, interval=0)
         self._later_timer.timeout.connect(self._build_later_cards)
         self.read = LatestRead(self, build_checklist_job, self._show_checklist, self._queue_failed)
+        self.introduction_dialog: QDialog | None = None  # the intro mail, once both sides were asked
         self.checklist_window: ChecklistWindow | None = None
         self.goal_filter = compact_combo(QComboBox(), 10)
         self.goal_filter.currentIndexChanged.connect(self.refresh_list)
@@ -307,7 +311,16 @@ class TodayView(QWidget):
     # actions
     def act(self, action: str, followup_id: int) -> None:
         followups = self.services.followups
-        if action == "done":
+        intro_id = next((i.introduction_id for i in self.items if i.id == followup_id), None)
+        if action == "done" and intro_id is not None:  # one side asked: the intro mail once both were
+            drafts = self.services.drafts
+
+            def tick(item_id: int) -> IntroductionMail:
+                followups.mark_done(item_id)
+                return drafts.introduction_mail_draft(intro_id)
+
+            self._apply(followup_id, tick, "Done: asked", then=self._offer_introduction_mail)
+        elif action == "done":
             self._apply(followup_id, followups.mark_done, "Done: logged and the next touch scheduled")
         else:
             self._apply(followup_id, followups.dismiss, "Dismissed")
@@ -316,12 +329,28 @@ class TodayView(QWidget):
         followups = self.services.followups
         self._apply(followup_id, lambda item_id: followups.snooze(item_id, utcnow() + delay), "Snoozed")
 
-    def _apply(self, followup_id: int, action: Callable[[int], object], message: str) -> None:
+    def _apply(self, followup_id: int, action: Callable[[int], T], message: str,
+               then: Callable[[T], object] | None = None) -> None:
         """Store `action` on the item in the background; its card leaves the list at once, and the
-        list is read again (also when it failed: a teammate may have ticked it meanwhile)."""
+        list is read again (also when it failed: a teammate may have ticked it meanwhile); `then`
+        gets what `action` returned."""
         self._take_off(followup_id)
+
+        def stored(result: T) -> None:
+            self._changed(message)
+            if then is not None:
+                then(result)
+
         Operation(self, "Follow-up", lambda: action(followup_id)) \
-            .success(lambda _: self._changed(message)).failure(lambda _: self.refresh_list()).run()
+            .success(stored).failure(lambda _: self.refresh_list()).run()
+
+    def _offer_introduction_mail(self, mail: IntroductionMail) -> None:
+        """Both sides were asked: show the mail introducing them to each other."""
+        if mail.both_asked:
+            from netcompanion.gui.introduction_mail import IntroductionMailDialog
+
+            self.introduction_dialog = IntroductionMailDialog(mail, self)
+            self.introduction_dialog.open()
 
     def _take_off(self, followup_id: int) -> None:
         card = self.cards.pop(followup_id, None)
