@@ -51,6 +51,11 @@ def cards_dir() -> Path:
     return _private_dir(data_dir() / "cards")
 
 
+def phone_uploads_dir() -> Path:
+    """The folder where photos sent by the phone (phone capture in Scan) are written."""
+    return _private_dir(data_dir() / "phone")
+
+
 def backups_dir() -> Path:
     """The folder holding automatic and manual database backups."""
     return _private_dir(data_dir() / "backups")

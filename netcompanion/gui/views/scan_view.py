@@ -35,6 +35,7 @@ from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.services import Services
 from netcompanion.gui.card_preview import image_from_array, image_from_file, outlined
 from netcompanion.gui.form_codec import join_phones, join_values, split_phones, split_values
+from netcompanion.gui.views.phone_panel import PhoneCapturePanel
 from netcompanion.gui.widgets import card_frame, fill_combo, plain_label, plain_tooltip, show_error
 from netcompanion.gui.worker import Cancelled, Job, run_in_background
 from netcompanion.ocr.image_files import IMAGE_SUFFIXES
@@ -117,6 +118,14 @@ class ScanView(QWidget):
         self.add_button.clicked.connect(self.pick_files)
         self.folder_button = QPushButton("Add folder…")
         self.folder_button.clicked.connect(self.pick_folder)
+        self.phone = PhoneCapturePanel()  # photos from the phone join the inbox as dropped files do
+        self.phone.photo_received.connect(self._phone_photo)
+        self.phone.session_ended.connect(self.status)
+        self._phone_queue: list[str] = []
+        self.phone_button = QPushButton("Use my phone")
+        self.phone_button.setToolTip("Take card photos with your phone: shows a QR code to open on it (Ctrl+P)")
+        self.phone_button.setShortcut("Ctrl+P")
+        self.phone_button.clicked.connect(lambda: self.phone.start())
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.progress_label = plain_label("", "hint")
@@ -165,6 +174,7 @@ class ScanView(QWidget):
         top.addWidget(QLabel("Script"))
         top.addWidget(self.script_combo)
         top.addStretch(1)
+        top.addWidget(self.phone_button)
         top.addWidget(self.folder_button)
         top.addWidget(self.add_button)
         progress = QHBoxLayout()
@@ -215,6 +225,7 @@ class ScanView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(progress)
+        layout.addWidget(self.phone)
         layout.addWidget(splitter, 1)
 
     def _script_combo(self) -> QComboBox:
@@ -337,6 +348,16 @@ class ScanView(QWidget):
                                      self.script_combo.currentData() or None, on_item=self._card_read, on_progress=self._progress,
                                      on_done=self._finished, on_error=self._failed, on_cancel=self._cancelled)
 
+    def _phone_photo(self, path: str) -> None:
+        """A photo from the phone: read now, or as soon as the cards being read are done."""
+        self._phone_queue.append(path)
+        self._read_phone_queue()
+
+    def _read_phone_queue(self) -> None:
+        if self._phone_queue and (self.job is None or not self.job.running):
+            paths, self._phone_queue = self._phone_queue, []
+            self.add_paths(paths)
+
     def cancel(self) -> None:
         if self.job is not None:
             self.job.cancel()
@@ -348,6 +369,7 @@ class ScanView(QWidget):
 
     def _card_read(self, value: tuple[str, dict[str, Any], Any]) -> None:
         path, scan, card_image = value
+        self.phone.report_reading(path, scan)
         item = ScanItem(Path(path), scan, card_image, "failed" if scan.get("error") else "read")
         self.items.append(item)
         entry = QListWidgetItem(item.label)
@@ -371,6 +393,7 @@ class ScanView(QWidget):
             widget.setVisible(False)
         self.progress_label.setText(message)
         self.status.emit(message)
+        self._read_phone_queue()
 
     # review
     def _open_row(self, row: int) -> None:
