@@ -29,7 +29,7 @@ from aiohttp import BodyPartReader, web
 from netcompanion.phone import limits
 from netcompanion.phone.addresses import checked_bind_address
 from netcompanion.phone.page import render_page
-from netcompanion.phone.uploads import UploadError, store_upload
+from netcompanion.phone.uploads import UploadError, remove_old_photos, store_upload
 from netcompanion.user_files import describe_size
 
 log = logging.getLogger(__name__)
@@ -139,6 +139,8 @@ class PhoneServer:
         """Listen; return the URL. Raises :class:`PhoneServerError` when the address cannot be used."""
         if self._thread is not None:
             raise PhoneServerError("this phone capture session was already started; start a new one")
+        for path in remove_old_photos(self.folder, time.time()):
+            log.info("removed %s, a phone photo older than 30 days", path.name)
         self._thread = threading.Thread(target=self._serve, name="phone-capture", daemon=True)
         self._thread.start()
         self._ready.wait(10.0)

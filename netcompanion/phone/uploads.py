@@ -17,6 +17,10 @@ from netcompanion.core.store.temp_files import INCOMING_PREFIX, temp_file
 from netcompanion.ocr.image_io import ImageError, probe_image
 from netcompanion.user_files import describe_size
 
+#: Photos from the phone are kept this long (the card image is copied into cards/ when it is saved).
+KEEP_SECONDS = 30 * 24 * 3600.0
+PHOTO_PREFIX = "phone-"
+
 #: The formats a phone photo may be in (Pillow's names), and the suffix it is stored with.
 SUFFIX_OF_FORMAT = {"JPEG": ".jpg", "MPO": ".jpg", "PNG": ".png", "HEIF": ".heic", "WEBP": ".webp",
                     "TIFF": ".tif", "BMP": ".bmp", "GIF": ".gif"}
@@ -54,6 +58,20 @@ async def store_upload(chunks: AsyncIterator[bytes], folder: Path, max_bytes: in
         suffix = SUFFIX_OF_FORMAT.get(image_format)
         if suffix is None:
             raise UploadError(f"A {image_format} image is not a photo format NetCompanion takes.", 415)
-        final = folder / f"phone-{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}{suffix}"
+        final = folder / f"{PHOTO_PREFIX}{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}{suffix}"
         os.replace(partial, final)
     return final
+
+
+def remove_old_photos(folder: Path, now: float, keep_seconds: float = KEEP_SECONDS) -> list[Path]:
+    """Remove the phone's photos in `folder` older than `keep_seconds` at `now` (epoch seconds);
+    return them. Only our own names are touched."""
+    removed = []
+    for path in sorted(folder.glob(f"{PHOTO_PREFIX}*")):
+        try:
+            if path.is_file() and not path.is_symlink() and now - path.stat().st_mtime > keep_seconds:
+                path.unlink()
+                removed.append(path)
+        except OSError:  # gone meanwhile, or not ours to remove: left alone
+            continue
+    return removed

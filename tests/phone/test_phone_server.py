@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -250,3 +251,16 @@ def test_it_listens_only_on_a_private_or_loopback_address() -> None:
         PhoneServer("0.0.0.0", settings.phone_uploads_dir())
     with pytest.raises(PhoneServerError, match="cannot listen on 10.255.255.254"):
         PhoneServer("10.255.255.254", settings.phone_uploads_dir()).start()  # not this machine's: bind fails
+
+
+def test_photos_older_than_30_days_go_when_a_session_starts(tmp_path: Path) -> None:
+    folder = settings.phone_uploads_dir()
+    old, recent, other = folder / "phone-20250101-000000-abcdef.jpg", folder / "phone-new.jpg", folder / "mine.jpg"
+    for path in (old, recent, other):
+        path.write_bytes(b"x")
+    month = 31 * 24 * 3600
+    os.utime(old, (time.time() - month, time.time() - month))
+    os.utime(other, (time.time() - month, time.time() - month))
+    running = Session()
+    running.server.stop()
+    assert not old.exists() and recent.exists() and other.exists()
