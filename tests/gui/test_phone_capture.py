@@ -8,10 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
+import numpy as np
 import pytest
+from PySide6.QtGui import QImage, QPixmap
 
 from netcompanion.core import settings
 from netcompanion.gui.views.scan_view import ScanView
+from netcompanion.ocr.qr import decode_qr
 from netcompanion.phone.addresses import Interface
 from tests.gui.cards import jane_card
 
@@ -26,6 +29,12 @@ def _request(method: str, url: str, data: Any = None) -> tuple[int, Any]:
             return answer.status, await answer.json(content_type=None) if "json" in answer.content_type \
                 else await answer.text()
     return asyncio.run(go())
+
+
+def _pixels(pixmap: QPixmap) -> np.ndarray:
+    image = pixmap.toImage().convertToFormat(QImage.Format.Format_RGB888)
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+    return np.ascontiguousarray(rows[:, :image.width() * 3].reshape(image.height(), image.width(), 3)[:, :, ::-1])
 
 
 def _send(url: str, photo: Path) -> tuple[int, Any]:
@@ -50,7 +59,8 @@ def test_a_photo_from_the_phone_lands_in_the_inbox_and_the_phone_sees_its_readin
     assert view.phone.start(LOOPBACK)
     server = view.phone.server
     assert server is not None and view.phone.isVisible()
-    assert view.phone.url.text() == server.url and not view.phone.qr.pixmap().isNull()
+    assert view.phone.url.text() == server.url
+    assert decode_qr(_pixels(view.phone.qr.pixmap())) == [server.url]  # the code shown holds the link
 
     assert _request("GET", server.url)[0] == 200
     qtbot.waitUntil(lambda: "127.0.0.1" in view.phone.connected.text(), timeout=5_000)
