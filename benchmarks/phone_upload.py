@@ -79,7 +79,7 @@ def main() -> None:
             arrived.append(card.path)  # type: ignore[attr-defined]
             got.set()
 
-        server = PhoneServer("127.0.0.1", settings.phone_uploads_dir(), on_photo=on_photo)
+        server = PhoneServer("127.0.0.1", settings.captures_dir(), on_photo=on_photo)
         url = server.start()
         reader = shared_reader()
         error = reader.wait_ready()

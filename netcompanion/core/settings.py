@@ -51,9 +51,9 @@ def cards_dir() -> Path:
     return _private_dir(data_dir() / "cards")
 
 
-def phone_uploads_dir() -> Path:
-    """The folder where photos sent by the phone (phone capture in Scan) are written."""
-    return _private_dir(data_dir() / "phone")
+def captures_dir() -> Path:
+    """The folder where card photos taken in Scan (sent by the phone, or by the webcam) are written."""
+    return _private_dir(data_dir() / "captures")
 
 
 def backups_dir() -> Path:

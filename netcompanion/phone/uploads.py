@@ -1,4 +1,4 @@
-"""Writing a photo the phone sent: a temporary file in the data folder, checked, then renamed.
+"""Writing a photo the phone sent (or the webcam took): a temporary file in the data folder, then renamed.
 
 The photo is written under a temporary name while it arrives (`core/store/temp_files.py`: removed
 on every error path and swept after a kill), counted against the size limit as it comes, then
@@ -20,6 +20,7 @@ from netcompanion.user_files import describe_size
 #: Photos from the phone are kept this long (the card image is copied into cards/ when it is saved).
 KEEP_SECONDS = 30 * 24 * 3600.0
 PHOTO_PREFIX = "phone-"
+CAMERA_PREFIX = "camera-"
 
 #: The formats a phone photo may be in (Pillow's names), and the suffix it is stored with.
 SUFFIX_OF_FORMAT = {"JPEG": ".jpg", "MPO": ".jpg", "PNG": ".png", "HEIF": ".heic", "WEBP": ".webp",
@@ -58,16 +59,29 @@ async def store_upload(chunks: AsyncIterator[bytes], folder: Path, max_bytes: in
         suffix = SUFFIX_OF_FORMAT.get(image_format)
         if suffix is None:
             raise UploadError(f"A {image_format} image is not a photo format NetCompanion takes.", 415)
-        final = folder / f"{PHOTO_PREFIX}{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}{suffix}"
+        final = _new_name(folder, PHOTO_PREFIX, suffix)
         os.replace(partial, final)
     return final
 
 
+def store_camera_photo(jpeg: bytes, folder: Path) -> Path:
+    """Write a photo the webcam took (JPEG bytes the app encoded) into ``folder``; return its path."""
+    with temp_file(folder, INCOMING_PREFIX) as partial:
+        partial.write_bytes(jpeg)
+        final = _new_name(folder, CAMERA_PREFIX, ".jpg")
+        os.replace(partial, final)
+    return final
+
+
+def _new_name(folder: Path, prefix: str, suffix: str) -> Path:
+    return folder / f"{prefix}{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}{suffix}"
+
+
 def remove_old_photos(folder: Path, now: float, keep_seconds: float = KEEP_SECONDS) -> list[Path]:
-    """Remove the phone's photos in `folder` older than `keep_seconds` at `now` (epoch seconds);
-    return them. Only our own names are touched."""
+    """Remove the photos of the phone and the webcam in `folder` older than `keep_seconds` at `now`
+    (epoch seconds); return them. Only our own names are touched."""
     removed = []
-    for path in sorted(folder.glob(f"{PHOTO_PREFIX}*")):
+    for path in sorted([*folder.glob(f"{PHOTO_PREFIX}*"), *folder.glob(f"{CAMERA_PREFIX}*")]):
         try:
             if path.is_file() and not path.is_symlink() and now - path.stat().st_mtime > keep_seconds:
                 path.unlink()

@@ -68,7 +68,7 @@ def test_a_photo_from_the_phone_lands_in_the_inbox_and_the_phone_sees_its_readin
     assert status == 200, reply
     qtbot.waitUntil(lambda: len(view.items) == 1 and not view.job.running, timeout=120_000)
     [item] = view.items
-    assert item.path.parent == settings.phone_uploads_dir()
+    assert item.path.parent == settings.captures_dir()
     assert item.scan["full_name"] == "Jane Whitfield" and item.status == "read"
     assert view.phone.count.text() == "1 card received"
     [card] = _request("GET", server.url + "cards")[1]
@@ -96,7 +96,7 @@ def test_photos_arriving_while_cards_are_read_wait_their_turn(qtbot, view: ScanV
     for _ in range(2):
         assert _send(url, jane_card(tmp_path / "jane.jpg"))[0] == 200
     qtbot.waitUntil(lambda: len(view.items) == 3 and not view.job.running, timeout=180_000)
-    assert [item.path.parent for item in view.items[1:]] == [settings.phone_uploads_dir()] * 2
+    assert [item.path.parent for item in view.items[1:]] == [settings.captures_dir()] * 2
     view.phone.stop()
 
 

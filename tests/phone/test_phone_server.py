@@ -29,7 +29,7 @@ class Session:
         self.peers: list[str] = []
         self.stopped: list[str] = []
         self.stopped_event = threading.Event()
-        self.server = PhoneServer("127.0.0.1", settings.phone_uploads_dir(), on_photo=self.photos.append,
+        self.server = PhoneServer("127.0.0.1", settings.captures_dir(), on_photo=self.photos.append,
                                   on_peer=self.peers.append, on_stopped=self._stopped, **options)
         self.url = self.server.start()
 
@@ -93,7 +93,7 @@ def test_an_upload_is_stored_under_the_data_folder_as_a_checked_image(session: S
     assert status == 200, reply
     assert reply["number"] == 1 and "inbox" in reply["message"]
     [card] = session.photos
-    assert card.path.parent == settings.data_dir() / "phone"
+    assert card.path.parent == settings.data_dir() / "captures"
     assert card.path.suffix == ".jpg" and "IMG_0001" not in card.path.name  # our name, never the phone's
     assert card.path.read_bytes() == _jpeg(tmp_path)
     assert card.path.stat().st_mode & 0o077 == 0
@@ -121,7 +121,7 @@ def test_what_is_not_an_image_is_refused_by_its_content(session: Session, tmp_pa
                                  headers={"Content-Type": "image/jpeg"})
     assert status == 400
     assert session.photos == []
-    assert list(settings.phone_uploads_dir().iterdir()) == []  # nothing left behind
+    assert list(settings.captures_dir().iterdir()) == []  # nothing left behind
 
 
 def test_an_oversize_upload_is_refused_with_a_message_and_nothing_is_kept(tmp_path: Path) -> None:
@@ -145,14 +145,14 @@ def test_an_oversize_upload_is_refused_with_a_message_and_nothing_is_kept(tmp_pa
                 return answer.status, await answer.json()
         status, reply = asyncio.run(chunked())
         assert status == 413 and "larger than" in reply["message"]
-        assert running.photos == [] and list(settings.phone_uploads_dir().iterdir()) == []
+        assert running.photos == [] and list(settings.captures_dir().iterdir()) == []
     finally:
         running.server.stop()
 
 
 def test_the_full_size_limit_is_25_mb() -> None:
     assert limits.MAX_UPLOAD_BYTES == 25 * 1024 * 1024
-    assert PhoneServer("127.0.0.1", settings.phone_uploads_dir()).max_upload_bytes == limits.MAX_UPLOAD_BYTES
+    assert PhoneServer("127.0.0.1", settings.captures_dir()).max_upload_bytes == limits.MAX_UPLOAD_BYTES
 
 
 def test_photos_and_requests_are_rate_limited(session: Session, tmp_path: Path) -> None:
@@ -248,13 +248,13 @@ def test_it_listens_only_on_a_private_or_loopback_address() -> None:
         with pytest.raises(AddressError):
             checked_bind_address(address)
     with pytest.raises(AddressError):
-        PhoneServer("0.0.0.0", settings.phone_uploads_dir())
+        PhoneServer("0.0.0.0", settings.captures_dir())
     with pytest.raises(PhoneServerError, match="cannot listen on 10.255.255.254"):
-        PhoneServer("10.255.255.254", settings.phone_uploads_dir()).start()  # not this machine's: bind fails
+        PhoneServer("10.255.255.254", settings.captures_dir()).start()  # not this machine's: bind fails
 
 
 def test_photos_older_than_30_days_go_when_a_session_starts(tmp_path: Path) -> None:
-    folder = settings.phone_uploads_dir()
+    folder = settings.captures_dir()
     old, recent, other = folder / "phone-20250101-000000-abcdef.jpg", folder / "phone-new.jpg", folder / "mine.jpg"
     for path in (old, recent, other):
         path.write_bytes(b"x")

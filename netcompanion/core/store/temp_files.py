@@ -137,7 +137,7 @@ def sweep_leftovers(db_file: Path, *, now: float | None = None) -> list[Path]:
     now = time.time() if now is None else now
     removed = _sweep_restore_copies(db_file.parent, now) if db_file.parent.is_dir() else []
     removed += _sweep(settings.cards_dir(), f"{INCOMING_PREFIX}*", now)
-    removed += _sweep(settings.phone_uploads_dir(), f"{INCOMING_PREFIX}*", now)  # a photo from the phone
+    removed += _sweep(settings.captures_dir(), f"{INCOMING_PREFIX}*", now)  # a photo from the phone
     removed += _sweep(settings.database_backups_dir(db_file), f"{PARTIAL_PREFIX}*", now)
     for path in removed:
         log.info("removed %s, left over by an interrupted restore, card import or backup", path)

@@ -125,7 +125,7 @@ class PhoneCapturePanel(QWidget):
             return False
         from netcompanion.phone.server import PhoneServer, PhoneServerError
 
-        server = PhoneServer(chosen.address, settings.phone_uploads_dir(), on_photo=self._photo.emit,
+        server = PhoneServer(chosen.address, settings.captures_dir(), on_photo=self._photo.emit,
                              on_peer=self._peer.emit,
                              on_stopped=lambda reason: self._emit_stopped(server, reason))
         try:
