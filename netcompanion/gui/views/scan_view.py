@@ -35,6 +35,7 @@ from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.services import Services
 from netcompanion.gui.card_preview import image_from_array, image_from_file, outlined
 from netcompanion.gui.form_codec import join_phones, join_values, split_phones, split_values
+from netcompanion.gui.views.camera_panel import CameraPanel
 from netcompanion.gui.views.phone_panel import PhoneCapturePanel
 from netcompanion.gui.widgets import card_frame, fill_combo, plain_label, plain_tooltip, show_error
 from netcompanion.gui.worker import Cancelled, Job, run_in_background
@@ -118,14 +119,20 @@ class ScanView(QWidget):
         self.add_button.clicked.connect(self.pick_files)
         self.folder_button = QPushButton("Add folder…")
         self.folder_button.clicked.connect(self.pick_folder)
-        self.phone = PhoneCapturePanel()  # photos from the phone join the inbox as dropped files do
-        self.phone.photo_received.connect(self._phone_photo)
-        self.phone.session_ended.connect(self.status)
-        self._phone_queue: list[str] = []
+        self.phone = PhoneCapturePanel()  # photos from the phone or the webcam join the inbox as dropped files do
+        self.camera = CameraPanel()
+        self._captured: list[str] = []
         self.phone_button = QPushButton("Use my phone")
         self.phone_button.setToolTip("Take card photos with your phone: shows a QR code to open on it (Ctrl+P)")
         self.phone_button.setShortcut("Ctrl+P")
-        self.phone_button.clicked.connect(lambda: self.phone.start())
+        self.camera_button = QPushButton("Use camera")
+        self.camera_button.setToolTip("Hold cards up to the webcam: each is taken when it is still (Ctrl+K)")
+        self.camera_button.setShortcut("Ctrl+K")
+        for panel, button in ((self.phone, self.phone_button), (self.camera, self.camera_button)):
+            panel.session_ended.connect(self.status)
+            button.clicked.connect(lambda *_args, start=panel.start: start())
+        self.phone.photo_received.connect(self._photo_captured)
+        self.camera.photo_taken.connect(self._photo_captured)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.progress_label = plain_label("", "hint")
@@ -175,6 +182,7 @@ class ScanView(QWidget):
         top.addWidget(self.script_combo)
         top.addStretch(1)
         top.addWidget(self.phone_button)
+        top.addWidget(self.camera_button)
         top.addWidget(self.folder_button)
         top.addWidget(self.add_button)
         progress = QHBoxLayout()
@@ -226,6 +234,7 @@ class ScanView(QWidget):
         layout.addLayout(top)
         layout.addLayout(progress)
         layout.addWidget(self.phone)
+        layout.addWidget(self.camera)
         layout.addWidget(splitter, 1)
 
     def _script_combo(self) -> QComboBox:
@@ -348,14 +357,14 @@ class ScanView(QWidget):
                                      self.script_combo.currentData() or None, on_item=self._card_read, on_progress=self._progress,
                                      on_done=self._finished, on_error=self._failed, on_cancel=self._cancelled)
 
-    def _phone_photo(self, path: str) -> None:
-        """A photo from the phone: read now, or as soon as the cards being read are done."""
-        self._phone_queue.append(path)
-        self._read_phone_queue()
+    def _photo_captured(self, path: str) -> None:
+        """A photo from the phone or the webcam: read now, or as soon as the cards being read are done."""
+        self._captured.append(path)
+        self._read_captured()
 
-    def _read_phone_queue(self) -> None:
-        if self._phone_queue and (self.job is None or not self.job.running):
-            paths, self._phone_queue = self._phone_queue, []
+    def _read_captured(self) -> None:
+        if self._captured and (self.job is None or not self.job.running):
+            paths, self._captured = self._captured, []
             self.add_paths(paths)
 
     def cancel(self) -> None:
@@ -393,7 +402,7 @@ class ScanView(QWidget):
             widget.setVisible(False)
         self.progress_label.setText(message)
         self.status.emit(message)
-        self._read_phone_queue()
+        self._read_captured()
 
     # review
     def _open_row(self, row: int) -> None:
