@@ -17,6 +17,7 @@ from netcompanion.gui.views.scan_view import ScanView
 from netcompanion.ocr.qr import decode_qr
 from netcompanion.phone.addresses import Interface
 from tests.gui.cards import jane_card
+from tests.gui.waiting import written
 
 pytestmark = [pytest.mark.slow, pytest.mark.sqlite_only]
 
@@ -78,6 +79,7 @@ def test_a_photo_from_the_phone_lands_in_the_inbox_and_the_phone_sees_its_readin
     # saved like a dropped card, with the event chosen in Scan
     assert view.event_combo.currentText() == "Logistics Expo"
     view.save_current()
+    written()
     assert item.status == "saved"
     [contact] = view.services.contacts.list(event="Logistics Expo")
     assert contact.full_name == "Jane Whitfield"
