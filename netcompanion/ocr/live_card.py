@@ -39,6 +39,7 @@ class FrameVerdict:
     steady: bool = False
     sharpness: float = 0.0
     capture: bool = False
+    taken: bool = False  # this card was taken already (the watcher waits for the next one)
 
     @property
     def sharp(self) -> bool:
@@ -49,6 +50,8 @@ class FrameVerdict:
         """A word for the user about this frame."""
         if self.quad is None:
             return "Hold a card up to the camera"
+        if self.taken:
+            return "Taken: hold up the next card"
         if not self.steady:
             return "Hold still…"
         if not self.sharp:
@@ -94,16 +97,17 @@ class CardWatcher:
             self._still = (now, quad)  # it moved away from where it was held: stillness starts again here
         steady = now - self._still[0] >= self.steady_seconds
         if not steady:
-            return FrameVerdict(quad)
+            return FrameVerdict(quad, taken=self._taken is not None)
         card = warp_card(frame, quad, WARP_SIDE)
         gray = cv2.cvtColor(card, cv2.COLOR_BGR2GRAY)
         sharpness = float(cv2.Laplacian(gray, cv2.CV_64F).var())
         if self._taken is not None and _correlation(_thumbnail(gray), self._taken) < SAME_CARD_CORRELATION:
             self._taken = None  # another card held where the last one was
         capture = sharpness >= self.min_sharpness and self._taken is None
+        taken = self._taken is not None
         if capture:
             self.taken(frame, quad)
-        return FrameVerdict(quad, True, sharpness, capture)
+        return FrameVerdict(quad, True, sharpness, capture, taken)
 
     def taken(self, frame: np.ndarray, quad: np.ndarray | None) -> None:
         """The photo of ``frame`` was taken (by the watcher, or by hand): wait for another card."""

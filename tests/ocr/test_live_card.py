@@ -60,3 +60,12 @@ def test_a_photo_taken_by_hand_counts_as_taken(tmp_path: Path) -> None:
     first = watcher.look(frame, 0.0)
     watcher.taken(frame, first.quad)  # Space
     assert not any(watcher.look(frame, n / FPS).capture for n in range(1, 60))
+
+
+def test_after_a_photo_the_hint_asks_for_the_next_card(tmp_path: Path) -> None:
+    jane = card_images(tmp_path)[0]
+    watcher = CardWatcher()
+    verdicts = [watcher.look(f.pixels, f.time) for f in timed([place(jane, 380)] * 60)]
+    first = next(n for n, v in enumerate(verdicts) if v.capture)
+    assert verdicts[first - 1].hint == "Hold still…"
+    assert all(v.hint == "Taken: hold up the next card" for v in verdicts[first + 1:])

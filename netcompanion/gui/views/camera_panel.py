@@ -26,6 +26,7 @@ from netcompanion.ocr.camera import FrameSource
 
 #: Width of the live picture shown (frames are scaled down on the worker).
 PREVIEW_WIDTH = 640
+PREVIEW_HEIGHT = 300
 READY, WAITING = (46, 160, 67), (240, 160, 0)  # outline colours (RGB): steady and sharp, or not yet
 
 
@@ -102,7 +103,8 @@ class CameraPanel(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.video = QLabel("Starting the camera…")
         self.video.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.video.setMinimumSize(PREVIEW_WIDTH // 2, PREVIEW_WIDTH * 9 // 32)
+        self.video.setMinimumSize(PREVIEW_WIDTH // 2, PREVIEW_HEIGHT // 2)
+        self.video.setMaximumHeight(PREVIEW_HEIGHT)  # the inbox and the review stay in view
         self.hint = plain_label("", "cardTitle", wrap=True)
         self.count = plain_label("", "hint")
         self.take_button = QPushButton("Take photo  ␣")
@@ -189,8 +191,9 @@ class CameraPanel(QWidget):
             return
         _kind, rgb, hint = value
         image = image_from_array(rgb)
-        self.video.setPixmap(QPixmap.fromImage(image).scaledToWidth(
-            min(PREVIEW_WIDTH, max(160, self.video.width())), Qt.TransformationMode.SmoothTransformation))
+        self.video.setPixmap(QPixmap.fromImage(image).scaled(
+            max(160, self.video.width()), min(PREVIEW_HEIGHT, max(90, self.video.height())),
+            Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
         self.hint.setText(hint)
         self._shown.set()
 
