@@ -24,7 +24,9 @@ label.take input {{ position: absolute; width: 1px; height: 1px; opacity: 0; }}
 #message {{ margin: 1em 0; min-height: 1.3em; }}
 #message.error {{ color: #b42318; font-weight: 600; }}
 ul {{ list-style: none; padding: 0; margin: 0; }}
-li {{ background: #fff; border-radius: .5em; padding: .7em .9em; margin: .5em 0; box-shadow: 0 1px 2px #0002; }}
+li {{ display: flex; gap: .8em; align-items: center; background: #fff; border-radius: .5em; padding: .6em .8em;
+  margin: .5em 0; box-shadow: 0 1px 2px #0002; }}
+li img {{ width: 4.5em; height: 3em; object-fit: cover; border-radius: .3em; background: #e4e7ec; }}
 li .state {{ color: #596273; font-size: .9em; }}
 li.failed .state {{ color: #b42318; }}
 </style>
@@ -43,6 +45,7 @@ const input = document.getElementById("photo");
 const message = document.getElementById("message");
 const list = document.getElementById("cards");
 let polling = null;
+const thumbnails = new Map();  // card number -> the photo as taken, shown beside its reading
 
 function say(text, isError) {{
   message.textContent = text;
@@ -54,6 +57,10 @@ function show(cards) {{
   for (const card of cards.slice().reverse()) {{
     const item = document.createElement("li");
     item.className = card.status;
+    const picture = document.createElement("img");
+    picture.alt = "";
+    if (thumbnails.has(card.number)) {{ picture.src = thumbnails.get(card.number); }}
+    const text = document.createElement("div");
     const title = document.createElement("div");
     title.textContent = card.name || card.company || ("Card " + card.number);
     const state = document.createElement("div");
@@ -65,7 +72,8 @@ function show(cards) {{
     }} else {{
       state.textContent = [card.name ? card.company : "", "In the inbox"].filter(Boolean).join(" · ");
     }}
-    item.append(title, state);
+    text.append(title, state);
+    item.append(picture, text);
     list.append(item);
   }}
   const waiting = cards.some(card => card.status === "reading");
@@ -101,6 +109,7 @@ input.addEventListener("change", async () => {{
     const answer = await fetch("upload", {{method: "POST", body: form}});
     const reply = await answer.json().catch(() => ({{message: "Unexpected answer " + answer.status}}));
     say(reply.message, !answer.ok);
+    if (answer.ok && reply.number) {{ thumbnails.set(reply.number, URL.createObjectURL(file)); }}
   }} catch (error) {{
     say("Your computer cannot be reached. Is phone capture still on?", true);
   }}

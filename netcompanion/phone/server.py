@@ -65,8 +65,9 @@ class SentCard:
 def _security_headers(nonce: str | None = None) -> dict[str, str]:
     scripts = f"'nonce-{nonce}'" if nonce else "'none'"
     return {
+        # blob: images are the phone's own photos, shown beside their readings
         "Content-Security-Policy": (f"default-src 'none'; script-src {scripts}; style-src {scripts}; "
-                                    "connect-src 'self'; img-src 'self'; form-action 'none'; "
+                                    "connect-src 'self'; img-src 'self' blob:; form-action 'none'; "
                                     "frame-ancestors 'none'; base-uri 'none'"),
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",

@@ -72,6 +72,9 @@ def test_the_page_in_chromium_sends_a_card_that_lands_in_the_inbox(qtbot, servic
     WebDriverWait(browser, 20).until(lambda b: "Jane Whitfield" in b.find_element(By.ID, "cards").text)
     assert "Northwind Logistics" in browser.find_element(By.ID, "cards").text
     assert "Card 1 sent" in browser.find_element(By.ID, "message").text
+    [thumbnail] = browser.find_elements(By.CSS_SELECTOR, "#cards img")  # the photo, beside its reading
+    assert thumbnail.get_attribute("src").startswith("blob:")
+    assert browser.execute_script("return arguments[0].naturalWidth", thumbnail) == 1050
 
     not_a_photo = tmp_path / "notes.jpg"
     not_a_photo.write_text("<script>alert(1)</script> not a photo", encoding="utf-8")

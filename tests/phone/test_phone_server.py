@@ -264,3 +264,14 @@ def test_photos_older_than_30_days_go_when_a_session_starts(tmp_path: Path) -> N
     running = Session()
     running.server.stop()
     assert not old.exists() and recent.exists() and other.exists()
+
+
+def test_an_iphone_heic_photo_is_taken_as_heic(session: Session, tmp_path: Path) -> None:
+    import pillow_heif  # (the tests' HEIC writer; the app reads HEIC with pi-heif)
+
+    pillow_heif.from_pillow(Image.open(jane_card(tmp_path / "jane.png"))).save(tmp_path / "IMG_0001.HEIC", quality=90)
+    heic = (tmp_path / "IMG_0001.HEIC").read_bytes()
+    status, reply, _ = _request("POST", session.url + "upload", data=_photo_form(heic, filename="IMG_0001.HEIC"))
+    assert status == 200, reply
+    [card] = session.photos
+    assert card.path.suffix == ".heic" and card.path.read_bytes() == heic

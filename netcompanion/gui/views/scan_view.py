@@ -137,9 +137,10 @@ class ScanView(QWidget):
         self.camera_button = QPushButton("Use camera")
         self.camera_button.setToolTip("Hold cards up to the webcam: each is taken when it is still (Ctrl+K)")
         self.camera_button.setShortcut("Ctrl+K")
-        for panel, button in ((self.phone, self.phone_button), (self.camera, self.camera_button)):
-            panel.session_ended.connect(self.status)
-            button.clicked.connect(lambda *_args, start=panel.start: start())
+        for panel, button, other in ((self.phone, self.phone_button, self.camera),
+                                     (self.camera, self.camera_button, self.phone)):
+            panel.session_ended.connect(self.status)  # one way of capture at a time: Esc stops it
+            button.clicked.connect(lambda *_args, start=panel.start, stop=other.stop: (stop(), start()))
         self.phone.photo_received.connect(self._photo_captured)
         self.camera.photo_taken.connect(self._photo_captured)
         self.progress = QProgressBar()
