@@ -34,8 +34,9 @@ def _preview(pixels: np.ndarray, quad: np.ndarray | None, ready: bool) -> np.nda
     """The frame scaled to PREVIEW_WIDTH, in RGB, with the card's outline drawn."""
     import cv2
 
-    scale = PREVIEW_WIDTH / float(pixels.shape[1])
-    small = cv2.resize(pixels, (PREVIEW_WIDTH, max(1, round(pixels.shape[0] * scale))), interpolation=cv2.INTER_AREA)
+    from netcompanion.ocr.live_card import shrunk
+
+    small, scale = shrunk(pixels, PREVIEW_WIDTH)  # (a frame no larger than the preview is shown as it is)
     rgb = np.ascontiguousarray(small[:, :, ::-1])
     if quad is not None:
         corners = np.round(quad * scale).astype(np.int32).reshape(-1, 1, 2)
