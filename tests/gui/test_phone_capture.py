@@ -110,3 +110,23 @@ def test_leaving_the_place_stops_listening(qtbot, view: ScanView) -> None:
     assert not server.running and view.phone.server is None
     with pytest.raises(aiohttp.ClientConnectionError):
         _request("GET", server.url)
+
+
+def test_choosing_another_network_moves_the_session_there_with_a_new_token(qtbot, view: ScanView) -> None:
+    from PySide6.QtCore import QSettings
+
+    from netcompanion.gui.views.phone_panel import INTERFACE_SETTING
+
+    assert view.phone.start(LOOPBACK)
+    first = view.phone.server
+    other = Interface("second", "127.0.0.2")
+    view.phone.network.addItem(other.label, other)
+    view.phone.network.setCurrentIndex(view.phone.network.count() - 1)
+    view.phone.network.activated.emit(view.phone.network.count() - 1)  # as the user picking it does
+    second = view.phone.server
+    assert second is not first and second.host == "127.0.0.2" and second.token != first.token
+    assert not first.running and QSettings().value(INTERFACE_SETTING) == "second"
+    assert _request("GET", second.url)[0] == 200
+    with pytest.raises(aiohttp.ClientConnectionError):
+        _request("GET", first.url)
+    view.phone.stop()
