@@ -275,3 +275,19 @@ def test_an_iphone_heic_photo_is_taken_as_heic(session: Session, tmp_path: Path)
     assert status == 200, reply
     [card] = session.photos
     assert card.path.suffix == ".heic" and card.path.read_bytes() == heic
+
+
+def test_guessing_tokens_is_rate_limited_too(session: Session) -> None:
+    base = f"http://127.0.0.1:{session.server.port}/c/"
+
+    async def guess() -> list[int]:
+        async with aiohttp.ClientSession() as client:
+            statuses = []
+            for number in range(limits.REQUEST_BURST + 10):
+                async with client.get(f"{base}{number:043d}/") as answer:
+                    statuses.append(answer.status)
+            return statuses
+    statuses = asyncio.run(guess())
+    assert set(statuses) == {403, 429} and statuses.count(403) <= limits.REQUEST_BURST
+    assert _request("GET", session.url)[0] == 429  # the right token from that address waits its turn too
+    assert session.peers == []
