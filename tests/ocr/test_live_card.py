@@ -4,7 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 
+from netcompanion.ocr.camera import Camera, CameraError
 from netcompanion.ocr.live_card import CardWatcher
 from tests.ocr.camera_frames import FPS, card_images, place, scene, timed
 
@@ -69,3 +71,8 @@ def test_after_a_photo_the_hint_asks_for_the_next_card(tmp_path: Path) -> None:
     first = next(n for n, v in enumerate(verdicts) if v.capture)
     assert verdicts[first - 1].hint == "Hold still…"
     assert all(v.hint == "Taken: hold up the next card" for v in verdicts[first + 1:])
+
+
+def test_no_camera_is_a_clear_error() -> None:
+    with pytest.raises(CameraError, match="No camera found"):
+        Camera(97)  # no such device on any machine
