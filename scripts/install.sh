@@ -17,6 +17,8 @@ system_packages=(tesseract-ocr python3-venv libxcb-cursor0 libxkbcommon-x11-0 li
 # the tests also build the desktop bundle (PyInstaller needs objdump) and validate its desktop files
 # the notification tests run a real notification server (dunst) on a private session bus under Xvfb
 [ -n "$extras" ] && system_packages+=(binutils desktop-file-utils appstream dunst xvfb dbus-daemon)
+# the phone capture test drives the page the phone shows in a real headless Chromium
+[ -n "$extras" ] && system_packages+=(chromium chromium-driver)
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then

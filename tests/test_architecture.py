@@ -77,6 +77,8 @@ def test_no_module_imports_itself_back_through_others() -> None:
     ("netcompanion.ocr", ("PySide6", "netcompanion.gui", "netcompanion.cli", "netcompanion.core",
                           "netcompanion.interop")),
     ("netcompanion.interop", ("PySide6", "netcompanion.gui", "netcompanion.cli")),
+    ("netcompanion.phone", ("PySide6", "netcompanion.gui", "netcompanion.cli", "netcompanion.core.services",
+                            "sqlalchemy", "sqlmodel")),
     ("netcompanion.gui", ("sqlalchemy", "sqlmodel", "sqlite3")),
     ("netcompanion.core.rules", ("sqlalchemy", "sqlmodel", "netcompanion.core.store", "netcompanion.core.services")),
     ("netcompanion.core.store", ("netcompanion.core.services", "netcompanion.core.rules")),

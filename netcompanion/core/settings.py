@@ -51,6 +51,11 @@ def cards_dir() -> Path:
     return _private_dir(data_dir() / "cards")
 
 
+def captures_dir() -> Path:
+    """The folder where card photos taken in Scan (sent by the phone, or by the webcam) are written."""
+    return _private_dir(data_dir() / "captures")
+
+
 def backups_dir() -> Path:
     """The folder holding automatic and manual database backups."""
     return _private_dir(data_dir() / "backups")

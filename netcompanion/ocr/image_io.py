@@ -95,6 +95,14 @@ def _open_checked(path: Path) -> Image.Image:
     return im
 
 
+def probe_image(path: str | Path) -> str:
+    """The format Pillow reads in the file ``path`` (JPEG, PNG, HEIF, ...), from its content, not
+    its name; the file passes the same limits as :func:`load_image` (size, pixels, crafted
+    chunks) without being decoded. Raises :class:`ImageError`."""
+    with _open_checked(Path(path)) as im:
+        return str(im.format or "")
+
+
 def _to_rgb(im: Image.Image) -> Image.Image:
     mode = im.mode
     if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I"):

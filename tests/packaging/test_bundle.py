@@ -39,6 +39,8 @@ def test_the_bundle_carries_tesseract_its_english_data_and_the_desktop_files(bun
     assert list((internal / "rapidocr" / "models").glob("*.onnx"))
     # HEIC is decoded by pi-heif's libheif and libde265 (LGPL); the GPL x265 encoder stays out
     assert list(internal.rglob("libde265*")) and not list(internal.rglob("libx265*"))
+    # phone capture: aiohttp with its compiled HTTP parser, and psutil (imported when it starts)
+    assert list((internal / "aiohttp").glob("_http_parser*")) and list((internal / "psutil").glob("_psutil*"))
     assert (bundle / "share" / "applications" / f"{APP_ID}.desktop").is_file()
     assert (bundle / "share" / "metainfo" / f"{APP_ID}.metainfo.xml").is_file()
     assert (bundle / "share" / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg").is_file()

@@ -58,3 +58,16 @@ def test_scan_import_and_export_work_with_sockets_disabled(no_sockets, db_path: 
     assert "Zoë Müller" in exported and "Jane Whitfield" in exported
     assert "zoe@fjord.example" in (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
     assert (tmp_path / "out.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+
+
+def test_the_app_loads_no_server_until_phone_capture_is_turned_on() -> None:
+    """The web server (aiohttp) is imported only when the user presses Use my phone."""
+    import subprocess
+    import sys
+
+    probe = ("import sys; import netcompanion.gui.main_window, netcompanion.gui.views.scan_view; "
+             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'aiohttp' "
+             "or m == 'netcompanion.phone.server'))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[2])
+    assert out.stdout.strip() == "[]"

@@ -132,11 +132,12 @@ def sweep_leftovers(db_file: Path, *, now: float | None = None) -> list[Path]:
     """Remove what a killed restore, card import or backup of `db_file` left behind; return it.
 
     Looks only at our own names: `.restore-*.db` (and its journal files) next to the database,
-    `.incoming-*` in the cards folder and `.partial-*` in the database's backups folder.
+    `.incoming-*` in the cards and phone folders and `.partial-*` in the database's backups folder.
     """
     now = time.time() if now is None else now
     removed = _sweep_restore_copies(db_file.parent, now) if db_file.parent.is_dir() else []
     removed += _sweep(settings.cards_dir(), f"{INCOMING_PREFIX}*", now)
+    removed += _sweep(settings.captures_dir(), f"{INCOMING_PREFIX}*", now)  # a photo from the phone
     removed += _sweep(settings.database_backups_dir(db_file), f"{PARTIAL_PREFIX}*", now)
     for path in removed:
         log.info("removed %s, left over by an interrupted restore, card import or backup", path)

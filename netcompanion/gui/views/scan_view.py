@@ -36,6 +36,8 @@ from netcompanion.core.store.models import Contact
 from netcompanion.gui.card_preview import image_from_array, image_from_file, outlined
 from netcompanion.gui.form_codec import join_phones, join_values, split_phones, split_values
 from netcompanion.gui.operation import Operation
+from netcompanion.gui.views.camera_panel import CameraPanel
+from netcompanion.gui.views.phone_panel import PhoneCapturePanel
 from netcompanion.gui.widgets import (
     AdaptiveSplitter,
     card_frame,
@@ -126,6 +128,21 @@ class ScanView(QWidget):
         self.add_button.clicked.connect(self.pick_files)
         self.folder_button = QPushButton("Add folder…")
         self.folder_button.clicked.connect(self.pick_folder)
+        self.phone = PhoneCapturePanel()  # photos from the phone or the webcam join the inbox as dropped files do
+        self.camera = CameraPanel()
+        self._captured: list[str] = []
+        self.phone_button = QPushButton("Use my phone")
+        self.phone_button.setToolTip("Take card photos with your phone: shows a QR code to open on it (Ctrl+P)")
+        self.phone_button.setShortcut("Ctrl+P")
+        self.camera_button = QPushButton("Use camera")
+        self.camera_button.setToolTip("Hold cards up to the webcam: each is taken when it is still (Ctrl+K)")
+        self.camera_button.setShortcut("Ctrl+K")
+        for panel, button, other in ((self.phone, self.phone_button, self.camera),
+                                     (self.camera, self.camera_button, self.phone)):
+            panel.session_ended.connect(self.status)  # one way of capture at a time: Esc stops it
+            button.clicked.connect(lambda *_args, start=panel.start, stop=other.stop: (stop(), start()))
+        self.phone.photo_received.connect(self._photo_captured)
+        self.camera.photo_taken.connect(self._photo_captured)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.progress_label = plain_label("", "hint")
@@ -167,6 +184,8 @@ class ScanView(QWidget):
         top = QHBoxLayout()
         top.addWidget(plain_label("Scan", "pageTitle"))
         top.addStretch(1)
+        top.addWidget(self.phone_button)
+        top.addWidget(self.camera_button)
         top.addWidget(self.folder_button)
         top.addWidget(self.add_button)
         choices = QHBoxLayout()  # a row of its own: the page stays narrow enough for a small screen
@@ -221,6 +240,8 @@ class ScanView(QWidget):
         layout.addLayout(top)
         layout.addLayout(choices)
         layout.addLayout(progress)
+        layout.addWidget(self.phone)
+        layout.addWidget(self.camera)
         layout.addWidget(splitter, 1)
 
     def _script_combo(self) -> QComboBox:
@@ -343,6 +364,16 @@ class ScanView(QWidget):
                                      self.script_combo.currentData() or None, on_item=self._card_read, on_progress=self._progress,
                                      on_done=self._finished, on_error=self._failed, on_cancel=self._cancelled)
 
+    def _photo_captured(self, path: str) -> None:
+        """A photo from the phone or the webcam: read now, or as soon as the cards being read are done."""
+        self._captured.append(path)
+        self._read_captured()
+
+    def _read_captured(self) -> None:
+        if self._captured and (self.job is None or not self.job.running):
+            paths, self._captured = self._captured, []
+            self.add_paths(paths)
+
     def cancel(self) -> None:
         if self.job is not None:
             self.job.cancel()
@@ -354,6 +385,7 @@ class ScanView(QWidget):
 
     def _card_read(self, value: tuple[str, dict[str, Any], Any]) -> None:
         path, scan, card_image = value
+        self.phone.report_reading(path, scan)
         item = ScanItem(Path(path), scan, card_image, "failed" if scan.get("error") else "read")
         self.items.append(item)
         entry = QListWidgetItem(item.label)
@@ -377,6 +409,7 @@ class ScanView(QWidget):
             widget.setVisible(False)
         self.progress_label.setText(message)
         self.status.emit(message)
+        self._read_captured()
 
     # review
     def _open_row(self, row: int) -> None:
