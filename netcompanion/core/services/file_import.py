@@ -276,7 +276,8 @@ class _ImportRun:
             if contact.id is not None:
                 self.met_there.add(contact.id)
             entry.changes.append(f"met at {self.event.name}")
-        self.matcher.add(contact)
+        if entry.outcome == "added" or entry.changes:  # an unchanged contact is indexed as it is
+            self.matcher.add(contact)
         self.touched.append((entry, contact))
         if entry.outcome == "skipped":
             entry.outcome = "merged" if entry.changes else "unchanged"
