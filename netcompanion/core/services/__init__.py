@@ -27,7 +27,8 @@ from netcompanion.core.store.database import Database
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Services", "ContactFields", "contact_to_dict", "event_to_dict", "open_database", "open_services"]
+__all__ = ["Services", "ContactFields", "contact_to_dict", "event_to_dict", "open_database", "open_services",
+           "restore_and_open"]
 
 
 class Services:
@@ -92,3 +93,10 @@ def _sweep_leftovers(db_file: Path) -> None:
 def open_services(url: str | None = None, *, daily_backup: bool = True, user: str | None = None) -> Services:
     """Open (back up, upgrade) the database named by `url` or the settings, and its services for `user`."""
     return Services(open_database(url, daily_backup=daily_backup), user)
+
+
+def restore_and_open(source: Path, url: str | None = None) -> Services:
+    """Replace the database named by `url` (one that cannot be opened) with the backup `source`,
+    keeping what it replaces as a backup first, and open the restored database."""
+    backup.restore(source, url)
+    return open_services(url)

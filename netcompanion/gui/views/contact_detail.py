@@ -21,14 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netcompanion.core.errors import ConflictError, NetCompanionError
+from netcompanion.core.errors import ConflictError
 from netcompanion.core.rules.health import trust_text
 from netcompanion.core.services import Services
 from netcompanion.core.services.contacts import contact_label
 from netcompanion.core.store.card_store import card_image_path
 from netcompanion.gui.card_preview import image_from_file
 from netcompanion.gui.form_codec import join_phones, join_values, split_phones, split_values
-from netcompanion.gui.widgets import local_day, plain_label, show_error
+from netcompanion.gui.operation import Operation
+from netcompanion.gui.widgets import compact_combo, local_day, plain_label
 
 PHOTO_SIDE = 96  # pixels: the contact's picture beside the name
 
@@ -83,7 +84,7 @@ class ContactDetail(QWidget):
         for name, box in self.lists.items():
             box.setPlaceholderText("several values separated by ;" if name != "phones" else "+4930123456 (mobile); …")
         self.texts = {name: _text_box() for name, _ in TEXT_FIELDS}
-        self.tier = QComboBox()
+        self.tier = compact_combo(QComboBox(), 10)
         for label, value in TIERS:
             self.tier.addItem(label, value)
         self.trust = {name: _spin(maximum) for name, _, maximum in TRUST_FIELDS}
@@ -228,23 +229,29 @@ class ContactDetail(QWidget):
     def _overwrite_after_conflict(self, message: str) -> bool:
         return _ask_overwrite(self, message)
 
-    def save(self) -> bool:
-        if self.contact_id is None:
-            return False
-        try:
-            self.services.contacts.update(self.contact_id, expected_updated_at=self.loaded_at, **self.changes())
-        except ConflictError as exc:
-            if not self._overwrite_after_conflict(str(exc)):
-                self.show_contact(self.contact_id)  # reload what is stored now
-                return False
-            self.loaded_at = None
-            return self.save()
-        except NetCompanionError as exc:
-            show_error(self, "Cannot save the contact", str(exc))
-            return False
-        self.saved.emit(self.contact_id)
-        self.show_contact(self.contact_id)
-        return True
+    def save(self) -> None:
+        """Store the form's values in the background; the form shows what is stored once it is."""
+        if self.contact_id is not None:
+            self._write(self.contact_id, self.loaded_at, self.changes())
+
+    def _write(self, contact_id: int, expected: datetime | None, values: dict[str, object]) -> None:
+        contacts = self.services.contacts
+        Operation(self, "Cannot save the contact",
+                  lambda: contacts.update(contact_id, expected_updated_at=expected, **values)) \
+            .success(lambda _contact: self._saved(contact_id)) \
+            .on(ConflictError, lambda exc: self._conflicted(contact_id, values, exc)).run()
+
+    def _saved(self, contact_id: int) -> None:
+        self.saved.emit(contact_id)
+        if self.contact_id == contact_id:
+            self.show_contact(contact_id)
+
+    def _conflicted(self, contact_id: int, values: dict[str, object], error: ConflictError) -> None:
+        """Changed elsewhere since the form was filled: save over it, or show what is stored now."""
+        if self._overwrite_after_conflict(str(error)):
+            self._write(contact_id, None, values)
+        elif self.contact_id == contact_id:
+            self.show_contact(contact_id)
 
 
 def _ask_overwrite(parent: QWidget, message: str) -> bool:
