@@ -19,12 +19,14 @@ import quopri
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 
 import vobject
 
 from netcompanion.core.enums import PhoneKind, Tier
-from netcompanion.core.services.contacts import ContactFields
-from netcompanion.core.services.import_report import IncomingContact
+from netcompanion.core.errors import ValidationError
+from netcompanion.core.services.incoming import NEEDS_ONE_WAY, ContactFields, IncomingContact
+from netcompanion.core.validation import date_value
 from netcompanion.interop.errors import InputFileError
 from netcompanion.interop.text_decode import MAX_IMPORT_RECORDS
 
@@ -44,8 +46,9 @@ X_PREFIX = "X-NETCOMPANION-"
 X_TEXT_FIELDS = {"NOTES": "notes", "INTERESTS": "interests", "THEIR-GOALS": "their_goals", "NEEDS": "needs",
                  "OFFERS": "offers"}
 READ_PROPERTIES = {"VERSION", "FN", "N", "ORG", "TITLE", "EMAIL", "TEL", "URL", "ADR", "NOTE", "CATEGORIES",
-                   "X-SOCIALPROFILE"}
-"""What `card_to_incoming` reads (and X-NETCOMPANION-*): only these are handed to vobject."""
+                   "X-SOCIALPROFILE", "BDAY", "ANNIVERSARY", "X-ANNIVERSARY", "REV"}
+"""What `card_to_incoming` reads (and X-NETCOMPANION-*): only these are handed to vobject (`_values`
+refuses to look up any other)."""
 _PROPERTY = re.compile(r"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)?$")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _UNFOLDED_NEWLINE = re.compile(r"\n(?![ \t])")
@@ -346,6 +349,8 @@ def _incoming(raw: RawCard, source: str) -> IncomingContact:
 
 
 def _values(card: vobject.base.Component, name: str) -> list[vobject.base.ContentLine]:
+    if name.upper() not in READ_PROPERTIES:  # it would never reach vobject: every card would lack it
+        raise LookupError(f"{name.upper()} is read from cards but not listed in READ_PROPERTIES")
     return card.contents.get(name.lower(), [])
 
 
@@ -404,10 +409,39 @@ def card_to_incoming(card: vobject.base.Component, line: int) -> IncomingContact
         fields.full_name = ""  # a company's card (Apple's X-ABShowAs:COMPANY): FN is the company name
     _read_links(card, fields)
     _read_addresses(card, fields)
+    _read_dates(card, incoming)
     _read_notes_and_categories(card, incoming)
-    if not (fields.full_name or fields.given_name or fields.family_name or fields.company or fields.emails):
-        incoming.skip_reason = "the card has no name, company or e-mail"
+    if not fields.reachable():
+        incoming.skip_reason = NEEDS_ONE_WAY
     return incoming
+
+
+def _read_dates(card: vobject.base.Component, incoming: IncomingContact) -> None:
+    """BDAY and ANNIVERSARY (X-ANNIVERSARY in 3.0), and REV: when the card was last changed."""
+    for name, props in (("birthday", ("bday",)), ("anniversary", ("anniversary", "x-anniversary"))):
+        raw = next((_text(line.value) for prop in props for line in _values(card, prop) if _text(line.value)), "")
+        if not raw:
+            continue
+        try:
+            setattr(incoming.fields, name, date_value(raw, name))
+        except ValidationError:
+            incoming.warnings.append(f"{name} {raw!r} is not a date; kept in the notes")
+            incoming.fields.notes = "\n".join(p for p in (incoming.fields.notes, f"{name.capitalize()}: {raw}") if p)
+    rev = next((_text(line.value) for line in _values(card, "rev") if _text(line.value)), "")
+    if rev:
+        incoming.as_of = _timestamp(rev)
+
+
+def _timestamp(text: str) -> datetime | None:
+    """A vCard REV (20240115T101500Z, 2024-01-15T10:15:00Z, 2024-01-15) as an aware UTC datetime, or None."""
+    compact = text.strip().replace("-", "").replace(":", "")
+    for pattern in ("%Y%m%dT%H%M%SZ", "%Y%m%dT%H%M%S", "%Y%m%d"):
+        try:
+            return datetime.strptime(compact[:len(datetime(2000, 1, 1).strftime(pattern))], pattern).replace(
+                tzinfo=timezone.utc)
+        except ValueError:
+            continue
+    return None
 
 
 def _read_links(card: vobject.base.Component, fields: ContactFields) -> None:

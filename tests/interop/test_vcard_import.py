@@ -106,4 +106,4 @@ def test_a_card_without_a_name_is_skipped_with_the_reason(tmp_path: Path, servic
     path.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Ok\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nNOTE:only a note\nEND:VCARD\n")
     report = import_file(services, path)
     assert [(e.line, e.outcome) for e in report.entries] == [(1, "added"), (5, "skipped")]
-    assert report.entries[1].reason == "the card has no name, company or e-mail"
+    assert report.entries[1].reason == "a contact needs a name, a company, an e-mail or a phone"
