@@ -8,6 +8,7 @@ unusable (no name, more cells than the header) are skipped and listed with the r
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -25,11 +26,13 @@ from netcompanion.interop.vcard_read import read_vcards
 _BINARY_SIGNATURES = {b"PK\x03\x04": "a zip archive or an Excel/Numbers workbook; save it as CSV first",
                       b"\xd0\xcf\x11\xe0": "an old Excel (.xls) workbook; save it as CSV first",
                       b"%PDF": "a PDF document"}
+_FIRST_TEXT = re.compile(r"\S[^\n]{0,63}")
 
 
 def detect_format(text: str) -> str:
     """vcard, icalendar or csv, from the first line that is not empty."""
-    first = next((line.strip().upper() for line in text.split("\n") if line.strip()), "")
+    found = _FIRST_TEXT.search(text)  # not text.split: a file of millions of short lines would be copied whole
+    first = found.group().strip().upper() if found else ""
     if first.startswith("BEGIN:VCARD"):
         return "vcard"
     if first.startswith("BEGIN:VCALENDAR"):

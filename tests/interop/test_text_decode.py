@@ -93,7 +93,7 @@ def test_too_many_rows_or_cards_name_the_line() -> None:
     with pytest.raises(InputFileError, match="line 5: the file has more than 3 rows; import it in parts"):
         read_csv_text("Name\nA\nB\nC\nD\n", max_rows=3)
     with pytest.raises(InputFileError, match="line 5: the file has more than 2 cards"):
-        split_cards("BEGIN:VCARD\nEND:VCARD\nBEGIN:VCARD\nEND:VCARD\nBEGIN:VCARD\nEND:VCARD\n", max_cards=2)
+        list(split_cards("BEGIN:VCARD\nEND:VCARD\nBEGIN:VCARD\nEND:VCARD\nBEGIN:VCARD\nEND:VCARD\n", max_cards=2))
 
 
 LEGACY = {

@@ -78,7 +78,7 @@ def test_vcard_4_0_with_tel_uris() -> None:
 
 def test_folding_inside_a_multibyte_character_is_joined() -> None:
     text = "BEGIN:VCARD\nFN:J\u00fcr\n gen\nNOTE;ENCODING=QUOTED-PRINTABLE:a=\n b=\n=3Dc\nEND:VCARD"
-    assert [line for _, line in logical_lines(text)][1:3] == ["FN:J\u00fcrgen", "NOTE;ENCODING=QUOTED-PRINTABLE:a b=3Dc"]
+    assert [line.text for line in logical_lines(text)][1:3] == ["FN:J\u00fcrgen", "NOTE;ENCODING=QUOTED-PRINTABLE:a b=3Dc"]
 
 
 @pytest.mark.parametrize(
