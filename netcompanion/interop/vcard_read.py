@@ -15,6 +15,8 @@ whatever their length, without being kept; so are properties the import does not
 """
 from __future__ import annotations
 
+import base64
+import binascii
 import quopri
 import re
 from collections.abc import Iterator
@@ -25,7 +27,7 @@ import vobject
 
 from netcompanion.core.enums import PhoneKind, Tier
 from netcompanion.core.errors import ValidationError
-from netcompanion.core.services.incoming import NEEDS_ONE_WAY, ContactFields, IncomingContact
+from netcompanion.core.services.incoming import MAX_PHOTO_BYTES, NEEDS_ONE_WAY, ContactFields, IncomingContact
 from netcompanion.core.validation import date_value
 from netcompanion.interop.errors import InputFileError
 from netcompanion.interop.text_decode import MAX_IMPORT_RECORDS
@@ -39,6 +41,10 @@ MAX_PARAMETERS = 50
 
 MAX_PROPERTIES = 500
 """Properties (logical lines) of one card, photos included."""
+
+MAX_PHOTO_CHARS = MAX_PHOTO_BYTES * 4 // 3 + 4096
+"""Characters of a PHOTO line that is read (base64 of a picture of MAX_PHOTO_BYTES, and its
+parameters); a longer one is passed over unread, with a warning."""
 
 STRUCTURED = {"N", "ADR", "ORG"}
 BINARY_PROPERTIES = {"PHOTO", "LOGO", "SOUND", "KEY"}
@@ -70,6 +76,9 @@ class RawCard:
     skip_reason: str = ""
     label: str = ""
     properties: int = 0
+    photo: bytes = b""
+    photo_mime: str = ""
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -148,9 +157,13 @@ class _LineReader:
         name = head[:name_end.start()].strip() if name_end else ""  # "": not a property
         ended = _UNFOLDED_NEWLINE.search(text, start)
         end = ended.start() if ended else len(text)
-        if name.split(".")[-1].upper() in BINARY_PROPERTIES:
-            self._move(end)
+        prop = name.split(".")[-1].upper()
+        if prop in BINARY_PROPERTIES and not (prop == "PHOTO" and end - start <= MAX_PHOTO_CHARS):
+            self._move(end)  # a photo too large to keep is passed over as the others are
             return LogicalLine(number, name, None, head)
+        if prop == "PHOTO":
+            self._move(end)
+            return LogicalLine(number, name, _FOLD.sub("", text[start:end]), head)
         if end - start - text.count("\n", start, end) * 2 > self.max_chars:
             self._move(end)
             return LogicalLine(number, name if text.find(":", start, end) >= 0 else "", None, head, over=True)
@@ -306,10 +319,16 @@ def _read_property(card: RawCard, logical: LogicalLine, stripped: str, source: s
         return (f"its {prop} (line {logical.number}) is longer than the {MAX_LINE_CHARS:,} characters "
                 "a property may hold")
     if parsed is None:
-        return ""  # photos, logos, sounds and keys are not imported: not worth decoding
+        if prop == "PHOTO":
+            card.warnings.append(f"the photo (line {logical.number}) is larger than the "
+                                 f"{MAX_PHOTO_BYTES // 1024} KB a contact's picture may be; not kept")
+        return ""  # logos, sounds and keys are not imported: not worth decoding
     params = parsed[1]
     if len(params) > MAX_PARAMETERS:
         return f"its {prop} (line {logical.number}) has more than {MAX_PARAMETERS} parameters"
+    if prop == "PHOTO":
+        _read_photo(card, params, parsed[2], logical.number)
+        return ""
     if prop in READ_PROPERTIES or prop.startswith(X_PREFIX):
         line = _normalized(*parsed)
         card.lines.append(line)
@@ -317,6 +336,43 @@ def _read_property(card: RawCard, logical: LogicalLine, stripped: str, source: s
         if prop == "FN" and not card.label:
             card.label = _label(line.partition(":")[2])
     return ""
+
+
+_IMAGE_TYPES = {"JPEG": "image/jpeg", "JPG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif",
+                "WEBP": "image/webp", "HEIC": "image/heic"}
+
+
+def _read_photo(card: RawCard, params: list[str], value: str, number: int) -> None:
+    """The card's first inline PHOTO (base64, or a data: URI) as its picture; a link is not fetched."""
+    if card.photo:
+        return
+    text = value.strip()
+    mime = ""
+    upper = [p.upper() for p in params]
+    for param in upper:
+        kind = param.removeprefix("TYPE=").removeprefix("IMAGE/")
+        mime = mime or _IMAGE_TYPES.get(kind, "")
+    if text.lower().startswith("data:"):
+        header, _, text = text.partition(",")
+        mime = header[5:].split(";")[0].lower() or mime
+        if ";base64" not in header.lower():
+            return
+    elif not any(p in ("ENCODING=B", "ENCODING=BASE64", "BASE64") for p in upper):
+        return  # a URL: nothing is fetched
+    try:
+        data = base64.b64decode("".join(text.split()), validate=True)
+    except (binascii.Error, ValueError):
+        card.warnings.append(f"the photo (line {number}) is not valid base64; not kept")
+        return
+    card.photo, card.photo_mime = data, mime or _sniff_image(data)
+
+
+def _sniff_image(data: bytes) -> str:
+    if data.startswith(b"\x89PNG"):
+        return "image/png"
+    if data.startswith(b"GIF8"):
+        return "image/gif"
+    return "image/jpeg"
 
 
 def _short(text: str) -> str:
@@ -345,7 +401,10 @@ def _incoming(raw: RawCard, source: str) -> IncomingContact:
     if raw.skip_reason:
         return IncomingContact(fields=ContactFields(source="import", full_name=raw.label), line=raw.start,
                                skip_reason=raw.skip_reason)
-    return card_to_incoming(parse_card(raw, source), raw.start)
+    incoming = card_to_incoming(parse_card(raw, source), raw.start)
+    incoming.fields.photo, incoming.fields.photo_mime = raw.photo, raw.photo_mime
+    incoming.warnings.extend(raw.warnings)
+    return incoming
 
 
 def _values(card: vobject.base.Component, name: str) -> list[vobject.base.ContentLine]:
@@ -457,11 +516,19 @@ def _read_links(card: vobject.base.Component, fields: ContactFields) -> None:
 
 
 def _read_addresses(card: vobject.base.Component, fields: ContactFields) -> None:
+    """The first address (the work one first) in its parts and as text; the others into the notes."""
     addresses = sorted(_values(card, "adr"), key=lambda a: "work" not in _types(a))
-    texts = [a for a in (_address(line) for line in addresses) if a]
+    texts = [(line, text) for line in addresses if (text := _address(line))]
     if texts:
-        fields.address = texts[0]
-        fields.notes = "\n".join(f"Address: {t}" for t in texts[1:])
+        fields.address = texts[0][1]
+        fields.notes = "\n".join(f"Address: {t}" for _, t in texts[1:])
+        adr = texts[0][0].value
+        # an ADR of nothing but a street is an address written as free text (our export of one too)
+        if not isinstance(adr, str) and any(_text(v) for v in (adr.city, adr.region, adr.code, adr.country)):
+            street = ", ".join(p for p in (_text(adr.box), _text(adr.extended), _text(adr.street)) if p)
+            fields.address_street, fields.address_locality = street, _text(adr.city)
+            fields.address_region, fields.address_postcode = _text(adr.region), _text(adr.code)
+            fields.address_country = _text(adr.country)
 
 
 def _read_notes_and_categories(card: vobject.base.Component, incoming: IncomingContact) -> None:
@@ -473,6 +540,8 @@ def _read_notes_and_categories(card: vobject.base.Component, incoming: IncomingC
     for key, name in X_TEXT_FIELDS.items():
         if key != "NOTES" and x_values.get(key):
             setattr(fields, name, x_values[key])
+    if x_values.get("ADDRESS"):  # our own export: the address as the user wrote it, beside its parts in ADR
+        fields.address = x_values["ADDRESS"]
     if x_values.get("TIER", "").lower() in {t.value for t in Tier}:
         fields.tier = x_values["TIER"].lower()
     categories = [_text(c) for line in _values(card, "categories")

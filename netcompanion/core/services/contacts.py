@@ -267,6 +267,12 @@ class ContactService(Service):
             photo = session.get(ContactPhoto, contact_id)
             return None if photo is None else (photo.data, photo.mime)
 
+    def photos(self, contact_ids: builtins.list[int]) -> dict[int, tuple[bytes, str]]:
+        """The pictures of the contacts that have one: id -> (bytes, MIME type)."""
+        with self.db.transaction() as session:
+            rows = session.exec(select(ContactPhoto).where(col(ContactPhoto.contact_id).in_(contact_ids)))
+            return {row.contact_id: (row.data, row.mime) for row in rows}
+
     def set_archived(self, contact_ids: builtins.list[int], archived: bool = True) -> int:
         """Archive (or restore) contacts; returns how many changed."""
         with self.db.transaction() as session:
