@@ -1,12 +1,12 @@
 """Reading vCard files (2.1, 3.0 and 4.0) as real address books write them, within bounds.
 
-vobject parses clean vCard 3.0. What Outlook, Android, Apple and Google really write is first
-normalised here: folded lines joined, vCard 2.1 quoted-printable values (with `=` soft line
-breaks and a CHARSET) decoded, 2.1's bare parameters (`TEL;WORK;VOICE`) named, and each card
+What Outlook, Android, Apple and Google really write is first normalised here to vCard 3.0
+syntax: folded lines joined, vCard 2.1 quoted-printable values (with `=` soft line breaks and a
+CHARSET) decoded, 2.1's bare parameters (`TEL;WORK;VOICE`) named, and each card
 cut out with the line it starts on, so that an error names the line. A file with a card cut
 short, or a line that is not a property, is refused as a whole.
 
-The file is read card by card, and vobject only ever sees one card, with bounded lines: a
+and `vcard_values` reads the values. The file is read card by card, with bounded lines: a
 logical line longer than MAX_LINE_CHARS, a property with more than MAX_PARAMETERS parameters or
 a card with more than MAX_PROPERTIES properties skips that card with the reason (the rest of it
 is passed over without being kept), so memory stays within a small multiple of the file's size
@@ -23,14 +23,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-import vobject
-
 from netcompanion.core.enums import PhoneKind, Tier
 from netcompanion.core.errors import ValidationError
 from netcompanion.core.services.incoming import MAX_PHOTO_BYTES, NEEDS_ONE_WAY, ContactFields, IncomingContact
 from netcompanion.core.validation import date_value
 from netcompanion.interop.errors import InputFileError
 from netcompanion.interop.text_decode import MAX_IMPORT_RECORDS
+from netcompanion.interop.vcard_values import Card, Property, read_card
 
 MAX_LINE_CHARS = 100_000
 """Characters of one logical line (folded lines joined), photos and other binary values aside:
@@ -53,7 +52,7 @@ X_TEXT_FIELDS = {"NOTES": "notes", "INTERESTS": "interests", "THEIR-GOALS": "the
                  "OFFERS": "offers"}
 READ_PROPERTIES = {"VERSION", "FN", "N", "ORG", "TITLE", "EMAIL", "TEL", "URL", "ADR", "NOTE", "CATEGORIES",
                    "X-SOCIALPROFILE", "BDAY", "ANNIVERSARY", "X-ANNIVERSARY", "REV"}
-"""What `card_to_incoming` reads (and X-NETCOMPANION-*): only these are handed to vobject (`_values`
+"""What `card_to_incoming` reads (and X-NETCOMPANION-*): only these are kept and parsed (`_values`
 refuses to look up any other)."""
 _PROPERTY = re.compile(r"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)?$")
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -379,17 +378,15 @@ def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def parse_card(raw: RawCard, source: str = "") -> vobject.base.Component:
-    """The vobject component of one normalised card."""
-    text = "BEGIN:VCARD\r\n" + "\r\n".join(raw.lines) + "\r\nEND:VCARD\r\n"
-    try:
-        return vobject.readOne(text, validate=False)
-    except Exception as exc:  # noqa: BLE001 - vobject raises ParseError, ValueError, KeyError ... for bad values
-        number = getattr(exc, "lineNumber", None)
-        inside = isinstance(number, int) and 2 <= number < len(raw.lines) + 2  # line 1 is our BEGIN:VCARD
-        line = raw.line_numbers[number - 2] if inside and isinstance(number, int) else raw.start
-        why = str(exc) or type(exc).__name__
-        raise InputFileError(f"this card cannot be read: {why}", source=source, line=line) from None
+def parse_card(raw: RawCard, source: str = "") -> Card:
+    """The values of one normalised card (`vcard_values`: its lines were checked to be properties)."""
+    lines = []
+    for text, number in zip(raw.lines, raw.line_numbers, strict=True):
+        parsed = _split_property(text)
+        if parsed is None:
+            raise InputFileError(f"{_short(text)!r} is not a vCard property (NAME:value)", source=source, line=number)
+        lines.append(parsed)
+    return read_card(lines)
 
 
 def read_vcards(text: str, source: str = "") -> list[IncomingContact]:
@@ -407,8 +404,8 @@ def _incoming(raw: RawCard, source: str) -> IncomingContact:
     return incoming
 
 
-def _values(card: vobject.base.Component, name: str) -> list[vobject.base.ContentLine]:
-    if name.upper() not in READ_PROPERTIES:  # it would never reach vobject: every card would lack it
+def _values(card: Card, name: str) -> list[Property]:
+    if name.upper() not in READ_PROPERTIES:  # it would never be kept: every card would lack it
         raise LookupError(f"{name.upper()} is read from cards but not listed in READ_PROPERTIES")
     return card.contents.get(name.lower(), [])
 
@@ -420,7 +417,7 @@ def _text(value: object) -> str:
     return str(value or "").replace("\\:", ":").strip()
 
 
-def _types(line: vobject.base.ContentLine) -> set[str]:
+def _types(line: Property) -> set[str]:
     return {t.strip().lower() for value in line.params.get("TYPE", []) for t in value.split(",")}
 
 
@@ -435,7 +432,7 @@ def phone_kind(types: set[str]) -> str:
     return PhoneKind.OTHER.value
 
 
-def _address(line: vobject.base.ContentLine) -> str:
+def _address(line: Property) -> str:
     adr = line.value
     if isinstance(adr, str):
         return adr.strip()
@@ -444,7 +441,7 @@ def _address(line: vobject.base.ContentLine) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def card_to_incoming(card: vobject.base.Component, line: int) -> IncomingContact:
+def card_to_incoming(card: Card, line: int) -> IncomingContact:
     """The incoming contact a parsed card describes."""
     fields = ContactFields(source="import")
     incoming = IncomingContact(fields=fields, line=line)
@@ -475,7 +472,7 @@ def card_to_incoming(card: vobject.base.Component, line: int) -> IncomingContact
     return incoming
 
 
-def _read_dates(card: vobject.base.Component, incoming: IncomingContact) -> None:
+def _read_dates(card: Card, incoming: IncomingContact) -> None:
     """BDAY and ANNIVERSARY (X-ANNIVERSARY in 3.0), and REV: when the card was last changed."""
     for name, props in (("birthday", ("bday",)), ("anniversary", ("anniversary", "x-anniversary"))):
         raw = next((_text(line.value) for prop in props for line in _values(card, prop) if _text(line.value)), "")
@@ -503,7 +500,7 @@ def _timestamp(text: str) -> datetime | None:
     return None
 
 
-def _read_links(card: vobject.base.Component, fields: ContactFields) -> None:
+def _read_links(card: Card, fields: ContactFields) -> None:
     for social in _values(card, "x-socialprofile"):
         if "linkedin" in _types(social) or "linkedin.com" in _text(social.value).lower():
             fields.linkedin = fields.linkedin or _text(social.value)
@@ -515,7 +512,7 @@ def _read_links(card: vobject.base.Component, fields: ContactFields) -> None:
             fields.websites.append(value)
 
 
-def _read_addresses(card: vobject.base.Component, fields: ContactFields) -> None:
+def _read_addresses(card: Card, fields: ContactFields) -> None:
     """The first address (the work one first) in its parts and as text; the others into the notes."""
     addresses = sorted(_values(card, "adr"), key=lambda a: "work" not in _types(a))
     texts = [(line, text) for line in addresses if (text := _address(line))]
@@ -531,7 +528,7 @@ def _read_addresses(card: vobject.base.Component, fields: ContactFields) -> None
             fields.address_country = _text(adr.country)
 
 
-def _read_notes_and_categories(card: vobject.base.Component, incoming: IncomingContact) -> None:
+def _read_notes_and_categories(card: Card, incoming: IncomingContact) -> None:
     fields = incoming.fields
     x_values = {line.name.upper().removeprefix(X_PREFIX): _text(line.value)
                 for line in card.getChildren() if line.name.upper().startswith(X_PREFIX)}
