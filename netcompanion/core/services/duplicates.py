@@ -102,43 +102,47 @@ class DuplicateService(Service):
     """Lists stored duplicates, merges a pair and undoes a merge."""
 
     def find(self, *, include_archived: bool = False) -> list[DuplicatePair]:
-        """Every pair over the whole database: certain ones (shared e-mail or phone) first."""
+        """Every pair over the whole database: certain ones (shared e-mail or phone) first. Read in
+        three light queries, and names compared only within one company: fast on 20,000 contacts."""
         with self.db.transaction() as session:
-            contacts = {c.id: c for c in session.exec(select(Contact)) if c.id is not None
-                        and (include_archived or not c.archived)}
+            query = select(Contact.id, Contact.full_name, Contact.given_name, Contact.family_name, Contact.company)
+            if not include_archived:
+                query = query.where(Contact.archived == False)  # noqa: E712 (SQL expression)
+            people = {row[0]: row for row in session.exec(query) if row[0] is not None}
             by_key: dict[str, set[int]] = defaultdict(set)
-            for address, contact_id in session.exec(select(ContactEmail.address, ContactEmail.contact_id)
-                                                    .where(ContactEmail.checked == True)):  # noqa: E712
+            first_email: dict[int, str] = {}
+            emails = (select(ContactEmail.address, ContactEmail.contact_id).where(ContactEmail.checked == True)  # noqa: E712
+                      .order_by(col(ContactEmail.position)))
+            for address, contact_id in session.exec(emails):
                 by_key[f"same e-mail {address.lower()}"].add(contact_id)
+                first_email.setdefault(contact_id, address)
             for e164, contact_id in session.exec(select(ContactPhone.e164, ContactPhone.contact_id)
                                                  .where(ContactPhone.checked == True)):  # noqa: E712
                 by_key[f"same phone {e164}"].add(contact_id)
-            pairs: dict[tuple[int, int], DuplicatePair] = {}
-            for reason, ids in sorted(by_key.items()):
-                members = sorted(i for i in ids if i in contacts)
-                for other in members[1:]:
-                    key = (members[0], other)
-                    if key not in pairs:
-                        pairs[key] = self._pair(contacts, key, reason, True)
-            by_company: dict[str, list[tuple[int, str]]] = defaultdict(list)
-            for contact_id, contact in contacts.items():
-                name, company = name_key(contact.full_name, contact.given_name, contact.family_name), \
-                    company_key(contact.company)
-                if name and company:
-                    by_company[company].append((contact_id, name))
-            for people in by_company.values():
-                for i, (first, first_name) in enumerate(people):
-                    for second, second_name in people[i + 1:]:
-                        key = (min(first, second), max(first, second))
-                        if key not in pairs and fuzz.token_sort_ratio(first_name, second_name) >= NAME_SIMILARITY:
-                            pairs[key] = self._pair(contacts, key, f"similar name at {contacts[first].company}",
-                                                    False)
-            return sorted(pairs.values(), key=lambda p: (not p.certain, p.a, p.b))
+        label = {contact_id: full_name or company or first_email.get(contact_id, "") or f"#{contact_id}"
+                 for contact_id, full_name, _given, _family, company in people.values()}
+        pairs: dict[tuple[int, int], DuplicatePair] = {}
 
-    @staticmethod
-    def _pair(contacts: dict[int, Contact], key: tuple[int, int], reason: str, certain: bool) -> DuplicatePair:
-        a, b = contacts[key[0]], contacts[key[1]]
-        return DuplicatePair(key[0], key[1], contact_label(a), contact_label(b), reason, certain)
+        def add(a: int, b: int, reason: str, certain: bool) -> None:
+            key = (min(a, b), max(a, b))
+            if key not in pairs:
+                pairs[key] = DuplicatePair(key[0], key[1], label[key[0]], label[key[1]], reason, certain)
+
+        for reason, ids in sorted(by_key.items()):
+            members = sorted(i for i in ids if i in people)
+            for other in members[1:]:
+                add(members[0], other, reason, True)
+        by_company: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for contact_id, full_name, given, family, company in people.values():
+            name, company_name = name_key(full_name, given, family), company_key(company)
+            if name and company_name:
+                by_company[company_name].append((contact_id, name))
+        for staff in by_company.values():
+            for i, (first, first_name) in enumerate(staff):
+                for second, second_name in staff[i + 1:]:
+                    if fuzz.token_sort_ratio(first_name, second_name) >= NAME_SIMILARITY:
+                        add(first, second, f"similar name at {people[first][4]}", False)
+        return sorted(pairs.values(), key=lambda p: (not p.certain, p.a, p.b))
 
     def merge(self, keep_id: int, other_id: int, *, take: list[str] | tuple[str, ...] = ()) -> Contact:
         """Merge contact `other_id` into `keep_id` in one transaction (see the module's docstring);
