@@ -245,7 +245,7 @@ class ContactService(Service):
         with self.db.transaction() as session:
             contact = get_or_raise(session, Contact, contact_id, "contact")
             if expected_updated_at is not None and contact.updated_at != expected_updated_at:
-                raise ConflictError(f"{contact.full_name or contact.company} was changed elsewhere since you "
+                raise ConflictError(f"{contact_label(contact)} was changed elsewhere since you "
                                     "opened it")
             self._apply(session, contact, changes)
             contact.updated_at = utcnow()
