@@ -1,4 +1,4 @@
-"""`netcompanion contacts add|list`."""
+"""`netcompanion contacts add|list|duplicates|merge|unmerge`."""
 from __future__ import annotations
 
 import argparse
@@ -8,7 +8,8 @@ from netcompanion.cli.common import add_json_flag, echo, print_json, services_fr
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("contacts", help="add and list contacts", description="Add and list contacts.")
+    parser = subparsers.add_parser("contacts", help="add, list and merge contacts",
+                                   description="Add, list and merge contacts.")
     commands = parser.add_subparsers(dest="contacts_command", required=True, metavar="COMMAND")
 
     listing = commands.add_parser("list", help="list contacts", description="List contacts matching every filter.")
@@ -40,6 +41,32 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--detail", default="", help="the one conversation detail to mention in the follow-up")
     add_json_flag(add)
     add.set_defaults(func=run_add)
+
+    dups = commands.add_parser(
+        "duplicates", help="list stored contacts that are or may be one person",
+        description="List pairs of stored contacts over the whole database: those sharing an e-mail address or "
+        "a phone number (one person), and those with a close name at the same company (possibly one person: "
+        "review them; they are never merged by themselves).")
+    dups.add_argument("--archived", action="store_true", help="include archived contacts")
+    add_json_flag(dups)
+    dups.set_defaults(func=run_duplicates)
+
+    merge = commands.add_parser(
+        "merge", help="merge contact B into contact A",
+        description="Merge contact B into contact A: A's empty fields are filled from B, e-mails, phones, "
+        "web sites, tags and goals are joined, and B's encounters, interactions, follow-ups, card images, "
+        "targets, introductions and picture move to A. `contacts unmerge A` undoes it.")
+    merge.add_argument("keep", type=int, metavar="A", help="the contact to keep (id)")
+    merge.add_argument("other", type=int, metavar="B", help="the contact merged into it (id)")
+    merge.add_argument("--take", action="append", default=[], metavar="FIELD",
+                       help="take B's value of FIELD instead of A's (repeatable), e.g. --take company --take title")
+    add_json_flag(merge)
+    merge.set_defaults(func=run_merge)
+
+    unmerge = commands.add_parser("unmerge", help="undo the newest merge into a contact",
+                                  description="Undo the newest merge into contact A: both contacts as they were.")
+    unmerge.add_argument("keep", type=int, metavar="A", help="the contact another was merged into (id)")
+    unmerge.set_defaults(func=run_unmerge)
 
 
 def _phone(value: str) -> tuple[str, str]:
@@ -87,4 +114,40 @@ def run_list(args: argparse.Namespace) -> int:
     rows = [[str(c.id), c.full_name, c.title, c.company, ",".join(g.key for g in c.goals), c.tier,
              c.emails[0].address if c.emails else ""] for c in contacts]
     echo(table(rows, ["id", "name", "title", "company", "goals", "tier", "e-mail"]))
+    return 0
+
+
+def run_duplicates(args: argparse.Namespace) -> int:
+    pairs = services_from(args).duplicates.find(include_archived=args.archived)
+    if args.json:
+        print_json([p.to_dict() for p in pairs])
+        return 0
+    if not pairs:
+        echo("no duplicates found")
+        return 0
+    rows = [[str(p.a), p.a_label, str(p.b), p.b_label, "same person" if p.certain else "possible", p.reason]
+            for p in pairs]
+    echo(table(rows, ["A", "name", "B", "name", "", "why"]))
+    echo("merge a pair with: netcompanion contacts merge A B")
+    return 0
+
+
+def run_merge(args: argparse.Namespace) -> int:
+    from netcompanion.core.services import contact_to_dict
+    from netcompanion.core.services.contacts import contact_label
+
+    contact = services_from(args).duplicates.merge(args.keep, args.other, take=args.take)
+    if args.json:
+        print_json(contact_to_dict(contact))
+    else:
+        echo(f"merged contact {args.other} into {contact.id}: {contact_label(contact)} "
+             f"(undo with: netcompanion contacts unmerge {contact.id})")
+    return 0
+
+
+def run_unmerge(args: argparse.Namespace) -> int:
+    from netcompanion.core.services.contacts import contact_label
+
+    kept, restored = services_from(args).duplicates.undo_merge(args.keep)
+    echo(f"contact {restored.id} ({contact_label(restored)}) is back, apart from {kept.id} ({contact_label(kept)})")
     return 0

@@ -24,8 +24,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--event", help="only contacts met at this event (name or id)")
     export.add_argument("--goal", help="only contacts tagged with this goal")
     export.add_argument("--vcard-version", choices=("3.0", "4.0"), default="3.0", help="vCard version (default 3.0)")
-    export.add_argument("--csv-format", choices=("google", "outlook"), default="google",
-                        help="the CSV layout: Google Contacts (default) or Outlook")
+    export.add_argument("--csv-format", choices=("google", "outlook", "hubspot", "salesforce"), default="google",
+                        help="the CSV layout: Google Contacts (default), Outlook, or the contact import of "
+                        "HubSpot or Salesforce")
     export.add_argument("--photos", action="store_true",
                         help="vCard: include the image of each contact's card as its PHOTO")
     export.add_argument("--ics-kind", choices=("todo", "event"), default="todo",

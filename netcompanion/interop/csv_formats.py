@@ -140,6 +140,10 @@ def detect_csv_format(header: list[str]) -> str:
         return "google"
     if {"organization name", "organization title"} & keys and "labels" in keys:
         return "google"
+    if {"account name", "mailing street"} <= keys:
+        return "salesforce"
+    if {"company name", "street address", "state region"} <= keys:
+        return "hubspot"
     if sum(1 for k in keys if k in OUTLOOK_HEADERS) >= 4 and any(
             OUTLOOK_HEADERS.get(k, "").startswith(("email:", "phone:", "address_part:")) for k in keys):
         return "outlook"

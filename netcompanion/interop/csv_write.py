@@ -1,4 +1,4 @@
-"""Writing contacts as Google Contacts or Outlook CSV.
+"""Writing contacts as Google Contacts, Outlook, HubSpot or Salesforce CSV.
 
 Every cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is written with an
 apostrophe in front, so a spreadsheet opening the file shows it as text instead of running it
@@ -28,8 +28,17 @@ OUTLOOK_HEADER = [
     "Business Street", "Business City", "Business State", "Business Postal Code", "Business Country/Region",
     "Business Fax", "Business Phone", "Business Phone 2", "Mobile Phone", "Other Fax", "Home Phone", "Other Phone",
     "E-mail Address", "E-mail Type", "E-mail Display Name", "E-mail 2 Address", "E-mail 3 Address",
-    "Notes", "Web Page", "Categories",
+    "Notes", "Web Page", "Categories", "Birthday", "Anniversary",
 ]
+HUBSPOT_HEADER = ["First Name", "Last Name", "Email", "Phone Number", "Mobile Phone Number", "Fax Number",
+                  "Company Name", "Job Title", "Street Address", "City", "State/Region", "Postal Code",
+                  "Country/Region", "Website URL", "Date of birth"]
+"""HubSpot's contact import: its default contact properties by their labels (one e-mail per contact)."""
+SALESFORCE_HEADER = ["First Name", "Last Name", "Title", "Account Name", "Email", "Phone", "Mobile", "Fax",
+                     "Mailing Street", "Mailing City", "Mailing State/Province", "Mailing Zip/Postal Code",
+                     "Mailing Country", "Birthdate", "Description"]
+"""Salesforce's Data Import Wizard for contacts: the Contact fields by their labels."""
+CSV_FORMATS = ("google", "outlook", "hubspot", "salesforce")
 OUTLOOK_PHONE_SLOTS = {"work": ["Business Phone", "Business Phone 2"], "mobile": ["Mobile Phone"],
                        "fax": ["Business Fax", "Other Fax"], "other": ["Other Phone", "Home Phone"]}
 OUTLOOK_PHONE_COLUMNS = frozenset(slot for slots in OUTLOOK_PHONE_SLOTS.values() for slot in slots)
@@ -46,9 +55,13 @@ def escape_cell(value: str, *, phone: bool = False) -> str:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
+_CRM_PHONE_COLUMNS = frozenset({"Phone Number", "Mobile Phone Number", "Fax Number", "Phone", "Mobile", "Fax"})
+
+
 def is_phone_column(name: str) -> bool:
-    """Whether the column `name` of our Google or Outlook layout holds one phone number."""
-    return name in OUTLOOK_PHONE_COLUMNS or (name.startswith("Phone ") and name.endswith(" - Value"))
+    """Whether the column `name` of one of our layouts holds one phone number."""
+    return (name in OUTLOOK_PHONE_COLUMNS or name in _CRM_PHONE_COLUMNS
+            or (name.startswith("Phone ") and name.endswith(" - Value")))
 
 
 def compose_name(prefix: str, given: str, middle: str, family: str, suffix: str) -> str:
@@ -93,7 +106,8 @@ def google_rows(contacts: list[Contact]) -> tuple[list[str], list[list[str]]]:
               "Organization Title", "Notes", "Labels"]
     header += [f"E-mail {i} - {p}" for i in range(1, n_email + 1) for p in ("Label", "Value")]
     header += [f"Phone {i} - {p}" for i in range(1, n_phone + 1) for p in ("Label", "Value")]
-    header += ["Address 1 - Label", "Address 1 - Formatted"]
+    header += ["Address 1 - Label", "Address 1 - Formatted", "Address 1 - Street", "Address 1 - City",
+               "Address 1 - Region", "Address 1 - Postal Code", "Address 1 - Country", "Birthday"]
     header += [f"Website {i} - {p}" for i in range(1, n_web + 1) for p in ("Label", "Value")]
     rows = []
     for c in contacts:
@@ -102,7 +116,8 @@ def google_rows(contacts: list[Contact]) -> tuple[list[str], list[list[str]]]:
                c.title, c.notes, MULTI_VALUE_SEPARATOR.join(["* myContacts", *_categories(c)])]
         row += _pairs([("Work", e.address) for e in c.emails], n_email)
         row += _pairs([(GOOGLE_PHONE_LABELS.get(p.kind, "Other"), p.e164) for p in c.phones], n_phone)
-        row += ["Work" if c.address else "", c.address]
+        has_address = bool(c.address or any(_address_parts(c)))
+        row += ["Work" if has_address else "", c.address, *_address_parts(c), c.birthday]
         webs = [("", w) for w in c.websites] + ([("LinkedIn", c.linkedin)] if c.linkedin else [])
         row += _pairs(webs, n_web)
         rows.append(row)
@@ -122,7 +137,14 @@ def outlook_rows(contacts: list[Contact]) -> tuple[list[str], list[list[str]]]:
         cells = dict.fromkeys(OUTLOOK_HEADER, "")
         cells.update({"Title": names["prefix"], "First Name": names["given"], "Middle Name": names["middle"],
                       "Last Name": names["family"], "Suffix": names["suffix"], "Company": c.company,
-                      "Job Title": c.title, "Business Street": c.address, "Categories": ";".join(_categories(c))})
+                      "Job Title": c.title, "Categories": ";".join(_categories(c)),
+                      "Birthday": _us_date(c.birthday), "Anniversary": _us_date(c.anniversary)})
+        parts = _address_parts(c)
+        if any(parts):
+            cells.update(zip(("Business Street", "Business City", "Business State", "Business Postal Code",
+                              "Business Country/Region"), parts, strict=True))
+        else:
+            cells["Business Street"] = c.address
         overflow: list[str] = []
         free = {kind: list(slots) for kind, slots in OUTLOOK_PHONE_SLOTS.items()}
         for phone in c.phones:
@@ -145,9 +167,60 @@ def outlook_rows(contacts: list[Contact]) -> tuple[list[str], list[list[str]]]:
     return _with_name_column(list(OUTLOOK_HEADER), rows, contacts)
 
 
+def _address_parts(contact: Contact) -> list[str]:
+    """Street, city, region, postcode and country of the contact's address."""
+    return [contact.address_street, contact.address_locality, contact.address_region, contact.address_postcode,
+            contact.address_country]
+
+
+def _us_date(value: str) -> str:
+    """An ISO date as English Outlook writes it (4/12/1985); a day without a year is left out."""
+    if not value or value.startswith("--"):
+        return ""
+    year, month, day = value.split("-")
+    return f"{int(month)}/{int(day)}/{year}"
+
+
+def _first_phone(contact: Contact, kind: str) -> str:
+    return next((p.e164 for p in contact.phones if p.kind == kind), "")
+
+
+def _crm_address(contact: Contact) -> list[str]:
+    parts = _address_parts(contact)
+    return parts if any(parts) else [contact.address, "", "", "", ""]
+
+
+def hubspot_rows(contacts: list[Contact]) -> tuple[list[str], list[list[str]]]:
+    """The header and rows of HubSpot's contact import (one e-mail; the work, mobile and fax numbers)."""
+    rows = []
+    for c in contacts:
+        work = _first_phone(c, "work") or _first_phone(c, "other")
+        rows.append([c.given_name or c.full_name, c.family_name, c.emails[0].address if c.emails else "", work,
+                     _first_phone(c, "mobile"), _first_phone(c, "fax"), c.company, c.title, *_crm_address(c),
+                     c.websites[0] if c.websites else "", "" if c.birthday.startswith("--") else c.birthday])
+    return list(HUBSPOT_HEADER), rows
+
+
+def salesforce_rows(contacts: list[Contact]) -> tuple[list[str], list[list[str]]]:
+    """The header and rows of Salesforce's contact import (Last Name and Account Name it requires:
+    the company, else the name, stands in for a missing one)."""
+    rows = []
+    for c in contacts:
+        work = _first_phone(c, "work") or _first_phone(c, "other")
+        family = c.family_name or c.full_name or c.company or (c.emails[0].address if c.emails else "")
+        rows.append([c.given_name if c.family_name else "", family, c.title, c.company or c.full_name,
+                     c.emails[0].address if c.emails else "", work, _first_phone(c, "mobile"),
+                     _first_phone(c, "fax"), *_crm_address(c),
+                     "" if c.birthday.startswith("--") else c.birthday, c.notes])
+    return list(SALESFORCE_HEADER), rows
+
+
+_LAYOUTS = {"google": google_rows, "outlook": outlook_rows, "hubspot": hubspot_rows, "salesforce": salesforce_rows}
+
+
 def write_csv(contacts: Iterable[Contact], csv_format: str = "google") -> str:
-    """The CSV text (CRLF line ends, every cell escaped) of `contacts` in `csv_format` (google or outlook)."""
-    header, rows = (outlook_rows if csv_format == "outlook" else google_rows)(list(contacts))
+    """The CSV text (CRLF line ends, every cell escaped) of `contacts` in `csv_format` (one of CSV_FORMATS)."""
+    header, rows = _LAYOUTS.get(csv_format, google_rows)(list(contacts))
     phones = [is_phone_column(name) for name in header]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")

@@ -52,8 +52,9 @@ def export_contacts(
     if fmt == "vcard":
         details = services.transfer.conversation_details([c.id for c in contacts if c.id is not None])
         images = card_photos(services, contacts) if photos else {}
+        pictures = services.contacts.photos([c.id for c in contacts if c.id is not None])
         text = write_vcards([(c, details.get(c.id or 0, [])) for c in contacts], version=vcard_version,
-                            photos=images)
+                            photos=images, pictures=pictures)
         return text.encode("utf-8"), len(contacts)
     return write_csv(contacts, csv_format).encode("utf-8-sig"), len(contacts)
 

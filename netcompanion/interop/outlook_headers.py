@@ -1,4 +1,5 @@
-"""The column names Outlook writes into a CSV export, in the languages Outlook ships.
+"""The column names Outlook writes into a CSV export, in the languages Outlook ships (and those of
+HubSpot's and Salesforce's contact import layouts).
 
 Outlook names its columns in the language of the user's Office: "Vorname", "Prénom", "名",
 "Имя" ... Each role below lists the names one column has in English, German, French, Spanish,
@@ -87,6 +88,20 @@ _OUTLOOK_COLUMNS: dict[str, tuple[str, ...]] = {
     "anniversary": ("Anniversary", "Jahrestag", "Anniversaire de mariage", "Aniversario", "Anniversario",
                     "Aniversário de casamento", "Jubileum", "Rocznica", "Годовщина", "Yıldönümü", "纪念日", "記念日",
                     "기념일"),
+    # the contact import layouts of HubSpot and Salesforce (written by `csv_write`, read back here)
+    # ("Email", "Phone", "Mobile" and "Fax" alone are read by the general rules, slot 1)
+    "phone:6:work": ("Phone Number",),
+    "phone:7:mobile": ("Mobile Phone Number",),
+    "phone:8:fax": ("Fax Number",),
+    "address_part:2:business:street": ("Street Address", "Mailing Street"),
+    "address_part:2:business:city": ("City", "Mailing City"),
+    "address_part:2:business:state": ("State/Region", "Mailing State/Province"),
+    "address_part:2:business:postal": ("Postal Code", "Mailing Zip/Postal Code"),
+    "address_part:2:business:country": ("Country/Region", "Mailing Country"),
+    "website:2": ("Website URL",),
+    "company:2": ("Company Name", "Account Name"),
+    "birthday:2": ("Date of birth", "Birthdate"),
+    "notes:2": ("Description",),
     "ignored": ("E-mail Type", "E-Mail-Typ", "Type de messagerie", "Tipo de correo electrónico",
                 "Tipo posta elettronica", "Tipo de email", "E-mailtype", "Typ e-mail", "Тип эл. почты",
                 "E-posta Türü", "电子邮件类型", "電子メールの種類", "전자 메일 유형", "E-mail Display Name",

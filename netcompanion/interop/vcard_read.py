@@ -1,12 +1,12 @@
 """Reading vCard files (2.1, 3.0 and 4.0) as real address books write them, within bounds.
 
-vobject parses clean vCard 3.0. What Outlook, Android, Apple and Google really write is first
-normalised here: folded lines joined, vCard 2.1 quoted-printable values (with `=` soft line
-breaks and a CHARSET) decoded, 2.1's bare parameters (`TEL;WORK;VOICE`) named, and each card
+What Outlook, Android, Apple and Google really write is first normalised here to vCard 3.0
+syntax: folded lines joined, vCard 2.1 quoted-printable values (with `=` soft line breaks and a
+CHARSET) decoded, 2.1's bare parameters (`TEL;WORK;VOICE`) named, and each card
 cut out with the line it starts on, so that an error names the line. A file with a card cut
 short, or a line that is not a property, is refused as a whole.
 
-The file is read card by card, and vobject only ever sees one card, with bounded lines: a
+and `vcard_values` reads the values. The file is read card by card, with bounded lines: a
 logical line longer than MAX_LINE_CHARS, a property with more than MAX_PARAMETERS parameters or
 a card with more than MAX_PROPERTIES properties skips that card with the reason (the rest of it
 is passed over without being kept), so memory stays within a small multiple of the file's size
@@ -15,20 +15,21 @@ whatever their length, without being kept; so are properties the import does not
 """
 from __future__ import annotations
 
+import base64
+import binascii
 import quopri
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-import vobject
-
 from netcompanion.core.enums import PhoneKind, Tier
 from netcompanion.core.errors import ValidationError
-from netcompanion.core.services.incoming import NEEDS_ONE_WAY, ContactFields, IncomingContact
+from netcompanion.core.services.incoming import MAX_PHOTO_BYTES, NEEDS_ONE_WAY, ContactFields, IncomingContact
 from netcompanion.core.validation import date_value
 from netcompanion.interop.errors import InputFileError
 from netcompanion.interop.text_decode import MAX_IMPORT_RECORDS
+from netcompanion.interop.vcard_values import Card, Property, read_card
 
 MAX_LINE_CHARS = 100_000
 """Characters of one logical line (folded lines joined), photos and other binary values aside:
@@ -40,14 +41,19 @@ MAX_PARAMETERS = 50
 MAX_PROPERTIES = 500
 """Properties (logical lines) of one card, photos included."""
 
+MAX_PHOTO_CHARS = MAX_PHOTO_BYTES * 4 // 3 + 4096
+"""Characters of a PHOTO line that is read (base64 of a picture of MAX_PHOTO_BYTES, and its
+parameters); a longer one is passed over unread, with a warning."""
+
 STRUCTURED = {"N", "ADR", "ORG"}
 BINARY_PROPERTIES = {"PHOTO", "LOGO", "SOUND", "KEY"}
 X_PREFIX = "X-NETCOMPANION-"
 X_TEXT_FIELDS = {"NOTES": "notes", "INTERESTS": "interests", "THEIR-GOALS": "their_goals", "NEEDS": "needs",
                  "OFFERS": "offers"}
 READ_PROPERTIES = {"VERSION", "FN", "N", "ORG", "TITLE", "EMAIL", "TEL", "URL", "ADR", "NOTE", "CATEGORIES",
-                   "X-SOCIALPROFILE"}
-"""What `card_to_incoming` reads (and X-NETCOMPANION-*): only these are handed to vobject."""
+                   "X-SOCIALPROFILE", "BDAY", "ANNIVERSARY", "X-ANNIVERSARY", "REV"}
+"""What `card_to_incoming` reads (and X-NETCOMPANION-*): only these are kept and parsed (`_values`
+refuses to look up any other)."""
 _PROPERTY = re.compile(r"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)?$")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _UNFOLDED_NEWLINE = re.compile(r"\n(?![ \t])")
@@ -69,6 +75,9 @@ class RawCard:
     skip_reason: str = ""
     label: str = ""
     properties: int = 0
+    photo: bytes = b""
+    photo_mime: str = ""
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -147,9 +156,13 @@ class _LineReader:
         name = head[:name_end.start()].strip() if name_end else ""  # "": not a property
         ended = _UNFOLDED_NEWLINE.search(text, start)
         end = ended.start() if ended else len(text)
-        if name.split(".")[-1].upper() in BINARY_PROPERTIES:
-            self._move(end)
+        prop = name.split(".")[-1].upper()
+        if prop in BINARY_PROPERTIES and not (prop == "PHOTO" and end - start <= MAX_PHOTO_CHARS):
+            self._move(end)  # a photo too large to keep is passed over as the others are
             return LogicalLine(number, name, None, head)
+        if prop == "PHOTO":
+            self._move(end)
+            return LogicalLine(number, name, _FOLD.sub("", text[start:end]), head)
         if end - start - text.count("\n", start, end) * 2 > self.max_chars:
             self._move(end)
             return LogicalLine(number, name if text.find(":", start, end) >= 0 else "", None, head, over=True)
@@ -305,10 +318,16 @@ def _read_property(card: RawCard, logical: LogicalLine, stripped: str, source: s
         return (f"its {prop} (line {logical.number}) is longer than the {MAX_LINE_CHARS:,} characters "
                 "a property may hold")
     if parsed is None:
-        return ""  # photos, logos, sounds and keys are not imported: not worth decoding
+        if prop == "PHOTO":
+            card.warnings.append(f"the photo (line {logical.number}) is larger than the "
+                                 f"{MAX_PHOTO_BYTES // 1024} KB a contact's picture may be; not kept")
+        return ""  # logos, sounds and keys are not imported: not worth decoding
     params = parsed[1]
     if len(params) > MAX_PARAMETERS:
         return f"its {prop} (line {logical.number}) has more than {MAX_PARAMETERS} parameters"
+    if prop == "PHOTO":
+        _read_photo(card, params, parsed[2], logical.number)
+        return ""
     if prop in READ_PROPERTIES or prop.startswith(X_PREFIX):
         line = _normalized(*parsed)
         card.lines.append(line)
@@ -318,21 +337,56 @@ def _read_property(card: RawCard, logical: LogicalLine, stripped: str, source: s
     return ""
 
 
+_IMAGE_TYPES = {"JPEG": "image/jpeg", "JPG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif",
+                "WEBP": "image/webp", "HEIC": "image/heic"}
+
+
+def _read_photo(card: RawCard, params: list[str], value: str, number: int) -> None:
+    """The card's first inline PHOTO (base64, or a data: URI) as its picture; a link is not fetched."""
+    if card.photo:
+        return
+    text = value.strip()
+    mime = ""
+    upper = [p.upper() for p in params]
+    for param in upper:
+        kind = param.removeprefix("TYPE=").removeprefix("IMAGE/")
+        mime = mime or _IMAGE_TYPES.get(kind, "")
+    if text.lower().startswith("data:"):
+        header, _, text = text.partition(",")
+        mime = header[5:].split(";")[0].lower() or mime
+        if ";base64" not in header.lower():
+            return
+    elif not any(p in ("ENCODING=B", "ENCODING=BASE64", "BASE64") for p in upper):
+        return  # a URL: nothing is fetched
+    try:
+        data = base64.b64decode("".join(text.split()), validate=True)
+    except (binascii.Error, ValueError):
+        card.warnings.append(f"the photo (line {number}) is not valid base64; not kept")
+        return
+    card.photo, card.photo_mime = data, mime or _sniff_image(data)
+
+
+def _sniff_image(data: bytes) -> str:
+    if data.startswith(b"\x89PNG"):
+        return "image/png"
+    if data.startswith(b"GIF8"):
+        return "image/gif"
+    return "image/jpeg"
+
+
 def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def parse_card(raw: RawCard, source: str = "") -> vobject.base.Component:
-    """The vobject component of one normalised card."""
-    text = "BEGIN:VCARD\r\n" + "\r\n".join(raw.lines) + "\r\nEND:VCARD\r\n"
-    try:
-        return vobject.readOne(text, validate=False)
-    except Exception as exc:  # noqa: BLE001 - vobject raises ParseError, ValueError, KeyError ... for bad values
-        number = getattr(exc, "lineNumber", None)
-        inside = isinstance(number, int) and 2 <= number < len(raw.lines) + 2  # line 1 is our BEGIN:VCARD
-        line = raw.line_numbers[number - 2] if inside and isinstance(number, int) else raw.start
-        why = str(exc) or type(exc).__name__
-        raise InputFileError(f"this card cannot be read: {why}", source=source, line=line) from None
+def parse_card(raw: RawCard, source: str = "") -> Card:
+    """The values of one normalised card (`vcard_values`: its lines were checked to be properties)."""
+    lines = []
+    for text, number in zip(raw.lines, raw.line_numbers, strict=True):
+        parsed = _split_property(text)
+        if parsed is None:
+            raise InputFileError(f"{_short(text)!r} is not a vCard property (NAME:value)", source=source, line=number)
+        lines.append(parsed)
+    return read_card(lines)
 
 
 def read_vcards(text: str, source: str = "") -> list[IncomingContact]:
@@ -344,10 +398,15 @@ def _incoming(raw: RawCard, source: str) -> IncomingContact:
     if raw.skip_reason:
         return IncomingContact(fields=ContactFields(source="import", full_name=raw.label), line=raw.start,
                                skip_reason=raw.skip_reason)
-    return card_to_incoming(parse_card(raw, source), raw.start)
+    incoming = card_to_incoming(parse_card(raw, source), raw.start)
+    incoming.fields.photo, incoming.fields.photo_mime = raw.photo, raw.photo_mime
+    incoming.warnings.extend(raw.warnings)
+    return incoming
 
 
-def _values(card: vobject.base.Component, name: str) -> list[vobject.base.ContentLine]:
+def _values(card: Card, name: str) -> list[Property]:
+    if name.upper() not in READ_PROPERTIES:  # it would never be kept: every card would lack it
+        raise LookupError(f"{name.upper()} is read from cards but not listed in READ_PROPERTIES")
     return card.contents.get(name.lower(), [])
 
 
@@ -358,7 +417,7 @@ def _text(value: object) -> str:
     return str(value or "").replace("\\:", ":").strip()
 
 
-def _types(line: vobject.base.ContentLine) -> set[str]:
+def _types(line: Property) -> set[str]:
     return {t.strip().lower() for value in line.params.get("TYPE", []) for t in value.split(",")}
 
 
@@ -373,7 +432,7 @@ def phone_kind(types: set[str]) -> str:
     return PhoneKind.OTHER.value
 
 
-def _address(line: vobject.base.ContentLine) -> str:
+def _address(line: Property) -> str:
     adr = line.value
     if isinstance(adr, str):
         return adr.strip()
@@ -382,7 +441,7 @@ def _address(line: vobject.base.ContentLine) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def card_to_incoming(card: vobject.base.Component, line: int) -> IncomingContact:
+def card_to_incoming(card: Card, line: int) -> IncomingContact:
     """The incoming contact a parsed card describes."""
     fields = ContactFields(source="import")
     incoming = IncomingContact(fields=fields, line=line)
@@ -413,7 +472,7 @@ def card_to_incoming(card: vobject.base.Component, line: int) -> IncomingContact
     return incoming
 
 
-def _read_dates(card: vobject.base.Component, incoming: IncomingContact) -> None:
+def _read_dates(card: Card, incoming: IncomingContact) -> None:
     """BDAY and ANNIVERSARY (X-ANNIVERSARY in 3.0), and REV: when the card was last changed."""
     for name, props in (("birthday", ("bday",)), ("anniversary", ("anniversary", "x-anniversary"))):
         raw = next((_text(line.value) for prop in props for line in _values(card, prop) if _text(line.value)), "")
@@ -441,7 +500,7 @@ def _timestamp(text: str) -> datetime | None:
     return None
 
 
-def _read_links(card: vobject.base.Component, fields: ContactFields) -> None:
+def _read_links(card: Card, fields: ContactFields) -> None:
     for social in _values(card, "x-socialprofile"):
         if "linkedin" in _types(social) or "linkedin.com" in _text(social.value).lower():
             fields.linkedin = fields.linkedin or _text(social.value)
@@ -453,15 +512,23 @@ def _read_links(card: vobject.base.Component, fields: ContactFields) -> None:
             fields.websites.append(value)
 
 
-def _read_addresses(card: vobject.base.Component, fields: ContactFields) -> None:
+def _read_addresses(card: Card, fields: ContactFields) -> None:
+    """The first address (the work one first) in its parts and as text; the others into the notes."""
     addresses = sorted(_values(card, "adr"), key=lambda a: "work" not in _types(a))
-    texts = [a for a in (_address(line) for line in addresses) if a]
+    texts = [(line, text) for line in addresses if (text := _address(line))]
     if texts:
-        fields.address = texts[0]
-        fields.notes = "\n".join(f"Address: {t}" for t in texts[1:])
+        fields.address = texts[0][1]
+        fields.notes = "\n".join(f"Address: {t}" for _, t in texts[1:])
+        adr = texts[0][0].value
+        # an ADR of nothing but a street is an address written as free text (our export of one too)
+        if not isinstance(adr, str) and any(_text(v) for v in (adr.city, adr.region, adr.code, adr.country)):
+            street = ", ".join(p for p in (_text(adr.box), _text(adr.extended), _text(adr.street)) if p)
+            fields.address_street, fields.address_locality = street, _text(adr.city)
+            fields.address_region, fields.address_postcode = _text(adr.region), _text(adr.code)
+            fields.address_country = _text(adr.country)
 
 
-def _read_notes_and_categories(card: vobject.base.Component, incoming: IncomingContact) -> None:
+def _read_notes_and_categories(card: Card, incoming: IncomingContact) -> None:
     fields = incoming.fields
     x_values = {line.name.upper().removeprefix(X_PREFIX): _text(line.value)
                 for line in card.getChildren() if line.name.upper().startswith(X_PREFIX)}
@@ -470,6 +537,8 @@ def _read_notes_and_categories(card: vobject.base.Component, incoming: IncomingC
     for key, name in X_TEXT_FIELDS.items():
         if key != "NOTES" and x_values.get(key):
             setattr(fields, name, x_values[key])
+    if x_values.get("ADDRESS"):  # our own export: the address as the user wrote it, beside its parts in ADR
+        fields.address = x_values["ADDRESS"]
     if x_values.get("TIER", "").lower() in {t.value for t in Tier}:
         fields.tier = x_values["TIER"].lower()
     categories = [_text(c) for line in _values(card, "categories")

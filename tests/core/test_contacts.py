@@ -142,3 +142,14 @@ def test_an_edit_made_elsewhere_is_not_overwritten_silently(services) -> None:
     with pytest.raises(ConflictError, match="changed elsewhere"):
         services.contacts.update(contact.id, expected_updated_at=opened_at, title="CEO")
     assert services.contacts.get(contact.id).title == "CTO"
+
+
+def test_one_home_region_helper_reads_the_override_then_the_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    from netcompanion.core import settings
+
+    monkeypatch.setenv("NETCOMPANION_REGION", "no")
+    assert settings.home_region() == "NO"
+    monkeypatch.setenv("NETCOMPANION_REGION", "XX")  # not a region: the locale decides
+    monkeypatch.setenv("LC_ALL", "de_AT.UTF-8")
+    monkeypatch.setattr("locale.getlocale", lambda *args: (None, None))
+    assert settings.home_region() == "AT"

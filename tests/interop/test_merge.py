@@ -101,7 +101,7 @@ def test_event_and_goal_options(tmp_path: Path, services) -> None:
 def test_an_error_midway_imports_nothing(tmp_path: Path, services, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "x.csv"
     path.write_text("Name\nOne\nTwo\nThree\n", encoding="utf-8")
-    real = merge_module.build_contact
+    real = merge_module.new_contact
     calls = []
 
     def failing(fields):
@@ -110,7 +110,7 @@ def test_an_error_midway_imports_nothing(tmp_path: Path, services, monkeypatch: 
             raise RuntimeError("disk full")
         return real(fields)
 
-    monkeypatch.setattr(merge_module, "build_contact", failing)
+    monkeypatch.setattr(merge_module, "new_contact", failing)
     with pytest.raises(RuntimeError):
         import_file(services, path)
     assert services.contacts.list(include_archived=True) == []

@@ -266,3 +266,4 @@ def test_no_exported_cell_can_run_as_a_formula(values: list[tuple[str, str, str,
     written_phones = [cell_value(cell) for row in rows for name, cell in zip(header, row, strict=True)
                       if is_phone_column(name) and cell]
     assert written_phones == [p for *_, p in values if p]
+

@@ -10,6 +10,7 @@ from netcompanion.core.services.cards import CardService
 from netcompanion.core.services.contact_table import ContactTableService
 from netcompanion.core.services.contacts import ContactService, contact_to_dict
 from netcompanion.core.services.draft_templates import DraftTemplateService
+from netcompanion.core.services.duplicates import DuplicateService
 from netcompanion.core.services.encounters import EncounterService
 from netcompanion.core.services.events import EventService, event_to_dict
 from netcompanion.core.services.file_import import TransferService
@@ -49,6 +50,7 @@ class Services:
         self.planning = PlanningService(db, self.user)
         self.network = NetworkService(db, self.user)
         self.transfer = TransferService(db, self.user)
+        self.duplicates = DuplicateService(db, self.user)
         self.reminders = ReminderSettingsService(db, self.user)
         self.activity_log = ActivityLogService(db, self.user)
         self.drafts = DraftTemplateService(db, self.user)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import builtins
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -47,13 +49,13 @@ def _phone_rows(fields: ContactFields) -> list[ContactPhone]:
             for i, (n, k) in enumerate(fields.phones)]
 
 
-def store_photo(session: Session, contact: Contact, data: bytes, mime: str) -> bool:
-    """Keep `data` as the contact's picture (the contact has an id); False when it already is."""
-    photo = session.get(ContactPhoto, contact.id)
+def store_photo(session: Session, contact_id: int, data: bytes, mime: str) -> bool:
+    """Keep `data` as the stored contact's picture; False when it already is."""
+    photo = session.get(ContactPhoto, contact_id)
     if photo is not None and photo.data == data:
         return False
     if photo is None:
-        photo = ContactPhoto(contact_id=contact.id, data=data)
+        photo = ContactPhoto(contact_id=contact_id, data=data)
     photo.data, photo.mime = data, mime or "image/jpeg"
     session.add(photo)
     return True
@@ -67,17 +69,33 @@ def contact_label(contact: Contact) -> str:
             or (contact.phones[0].e164 if contact.phones else "") or "(no name)")
 
 
+def search_text_of(full_name: str, title: str, company: str, notes: str, tags: Iterable[str],
+                   emails: Iterable[str], phones: Iterable[str]) -> str:
+    """The folded text a contact is found by."""
+    return build_search_text(full_name, title, company, notes, " ".join(tags), *emails, *phones)
+
+
 def refresh_search_text(contact: Contact) -> None:
     """Recompute the folded text a contact is found by (after any edit)."""
-    contact.search_text = build_search_text(
-        contact.full_name, contact.title, contact.company, contact.notes, " ".join(contact.tags),
-        *(e.address for e in contact.emails), *(p.e164 for p in contact.phones),
-    )
+    contact.search_text = search_text_of(contact.full_name, contact.title, contact.company, contact.notes,
+                                         contact.tags, (e.address for e in contact.emails),
+                                         (p.e164 for p in contact.phones))
 
 
-def build_contact(fields: ContactFields) -> Contact:
-    """A new, validated Contact row (not yet added to a session) from `fields`, cleaned by the
-    policy of `incoming.clean_fields`."""
+@dataclass
+class NewContact:
+    """The validated values of a new contact, to be stored as ORM rows (`build_contact`) or in bulk
+    (a file import): the contact's columns, its e-mails (address, checked) and phones (number,
+    kind, checked)."""
+
+    values: dict[str, Any]
+    emails: list[tuple[str, bool]]
+    phones: list[tuple[str, str, bool]]
+
+
+def new_contact(fields: ContactFields) -> NewContact:
+    """The validated values of a new contact from `fields`, cleaned by the policy of
+    `incoming.clean_fields`; a ValidationError when they are not a contact."""
     fields, _warnings = clean_fields(fields)
     full_name = optional_text(fields.full_name, "name", 300)
     given, family = fields.given_name.strip(), fields.family_name.strip()
@@ -87,17 +105,29 @@ def build_contact(fields: ContactFields) -> Contact:
         full_name = " ".join(part for part in (given, family) if part)
     if not (full_name or fields.company.strip() or fields.emails or fields.phones):
         raise ValidationError(NEEDS_ONE_WAY)
-    contact = Contact(
-        full_name=full_name, given_name=given, family_name=family,
-        websites=[w.strip() for w in fields.websites if w.strip()],
-        tags=sorted({t.strip() for t in fields.tags if t.strip()}),
-        tier=choice(fields.tier, Tier, "tier"), source=choice(fields.source, Source, "source"),
+    values: dict[str, Any] = {
+        "full_name": full_name, "given_name": given, "family_name": family,
+        "websites": [w.strip() for w in fields.websites if w.strip()],
+        "tags": sorted({t.strip() for t in fields.tags if t.strip()}),
+        "tier": choice(fields.tier, Tier, "tier"), "source": choice(fields.source, Source, "source"),
         **{name: optional_text(getattr(fields, name), name) for name in TEXT_FIELDS},
         **{name: date_value(getattr(fields, name), name) for name in DATE_FIELDS},
-    )
-    contact.emails = _email_rows(fields)
-    contact.phones = _phone_rows(fields)
-    refresh_search_text(contact)
+    }
+    emails = [(a, a not in fields.unchecked) for a in fields.emails]
+    phones = [(n, k, n not in fields.unchecked) for n, k in fields.phones]
+    values["search_text"] = search_text_of(full_name, values["title"], values["company"], values["notes"],
+                                           values["tags"], (a for a, _ in emails), (n for n, _, _ in phones))
+    return NewContact(values=values, emails=emails, phones=phones)
+
+
+def build_contact(fields: ContactFields) -> Contact:
+    """A new, validated Contact row (not yet added to a session) from `fields` (see `new_contact`)."""
+    new = new_contact(fields)
+    contact = Contact(**new.values)
+    contact.emails = [ContactEmail(address=a, kind=EmailKind.WORK.value, position=i, checked=checked)
+                      for i, (a, checked) in enumerate(new.emails)]
+    contact.phones = [ContactPhone(e164=n, kind=k, position=i, checked=checked)
+                      for i, (n, k, checked) in enumerate(new.phones)]
     return contact
 
 
@@ -215,7 +245,7 @@ class ContactService(Service):
         with self.db.transaction() as session:
             contact = get_or_raise(session, Contact, contact_id, "contact")
             if expected_updated_at is not None and contact.updated_at != expected_updated_at:
-                raise ConflictError(f"{contact.full_name or contact.company} was changed elsewhere since you "
+                raise ConflictError(f"{contact_label(contact)} was changed elsewhere since you "
                                     "opened it")
             self._apply(session, contact, changes)
             contact.updated_at = utcnow()
@@ -236,6 +266,12 @@ class ContactService(Service):
         with self.db.transaction() as session:
             photo = session.get(ContactPhoto, contact_id)
             return None if photo is None else (photo.data, photo.mime)
+
+    def photos(self, contact_ids: builtins.list[int]) -> dict[int, tuple[bytes, str]]:
+        """The pictures of the contacts that have one: id -> (bytes, MIME type)."""
+        with self.db.transaction() as session:
+            rows = session.exec(select(ContactPhoto).where(col(ContactPhoto.contact_id).in_(contact_ids)))
+            return {row.contact_id: (row.data, row.mime) for row in rows}
 
     def set_archived(self, contact_ids: builtins.list[int], archived: bool = True) -> int:
         """Archive (or restore) contacts; returns how many changed."""

@@ -9,17 +9,23 @@ the file, not with its square.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
+from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
-from netcompanion.core.enums import FollowUpStatus
+from netcompanion.core.clock import utcnow
+from netcompanion.core.enums import EmailKind, FollowUpStatus
 from netcompanion.core.errors import ValidationError
 from netcompanion.core.services.base import Service, resolve_event, resolve_goal
 from netcompanion.core.services.contacts import (
     CONTACT_LOADS,
+    NewContact,
     build_contact,
     contact_label,
+    new_contact,
     refresh_search_text,
+    search_text_of,
     store_photo,
 )
 from netcompanion.core.services.encounters import add_encounter
@@ -33,7 +39,16 @@ from netcompanion.core.services.incoming import (
 )
 from netcompanion.core.services.matching import MATCHING_TURN, ContactMatcher, Ref
 from netcompanion.core.services.merge import merge_into
-from netcompanion.core.store.models import Contact, ContactGoal, Encounter, Event, FollowUp, Goal
+from netcompanion.core.store.models import (
+    Contact,
+    ContactEmail,
+    ContactGoal,
+    ContactPhone,
+    Encounter,
+    Event,
+    FollowUp,
+    Goal,
+)
 
 FLUSH_EVERY = 500
 """An import writes its new contacts to the database (in its one transaction) every this many rows."""
@@ -117,8 +132,26 @@ class TransferService(Service):
 Found = tuple[Ref, str, bool] | None
 
 
+@dataclass(eq=False)
+class _Pending:
+    """A new contact of this import, written with the others of its batch in a few bulk inserts
+    (building ORM rows one by one took most of an import's time): its values, goals and picture,
+    its report entry, and its id once written."""
+
+    new: NewContact
+    goals: list[Goal]
+    photo: tuple[bytes, str] | None
+    entry: ReportEntry
+    id: int | None = None
+
+    def label(self) -> str:
+        values = self.new.values
+        return values["full_name"] or values["company"] or next((a for a, _ in self.new.emails), "") or "(no name)"
+
+
 class _ImportRun:
-    """The state of one import inside its transaction: the matcher, the goals, the event."""
+    """The state of one import inside its transaction: the matcher, the goals, the event, and the
+    new contacts of the batch not written yet."""
 
     def __init__(self, session: Session, event: str | int | None, goal: str | None, owner: str,
                  source: str) -> None:
@@ -136,6 +169,9 @@ class _ImportRun:
         if self.event is not None:
             self.met_there = set(session.exec(select(Encounter.contact_id).where(Encounter.event_id == self.event.id)))
         self.touched: list[tuple[ReportEntry, Contact]] = []
+        self.pending: list[_Pending] = []
+        self._defaults = {name: info.get_default(call_default_factory=True)
+                          for name, info in Contact.model_fields.items() if name != "id"}
 
     def run(self, records: list[IncomingContact], progress: Callable[[int, int], None] | None) -> list[ReportEntry]:
         """Import `records` in batches of FLUSH_EVERY: clean them, load the stored contacts they
@@ -157,11 +193,38 @@ class _ImportRun:
     def _flush(self) -> None:
         """Write the contacts of the last rows, give their report entries the ids, and let the
         matcher index them by id, so memory stays flat however long the file."""
+        self._write_pending()
         self.session.flush()
         for entry, contact in self.touched:
             entry.contact_id = contact.id
         self.touched.clear()
         self.matcher.settle()
+
+    def _write_pending(self) -> None:
+        """Insert the new contacts not written yet, their e-mails, phones, goals and pictures."""
+        if not self.pending:
+            return
+        self.session.flush()  # merges and new goals first
+        now = utcnow()
+        rows = [{**self._defaults, "created_at": now, "updated_at": now, **p.new.values} for p in self.pending]
+        ids = self.session.execute(insert(Contact).returning(col(Contact.id), sort_by_parameter_order=True),
+                                   rows).scalars().all()
+        emails: list[dict[str, object]] = []
+        phones: list[dict[str, object]] = []
+        links: list[dict[str, object]] = []
+        for pending, contact_id in zip(self.pending, ids, strict=True):
+            pending.id = pending.entry.contact_id = contact_id
+            emails.extend({"contact_id": contact_id, "address": a, "kind": EmailKind.WORK.value, "position": i,
+                           "checked": checked} for i, (a, checked) in enumerate(pending.new.emails))
+            phones.extend({"contact_id": contact_id, "e164": n, "kind": k, "position": i, "checked": checked}
+                          for i, (n, k, checked) in enumerate(pending.new.phones))
+            links.extend({"contact_id": contact_id, "goal_id": g.id} for g in {id(g): g for g in pending.goals}.values())
+            if pending.photo is not None:
+                store_photo(self.session, contact_id, *pending.photo)
+        for table, values in ((ContactEmail, emails), (ContactPhone, phones), (ContactGoal, links)):
+            if values:
+                self.session.execute(insert(table), values)
+        self.pending.clear()
 
     def one(self, record: IncomingContact, cleaned: tuple[ContactFields, list[str]] | None,
             found: Found) -> ReportEntry:
@@ -179,11 +242,18 @@ class _ImportRun:
         if found is None or not found[2]:
             found = self.matcher.find_ref(fields)  # a row earlier in this batch may be this person
         if found is not None and found[2]:
+            if isinstance(found[0], _Pending) and found[0].id is None:
+                self._write_pending()  # the person of an earlier row of this batch: written, to merge into
             contact = self.matcher.contact(found[0])
             entry.changes, kept = merge_into(self.session, contact, fields, as_of=record.as_of, source=self.source)
             entry.warnings.extend(kept)
             entry.reason = found[1]
         else:
+            if found is not None:
+                entry.warnings.append(f"possible duplicate of {self._label(found[0])}: {found[1]}; not merged "
+                                      "(netcompanion contacts duplicates lists it for review)")
+            if self.event is None:
+                return self._add_pending(record, fields, entry)
             try:
                 contact = build_contact(fields)
             except ValidationError as exc:
@@ -191,14 +261,10 @@ class _ImportRun:
                 return entry
             self.session.add(contact)
             entry.outcome = "added"
-            if found is not None:
-                other = self.matcher.contact(found[0])
-                entry.warnings.append(f"possible duplicate of {contact_label(other)}"
-                                      f"{f' (#{other.id})' if other.id else ''}: {found[1]}; "
-                                      "not merged (netcompanion contacts duplicates lists it for review)")
         if fields.photo:
             self.session.flush()
-            if store_photo(self.session, contact, fields.photo, fields.photo_mime) and entry.outcome != "added":
+            assert contact.id is not None
+            if store_photo(self.session, contact.id, fields.photo, fields.photo_mime) and entry.outcome != "added":
                 entry.changes.append("photo")
         entry.changes.extend(self._tag(contact, record))
         if self.event is not None and (contact.id is None or contact.id not in self.met_there):
@@ -210,16 +276,44 @@ class _ImportRun:
             if contact.id is not None:
                 self.met_there.add(contact.id)
             entry.changes.append(f"met at {self.event.name}")
-        self.matcher.add(contact)
+        if entry.outcome == "added" or entry.changes:  # an unchanged contact is indexed as it is
+            self.matcher.add(contact)
         self.touched.append((entry, contact))
         if entry.outcome == "skipped":
             entry.outcome = "merged" if entry.changes else "unchanged"
         return entry
 
-    def _tag(self, contact: Contact, record: IncomingContact) -> list[str]:
-        """Tag goals (named by the record, or --goal) and free tags; the changes made."""
-        changes, tags = [], []
-        goals = [self._goal(key) for key in record.goals]
+    def _add_pending(self, record: IncomingContact, fields: ContactFields, entry: ReportEntry) -> ReportEntry:
+        """A new contact, to be written with its batch."""
+        try:
+            new = new_contact(fields)
+        except ValidationError as exc:
+            entry.reason = str(exc)
+            return entry
+        goals, tags = self._goals_and_tags(record)
+        if tags:
+            new.values["tags"] = sorted({*new.values["tags"], *tags})
+            values = new.values
+            values["search_text"] = search_text_of(values["full_name"], values["title"], values["company"],
+                                                   values["notes"], values["tags"], (a for a, _ in new.emails),
+                                                   (n for n, _, _ in new.phones))
+        pending = _Pending(new, goals, (fields.photo, fields.photo_mime) if fields.photo else None, entry)
+        self.pending.append(pending)
+        self.matcher.add_keys(pending, [a for a, checked in new.emails if checked],
+                              [n for n, _, checked in new.phones if checked], new.values["full_name"],
+                              new.values["given_name"], new.values["family_name"], new.values["company"])
+        entry.outcome = "added"
+        return entry
+
+    def _label(self, ref: Ref) -> str:
+        if isinstance(ref, _Pending):
+            return ref.label() + (f" (#{ref.id})" if ref.id else " (earlier in this file)")
+        other = self.matcher.contact(ref)
+        return contact_label(other) + (f" (#{other.id})" if other.id else " (earlier in this file)")
+
+    def _goals_and_tags(self, record: IncomingContact) -> tuple[list[Goal], list[str]]:
+        """The goals a record names (or --goal) and its other categories as free tags."""
+        goals, tags = [self._goal(key) for key in record.goals], []
         for category in record.categories:
             goal = self.goals.get(category.strip().lower())
             if goal is not None:
@@ -228,11 +322,17 @@ class _ImportRun:
                 tags.append(category.strip())
         if self.goal is not None:
             goals.append(self.goal)
+        return goals, list(dict.fromkeys(tags))
+
+    def _tag(self, contact: Contact, record: IncomingContact) -> list[str]:
+        """Tag goals (named by the record, or --goal) and free tags; the changes made."""
+        changes = []
+        goals, tags = self._goals_and_tags(record)
         for goal in goals:
             if goal not in contact.goals:
                 contact.goals.append(goal)
                 changes.append(f"goal {goal.key}")
-        new_tags = [t for t in dict.fromkeys(tags) if t not in contact.tags]
+        new_tags = [t for t in tags if t not in contact.tags]
         if new_tags:
             contact.tags = sorted({*contact.tags, *new_tags})
             refresh_search_text(contact)

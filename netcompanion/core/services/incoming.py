@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import lru_cache
 from typing import TypedDict
 
 import phonenumbers
@@ -136,6 +137,7 @@ class IncomingContact:
         return self.fields.label()
 
 
+@lru_cache(maxsize=100_000)
 def number_region(number: str) -> str:
     """The country of a number written with its country code ("+47 ..."), else ""."""
     text = number.strip()
@@ -169,6 +171,15 @@ def majority_region(records: Iterable[ContactFields]) -> str:
     return counts.most_common(1)[0][0] if counts else ""
 
 
+@lru_cache(maxsize=100_000)
+def _e164(text: str, region: str) -> str:
+    """`text` in E.164 read in `region`, or "" (a file holds each number once or twice: parse it once)."""
+    try:
+        return phone_e164(text, region)
+    except ValidationError:
+        return ""
+
+
 def clean_fields(fields: ContactFields, *, file_region: str = "") -> tuple[ContactFields, list[str]]:
     """`fields` cleaned by the policy of this module, and a warning for each value kept unchecked."""
     if fields.cleaned:
@@ -195,9 +206,8 @@ def clean_fields(fields: ContactFields, *, file_region: str = "") -> tuple[Conta
         text = raw.strip()
         if not text:
             continue
-        try:
-            value = phone_e164(text, region)
-        except ValidationError:
+        value = _e164(text, region)
+        if not value:
             value = text
             if value not in unchecked:
                 unchecked.append(value)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 from rapidfuzz import fuzz
 from sqlmodel import Session, col, select
@@ -50,7 +51,14 @@ class Match:
         return self.contact.id
 
 
-Ref = Contact | int
+class Unsaved(Protocol):
+    """A contact of an import not written yet (a Contact row, or the values an import writes in
+    bulk): it has an id once written."""
+
+    id: int | None
+
+
+Ref = int | Unsaved
 """A contact in the matcher: its id once stored, the object itself while it is new."""
 
 
@@ -61,7 +69,18 @@ def _ref_key(ref: Ref) -> tuple[str, int]:
 
 
 def _settled(ref: Ref) -> Ref:
-    return ref.id if isinstance(ref, Contact) and ref.id is not None else ref
+    return ref if isinstance(ref, int) or ref.id is None else ref.id
+
+
+@dataclass
+class _NewKeys:
+    """What a new contact is indexed by, to index it again by its id once it is written."""
+
+    ref: Unsaved
+    emails: list[str]
+    phones: list[str]
+    name: str
+    company: str
 
 
 class ContactMatcher:
@@ -78,7 +97,7 @@ class ContactMatcher:
         self._by_company: dict[str, list[tuple[Ref, str]]] = {}
         self._by_name: dict[str, list[Ref]] = {}
         self._loaded: dict[int, Contact] = {}
-        self._new: list[Contact] = []
+        self._new: list[_NewKeys] = []
         for contact in contacts:
             self.add(contact)
 
@@ -101,16 +120,22 @@ class ContactMatcher:
 
     def add(self, contact: Contact) -> None:
         """Make `contact` findable (again, after a merge gave it new e-mails or phones)."""
+        self.add_keys(contact, [e.address for e in contact.emails if e.checked is not False],
+                      [p.e164 for p in contact.phones if p.checked is not False],
+                      contact.full_name, contact.given_name, contact.family_name, contact.company)
+
+    def add_keys(self, contact: Unsaved, emails: list[str], phones: list[str], full_name: str, given: str,
+                 family: str, company: str) -> None:
+        """Make a contact findable by its checked `emails` and `phones` and its name at `company`."""
         ref: Ref = contact.id if contact.id is not None else contact
         if contact.id is None:
-            self._new.append(contact)
-        for email in contact.emails:
-            if email.checked is not False:
-                self._emails.setdefault(email.address.lower(), ref)
-        for phone in contact.phones:
-            if phone.checked is not False:
-                self._phones.setdefault(phone.e164, ref)
-        self._index_name(ref, contact.full_name, contact.given_name, contact.family_name, contact.company)
+            self._new.append(_NewKeys(contact, [e.lower() for e in emails], list(phones),
+                                      name_key(full_name, given, family), company_key(company)))
+        for email in emails:
+            self._emails.setdefault(email.lower(), ref)
+        for phone in phones:
+            self._phones.setdefault(phone, ref)
+        self._index_name(ref, full_name, given, family, company)
 
     def _index_name(self, ref: Ref, full_name: str, given: str, family: str, company: str) -> None:
         name = name_key(full_name, given, family)
@@ -128,22 +153,21 @@ class ContactMatcher:
 
     def settle(self) -> None:
         """Index new contacts that have been stored by their id, so the objects can be let go."""
-        for contact in self._new:
-            if contact.id is None:
+        for keys in self._new:
+            contact_id = keys.ref.id
+            if contact_id is None:
                 continue
-            for email in contact.emails:
-                if self._emails.get(email.address.lower()) is contact:
-                    self._emails[email.address.lower()] = contact.id
-            for phone in contact.phones:
-                if self._phones.get(phone.e164) is contact:
-                    self._phones[phone.e164] = contact.id
-            name = name_key(contact.full_name, contact.given_name, contact.family_name)
-            if name in self._by_name:
-                self._by_name[name] = [_settled(r) for r in self._by_name[name]]
-            company = company_key(contact.company)
-            if company in self._by_company:
-                self._by_company[company] = [(_settled(r), n) for r, n in self._by_company[company]]
-        self._new = [c for c in self._new if c.id is None]
+            for email in keys.emails:
+                if self._emails.get(email) is keys.ref:
+                    self._emails[email] = contact_id
+            for phone in keys.phones:
+                if self._phones.get(phone) is keys.ref:
+                    self._phones[phone] = contact_id
+            if keys.name in self._by_name:
+                self._by_name[keys.name] = [_settled(r) for r in self._by_name[keys.name]]
+            if keys.company in self._by_company:
+                self._by_company[keys.company] = [(_settled(r), n) for r, n in self._by_company[keys.company]]
+        self._new = [keys for keys in self._new if keys.ref.id is None]
         self._loaded.clear()
 
     def preload(self, refs: Iterable[Ref]) -> None:
@@ -158,6 +182,9 @@ class ContactMatcher:
         """The contact `ref` stands for (loaded when it is stored and not loaded yet)."""
         if isinstance(ref, Contact):
             return ref
+        if not isinstance(ref, int):
+            assert ref.id is not None, "a contact not written yet has no row to load"
+            ref = ref.id
         if ref in self._loaded:
             return self._loaded[ref]
         assert self._session is not None, "a matcher over stored contacts needs their session"

@@ -47,7 +47,7 @@ def merge_into(session: Session, contact: Contact, fields: ContactFields, *, as_
         new, old = getattr(fields, name).strip(), getattr(contact, name)
         if name in DATE_FIELDS:
             new = date_value(new, name) if new else ""
-        if not new or fold(new) == fold(old) or (name == "company" and company_key(new) == company_key(old)):
+        if not new or new == old or fold(new) == fold(old) or (name == "company" and company_key(new) == company_key(old)):
             continue
         if name == "notes":
             if new not in old:

@@ -28,6 +28,7 @@ from netcompanion.core.store.models import Event, Goal
 from netcompanion.gui.contacts_model import ContactTableModel
 from netcompanion.gui.operation import Operation
 from netcompanion.gui.views.contact_detail import TIERS, ContactDetail
+from netcompanion.gui.views.duplicates_dialog import DuplicatesDialog
 from netcompanion.gui.views.transfer_jobs import pick_and_export, start_import
 from netcompanion.gui.widgets import AdaptiveSplitter, compact_combo, confirm, fill_combo, plain_label
 from netcompanion.gui.worker import Job, LatestRead
@@ -93,6 +94,9 @@ class ContactsView(QWidget):
         self.import_button.setToolTip("Import contacts from a vCard or CSV file (Google, Outlook, LinkedIn, …)")
         self.import_button.setShortcut("Ctrl+I")
         self.import_button.clicked.connect(self.pick_import_file)
+        self.duplicates_button = QPushButton("Duplicates…")
+        self.duplicates_button.setToolTip("Review contacts that are, or may be, one person, and merge them")
+        self.duplicates_button.clicked.connect(self.review_duplicates)
         self.export_button = QPushButton("Export…")
         self.export_button.setToolTip("Export the selected contacts, or all shown, as vCard or CSV")
         self.export_button.clicked.connect(self.export_contacts)
@@ -105,6 +109,7 @@ class ContactsView(QWidget):
         title.addWidget(self.count_label)
         title.addWidget(self.bulk_button)
         title.addWidget(self.import_button)
+        title.addWidget(self.duplicates_button)
         title.addWidget(self.export_button)
         filters = QHBoxLayout()
         for combo in (self.goal_filter, self.event_filter, self.tier_filter, self.archived_filter):
@@ -135,6 +140,13 @@ class ContactsView(QWidget):
         return menu
 
     # loading
+    def review_duplicates(self) -> None:
+        """The duplicates dialog; the table is read again when it closes (contacts may have merged)."""
+        dialog = DuplicatesDialog(self.services, self)
+        dialog.finished.connect(lambda _result: self.reload())
+        dialog.open()
+        self.duplicates_dialog = dialog
+
     def reload(self, keep: int | None = None) -> None:
         """Re-read every row (after an edit, a scan or an import) on a worker thread; the table keeps
         showing the old rows until the new ones are in, and the selection is kept."""

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from netcompanion.core.services import Services
+from netcompanion.core.services.contacts import contact_label
 from netcompanion.gui.views.event_dialog import EventDialog
 from netcompanion.gui.widgets import AdaptiveSplitter, local_time, plain_label
 
@@ -134,7 +135,7 @@ class EventsView(QWidget):
                            f"Goal: {goal} · target: meet {event.target_count}")
         met = self._show_results()
         for contact in met:
-            self.met_list.addItem(f"{contact.full_name}  ·  {contact.title}  ·  {contact.company}")
+            self.met_list.addItem(f"{contact_label(contact)}  ·  {contact.title}  ·  {contact.company}")
         self.met_hint.setText(MET_NOBODY_YET)
         self.met_stack.setCurrentWidget(self.met_list if met else self.met_hint)
         for tab in self._extra_tabs:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from netcompanion.core import settings
 from netcompanion.core.clock import utcnow
 from netcompanion.core.services import Services
+from netcompanion.core.services.contacts import contact_label
 from netcompanion.core.store.models import Contact
 from netcompanion.gui.card_preview import image_from_array, image_from_file, outlined
 from netcompanion.gui.form_codec import join_phones, join_values, split_phones, split_values
@@ -455,7 +456,7 @@ class ScanView(QWidget):
         if found is not None:
             contact, reason = found
             self._match_id = contact.id
-            self.match_label.setText(f"Already in your contacts: {contact.full_name or contact.company} ({reason}).")
+            self.match_label.setText(f"Already in your contacts: {contact_label(contact)} ({reason}).")
             self.merge_button.setVisible(True)
 
     def _set_review_enabled(self, enabled: bool) -> None:
@@ -482,7 +483,7 @@ class ScanView(QWidget):
         new_person = self._match_id is not None  # offered a merge, the user chose a new contact
         self._store(item, "saved", "Cannot save this card",
                     lambda: cards.save_scan(scan, item.path, **where, new_person=new_person),
-                    lambda contact: f"Saved {contact.full_name or contact.company}")
+                    lambda contact: f"Saved {contact_label(contact)}")
 
     def merge_current(self) -> None:
         item, match_id = self.current, self._match_id

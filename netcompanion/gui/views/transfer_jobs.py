@@ -14,7 +14,8 @@ from netcompanion.gui.widgets import plain_label
 from netcompanion.gui.worker import Job, run_in_background
 
 EXPORT_FILTERS = {"vCard (*.vcf)": ("vcard", "google"), "Google Contacts CSV (*.csv)": ("csv", "google"),
-                  "Outlook CSV (*.csv)": ("csv", "outlook")}
+                  "Outlook CSV (*.csv)": ("csv", "outlook"), "HubSpot contacts CSV (*.csv)": ("csv", "hubspot"),
+                  "Salesforce contacts CSV (*.csv)": ("csv", "salesforce")}
 
 
 def import_job(job: Job, services: Services, path: str) -> ImportReport | ActivityReport:
