@@ -96,7 +96,8 @@ def imports(folder: Path, db_file: Path, home: Path, address_space_mb: int) -> N
         if report["error"] is not None:
             outcome = f"refused: {report['error'].split(': ', 1)[-1][:90]}"
         else:
-            outcome = f"{report['added']} added, {report['skipped']} skipped {' '.join(report['reasons'])[:70]}"
+            counts = [f"{report[o]} {o}" for o in ("added", "merged", "skipped") if report[o] or o == "added"]
+            outcome = f"{', '.join(counts)} {' '.join(report['reasons'])[:70]}"
         if not label.endswith("(baseline)") and contact_parts(db_file) != before and not report.get("added"):
             outcome += "  (DATABASE CHANGED)"
         print(f"{label:<46} {source.stat().st_size / (1 << 20):>8.2f}MB {report['max_rss_mb']:>7.0f}MB "
