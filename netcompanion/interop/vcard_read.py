@@ -303,13 +303,13 @@ def _read_property(card: RawCard, logical: LogicalLine, stripped: str, source: s
                              line=logical.number)
     prop = name.split(".")[-1].upper()
     if logical.over:
-        return (f"its {prop} (line {logical.number}) is longer than the {MAX_LINE_CHARS:,} characters "
+        return (f"its {_short(prop)} (line {logical.number}) is longer than the {MAX_LINE_CHARS:,} characters "
                 "a property may hold")
     if parsed is None:
         return ""  # photos, logos, sounds and keys are not imported: not worth decoding
     params = parsed[1]
     if len(params) > MAX_PARAMETERS:
-        return f"its {prop} (line {logical.number}) has more than {MAX_PARAMETERS} parameters"
+        return f"its {_short(prop)} (line {logical.number}) has more than {MAX_PARAMETERS} parameters"
     if prop in READ_PROPERTIES or prop.startswith(X_PREFIX):
         line = _normalized(*parsed)
         card.lines.append(line)
@@ -325,15 +325,26 @@ def _short(text: str) -> str:
 
 def parse_card(raw: RawCard, source: str = "") -> vobject.base.Component:
     """The vobject component of one normalised card."""
-    text = "BEGIN:VCARD\r\n" + "\r\n".join(raw.lines) + "\r\nEND:VCARD\r\n"
     try:
-        return vobject.readOne(text, validate=False)
+        return _read_one(raw.lines)
     except Exception as exc:  # noqa: BLE001 - vobject raises ParseError, ValueError, KeyError ... for bad values
-        number = getattr(exc, "lineNumber", None)
-        inside = isinstance(number, int) and 2 <= number < len(raw.lines) + 2  # line 1 is our BEGIN:VCARD
-        line = raw.line_numbers[number - 2] if inside and isinstance(number, int) else raw.start
+        # vobject's own line numbers count each line twice: the line is found by reading each alone
+        line = next((number for text, number in zip(raw.lines, raw.line_numbers, strict=True)
+                     if not _readable([text])), raw.start)
         why = str(exc) or type(exc).__name__
         raise InputFileError(f"this card cannot be read: {why}", source=source, line=line) from None
+
+
+def _read_one(lines: list[str]) -> vobject.base.Component:
+    return vobject.readOne("BEGIN:VCARD\r\n" + "\r\n".join(lines) + "\r\nEND:VCARD\r\n", validate=False)
+
+
+def _readable(lines: list[str]) -> bool:
+    try:
+        _read_one(lines)
+    except Exception:  # noqa: BLE001 - as in parse_card
+        return False
+    return True
 
 
 def read_vcards(text: str, source: str = "") -> list[IncomingContact]:

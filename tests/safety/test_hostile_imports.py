@@ -267,3 +267,10 @@ def test_no_exported_cell_can_run_as_a_formula(values: list[tuple[str, str, str,
                       if is_phone_column(name) and cell]
     assert written_phones == [p for *_, p in values if p]
 
+
+
+def test_a_card_vobject_cannot_read_names_its_line(services, tmp_path: Path) -> None:
+    path = tmp_path / "bad.vcf"
+    path.write_text("BEGIN:VCARD\nFN:A\nEMAIL:a@example.com\nNOTE:x\nTEL;=:1\nEND:VCARD\n")
+    with pytest.raises(InputFileError, match=r"line 5: this card cannot be read: \S"):
+        import_file(services, path)
