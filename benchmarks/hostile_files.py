@@ -88,6 +88,8 @@ def imports(folder: Path, db_file: Path, home: Path, address_space_mb: int) -> N
     print(f"\n{'import':<46} {'size':>10} {'peak RSS':>9} {'time':>7}  outcome")
     rows = [("sound vCard file, 20,000 contacts (baseline)", lambda: _sound_vcards(folder / "sound.vcf", 20_000))]
     rows += [(label, lambda label=label: hostile_texts.make_worst(label, folder)) for label in hostile_texts.WORST]
+    rows.append(("vCard: a 60 MB NOTE in cp1252 (detected)",
+                 lambda: hostile_texts.legacy_note(folder / "legacy.vcf", 60 * hostile_texts.MB)))
     for label, make in rows:
         source = make()
         before = contact_parts(db_file)
@@ -96,7 +98,8 @@ def imports(folder: Path, db_file: Path, home: Path, address_space_mb: int) -> N
         if report["error"] is not None:
             outcome = f"refused: {report['error'].split(': ', 1)[-1][:90]}"
         else:
-            outcome = f"{report['added']} added, {report['skipped']} skipped {' '.join(report['reasons'])[:70]}"
+            counts = [f"{report[o]} {o}" for o in ("added", "merged", "skipped") if report[o] or o == "added"]
+            outcome = f"{', '.join(counts)} {' '.join(report['reasons'])[:70]}"
         if not label.endswith("(baseline)") and contact_parts(db_file) != before and not report.get("added"):
             outcome += "  (DATABASE CHANGED)"
         print(f"{label:<46} {source.stat().st_size / (1 << 20):>8.2f}MB {report['max_rss_mb']:>7.0f}MB "

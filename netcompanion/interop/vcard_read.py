@@ -142,20 +142,30 @@ class _LineReader:
         return self
 
     def __next__(self) -> LogicalLine:
-        text = self.text
-        found = _NOT_NEWLINE.search(text, self.pos)  # empty lines are passed over
-        if found is None:
-            self._move(len(text))
-            raise StopIteration
-        start = found.start()
-        self._move(start)
+        text, pos = self.text, self.pos
+        if text.startswith("\n", pos) and text[pos + 1:pos + 2] not in ("\n", ""):
+            start = pos + 1  # the common case, one line after another, without a search
+            self.line, self.pos = self.line + 1, start
+        else:
+            found = _NOT_NEWLINE.search(text, pos)  # empty lines are passed over
+            if found is None:
+                self._move(len(text))
+                raise StopIteration
+            start = found.start()
+            self._move(start)
         number = self.line
-        first_end = text.find("\n", start, start + _HEAD_CHARS)
-        head = text[start:first_end if first_end >= 0 else start + _HEAD_CHARS]
+        newline = text.find("\n", start)
+        if newline < 0:
+            end = len(text)
+        elif text[newline + 1:newline + 2] in (" ", "\t"):
+            ended = _UNFOLDED_NEWLINE.search(text, newline)
+            end = ended.start() if ended else len(text)
+        else:
+            end = newline
+        first_end = min(newline if newline >= 0 else len(text), start + _HEAD_CHARS)
+        head = text[start:first_end]
         name_end = _NAME_END.search(head)
         name = head[:name_end.start()].strip() if name_end else ""  # "": not a property
-        ended = _UNFOLDED_NEWLINE.search(text, start)
-        end = ended.start() if ended else len(text)
         prop = name.split(".")[-1].upper()
         if prop in BINARY_PROPERTIES and not (prop == "PHOTO" and end - start <= MAX_PHOTO_CHARS):
             self._move(end)  # a photo too large to keep is passed over as the others are
@@ -163,14 +173,15 @@ class _LineReader:
         if prop == "PHOTO":
             self._move(end)
             return LogicalLine(number, name, _FOLD.sub("", text[start:end]), head)
-        if end - start - text.count("\n", start, end) * 2 > self.max_chars:
+        folds = text.count("\n", start, end) if end != newline else 0
+        if end - start - 2 * folds > self.max_chars:
             self._move(end)
             return LogicalLine(number, name if text.find(":", start, end) >= 0 else "", None, head, over=True)
         raw = text[start:end]
-        line = _FOLD.sub("", raw)
+        line = _FOLD.sub("", raw) if folds else raw
         if ("=\n" in raw or raw.endswith("=")) and _soft_break_allowed(line):
             return self._quoted_printable(number, name, start, head)
-        self._move(end)
+        self.line, self.pos = self.line + folds, end
         return LogicalLine(number, name, line, head)
 
     def _quoted_printable(self, number: int, name: str, start: int, head: str) -> LogicalLine:
@@ -315,7 +326,7 @@ def _read_property(card: RawCard, logical: LogicalLine, stripped: str, source: s
                              line=logical.number)
     prop = name.split(".")[-1].upper()
     if logical.over:
-        return (f"its {prop} (line {logical.number}) is longer than the {MAX_LINE_CHARS:,} characters "
+        return (f"its {_short(prop)} (line {logical.number}) is longer than the {MAX_LINE_CHARS:,} characters "
                 "a property may hold")
     if parsed is None:
         if prop == "PHOTO":
@@ -324,7 +335,7 @@ def _read_property(card: RawCard, logical: LogicalLine, stripped: str, source: s
         return ""  # logos, sounds and keys are not imported: not worth decoding
     params = parsed[1]
     if len(params) > MAX_PARAMETERS:
-        return f"its {prop} (line {logical.number}) has more than {MAX_PARAMETERS} parameters"
+        return f"its {_short(prop)} (line {logical.number}) has more than {MAX_PARAMETERS} parameters"
     if prop == "PHOTO":
         _read_photo(card, params, parsed[2], logical.number)
         return ""
@@ -387,6 +398,7 @@ def parse_card(raw: RawCard, source: str = "") -> Card:
             raise InputFileError(f"{_short(text)!r} is not a vCard property (NAME:value)", source=source, line=number)
         lines.append(parsed)
     return read_card(lines)
+
 
 
 def read_vcards(text: str, source: str = "") -> list[IncomingContact]:

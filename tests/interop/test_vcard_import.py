@@ -107,3 +107,15 @@ def test_a_card_without_a_name_is_skipped_with_the_reason(tmp_path: Path, servic
     report = import_file(services, path)
     assert [(e.line, e.outcome) for e in report.entries] == [(1, "added"), (5, "skipped")]
     assert report.entries[1].reason == "a contact needs a name, a company, an e-mail or a phone"
+
+
+def test_dates_and_the_revision_reach_the_reader() -> None:
+    """BDAY, ANNIVERSARY (X-ANNIVERSARY in 3.0) and REV are read (the reader hands vobject only what
+    the import reads)."""
+    from datetime import datetime, timezone
+
+    text = ("BEGIN:VCARD\nVERSION:3.0\nFN:Ana Lima\nEMAIL:ana@lima.br\nBDAY:1985-04-12\n"
+            "X-ANNIVERSARY:2010-06-01\nREV:20240115T101500Z\nX-UNREAD:skipped\nEND:VCARD\n")
+    [ana] = read_vcards(text)
+    assert (ana.fields.birthday, ana.fields.anniversary) == ("1985-04-12", "2010-06-01")
+    assert ana.as_of == datetime(2024, 1, 15, 10, 15, tzinfo=timezone.utc)

@@ -5,9 +5,9 @@ restores SOURCE over the SQLite file DB (with --import: imports the contacts fil
 with NETCOMPANION_HOME as the parent set it, under RLIMIT_AS (a runaway allocation becomes a
 MemoryError, not a killed machine) and, with --file-size, RLIMIT_FSIZE (a write past it fails as on
 a full disk). It prints one JSON object: `error` (the message, or None), `kind` (the exception's
-type), `max_rss_mb` (peak resident memory), `seconds`, and for an import `added` and `skipped`
-(the report's counts) and `reasons` (the first skip reasons). Used by the limits tests and by
-benchmarks/hostile_files.py.
+type), `max_rss_mb` (peak resident memory), `seconds`, and for an import `added`, `merged`,
+`unchanged` and `skipped` (the report's counts) and `reasons` (the first skip reasons). Used by the
+limits tests and by benchmarks/hostile_files.py.
 """
 from __future__ import annotations
 
@@ -64,7 +64,7 @@ def _import(source: str, db_file: str) -> dict[str, Any]:
         report = import_file(services, source)
     finally:
         services.db.dispose()
-    return {"added": report.count("added"), "skipped": report.count("skipped"),
+    return {**{outcome: report.count(outcome) for outcome in ("added", "merged", "unchanged", "skipped")},
             "reasons": [e.reason for e in report.entries if e.outcome == "skipped"][:5]}
 
 

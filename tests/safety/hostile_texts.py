@@ -84,6 +84,18 @@ def many_properties(path: Path, count: int, *, good_around: bool = False) -> Pat
     return _write(path, [before, _CARD_HEAD, *_repeat("TEL:+1 415 555 0100\r\n", 21 * count), _CARD_END, after])
 
 
+def legacy_note(path: Path, size: int) -> Path:
+    """A card in cp1252 (Western Windows) with a NOTE of about `size` bytes of accented words: the
+    encoding is detected from the whole file."""
+    unit = (b"caf\xe9 cr\xe8me br\xfbl\xe9e " * 3)[:74] + b"\r\n "
+    with open(path, "wb") as out:
+        out.write(b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ren\xe9 Caf\xe9\r\nEMAIL:rene@example.com\r\nNOTE:")
+        for _ in range(size // len(unit)):
+            out.write(unit)
+        out.write(b"x\r\nEND:VCARD\r\n")
+    return path
+
+
 def big_photo(path: Path, size: int) -> Path:
     """A sound card with a base64 PHOTO of `size` bytes folded at 75 characters, as Apple writes it."""
     return _write(path, [_CARD_HEAD, "PHOTO;ENCODING=b;TYPE=JPEG:", *_repeat("/9j/" * 18 + "AA\r\n ", size), "AA\r\n",

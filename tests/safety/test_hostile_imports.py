@@ -150,7 +150,7 @@ def test_blank_lines_cost_nothing_but_time(services, tmp_path: Path) -> None:
 
 BASE_MB = 140  # the child's resident memory before it reads (Python, SQLAlchemy, vobject: ~80 MB)
 MEMORY_MULTIPLE = 4  # of the file's size: its bytes, its text, and a line or a block at a time
-TIME_BOUND_S = 30
+TIME_BOUND_S = 60  # as for restores: a shared machine can be slow; none of these takes minutes any more
 
 OUTCOMES = {  # of each of hostile.WORST
     "vCard: 4 MB, a million parameters": f"its TEL .*{LINE}",
@@ -266,4 +266,3 @@ def test_no_exported_cell_can_run_as_a_formula(values: list[tuple[str, str, str,
     written_phones = [cell_value(cell) for row in rows for name, cell in zip(header, row, strict=True)
                       if is_phone_column(name) and cell]
     assert written_phones == [p for *_, p in values if p]
-
