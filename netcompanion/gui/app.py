@@ -45,10 +45,18 @@ def run_app(db_url: str | None = None, offer_demo: bool = True, card_images: lis
     """Open the main window over the database and run the event loop; returns the exit status.
 
     `card_images` (files or folders, as the desktop entry passes them) are read in the Scan place.
+    When the app is already open over this database, they are handed to it instead (exit 0).
     """
+    from netcompanion.gui.single_instance import claim
+
     app = create_application()
-    start_app(db_url, offer_demo, card_images)
+    instance = claim(db_url, card_images or [])
+    if instance is None:
+        return 0  # the app already open over this database took the files and came forward
+    window = start_app(db_url, offer_demo, card_images)
+    instance.received.connect(window.open_files)
     status = app.exec()
+    instance.close()
     wait_for_all()
     from netcompanion.ocr.reader_process import stop_shared_reader
 

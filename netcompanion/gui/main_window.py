@@ -203,6 +203,20 @@ class MainWindow(QMainWindow):
             view.set_search(self.search.text())
         self.show_status(PLACES[row])
 
+    def open_files(self, paths: list[str]) -> None:
+        """A later launch handed over `paths`: come forward with fresh lists, and read the cards."""
+        self.showNormal() if self.isMinimized() else self.show()
+        self.raise_()
+        self.activateWindow()
+        if not self.views:  # still opening the database: read them once the views are there
+            if paths:
+                self.attached.connect(lambda: self.scan_cards(paths))
+            return
+        if paths:
+            self.scan_cards(paths)
+        else:
+            self.refresh_current()
+
     def scan_cards(self, paths: list[str]) -> None:
         """Open the Scan place and read the card images (or folders of them) in `paths`."""
         self.navigation.setCurrentRow(PLACES.index("Scan"))
