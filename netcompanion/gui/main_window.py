@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -73,7 +75,7 @@ class MainWindow(QMainWindow):
         self._undo: Callable[[], None] | None = None
         self.welcome = self._welcome_banner()
         self._build()
-        self._shortcuts()
+        self._menus()
         self.resize(1200, 760)
         self._restore_geometry()
         if services is not None:
@@ -165,25 +167,84 @@ class MainWindow(QMainWindow):
         self.events.events_changed.connect(self._data_changed)
         self.today.changed.connect(self._data_changed)
 
-    def _shortcuts(self) -> None:
-        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
-        QShortcut(QKeySequence("Escape"), self.search, lambda: self.search.clear())
-        QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh_current)
-        QShortcut(QKeySequence("Ctrl+Z"), self, self.undo)
-        for number in range(len(PLACES)):
-            QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self, lambda n=number: self.navigation.setCurrentRow(n))
-        checklist = QAction("Follow-up checklist window", self)
-        checklist.setShortcut("Ctrl+Shift+T")
-        checklist.triggered.connect(self._open_checklist_window)
-        self.addAction(checklist)
-        quit_action = QAction("Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        self.addAction(quit_action)
-        about = QAction("About", self)
-        about.setShortcut("F1")
-        about.triggered.connect(self._about)
-        self.addAction(about)
+    def _action(self, menu: QMenu, text: str, slot: Callable[[], object],
+                keys: str | QKeySequence.StandardKey | list[QKeySequence] | None = None, tip: str = "") -> QAction:
+        """An entry of the menu bar; its shortcut works in the whole window and shows in the menu."""
+        action = QAction(text, self)
+        if isinstance(keys, list):
+            action.setShortcuts(keys)
+        elif keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        self.addAction(action)  # also while the menu bar is hidden (a desktop's global menu)
+        return action
+
+    def _menus(self) -> None:
+        """File, Edit, View, Go and Help: every shortcut of the window, shown where it is found."""
+        bar = self.menuBar()
+        file_menu = self.file_menu = bar.addMenu("&File")
+        self.add_cards_action = self._action(file_menu, "&Add cards…", lambda: self._in_place("Scan", "pick_files"),
+                                             "Ctrl+O", "Read card photos or scans in the Scan place")
+        self._action(file_menu, "Add a &folder of cards…", lambda: self._in_place("Scan", "pick_folder"))
+        file_menu.addSeparator()
+        self._action(file_menu, "&Import contacts…", lambda: self._in_place("Contacts", "pick_import_file"), "Ctrl+I",
+                     "vCard, Google / Outlook / LinkedIn CSV, calendars and mailboxes")
+        self._action(file_menu, "&Export contacts…", lambda: self._in_place("Contacts", "export_contacts"))
+        self._action(file_menu, "&New event…", lambda: self._in_place("Events", "add_event"), "Ctrl+E")
+        # The Settings dialog's entry goes here, above Quit (`add_to_file_menu`).
+        self.settings_place = file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, "Ctrl+Q")  # (the platform's Quit key is empty on some)
+        edit = bar.addMenu("&Edit")
+        self.undo_action = self._action(edit, "&Undo", self.undo, "Ctrl+Z")
+        edit.addSeparator()
+        self._action(edit, "&Save contact", lambda: self._in_place("Contacts", "save_contact"), "Ctrl+S")
+        self._action(edit, "&Archive selected contacts", lambda: self._in_place("Contacts", "archive_selected"),
+                     QKeySequence.StandardKey.Delete)
+        edit.addSeparator()
+        self._action(edit, "&Find…", self.focus_search, QKeySequence.StandardKey.Find, "Search the current place")
+        view = bar.addMenu("&View")
+        self._action(view, "&Reload", self.refresh_current, QKeySequence.StandardKey.Refresh)
+        self._action(view, "Follow-up &checklist window", self._open_checklist_window, "Ctrl+Shift+T",
+                     "A small window that stays on top")
+        go = bar.addMenu("&Go")
+        for number, place in enumerate(PLACES):
+            self._action(go, place, partial(self.navigation.setCurrentRow, number), f"Ctrl+{number + 1}")
+        go.addSeparator()
+        self._action(go, "To the &results", self.focus_results, None, "From the search box: Down or Enter")
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts,
+                     [QKeySequence("F1"), QKeySequence("Ctrl+?")])
+        self.help_menu = help_menu
+        help_menu.addSeparator()
+        self._action(help_menu, "&About NetCompanion", self._about)
+        QShortcut(QKeySequence("Escape"), self.search, self.search.clear, context=Qt.ShortcutContext.WidgetShortcut)
+        for keys in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(keys), self.search, self.focus_results, context=Qt.ShortcutContext.WidgetShortcut)
+
+    def add_to_file_menu(self, action: QAction) -> None:
+        """Put `action` (the Settings dialog's) in the File menu, above Quit."""
+        self.file_menu.insertAction(self.settings_place, action)
+        self.addAction(action)
+
+    def _in_place(self, place: str, method: str) -> None:
+        """Open `place` and call its `method` (a menu entry that acts in one place)."""
+        if not self.views:
+            return  # the database is still opening
+        self.navigation.setCurrentRow(PLACES.index(place))
+        getattr(self.views[PLACES.index(place)], method)()
+
+    def focus_results(self) -> None:
+        """Move the keyboard from the search box into what the current place shows."""
+        if (view := self.current_view()) is not None and hasattr(view, "focus_results"):
+            view.focus_results()
+
+    def show_shortcuts(self) -> None:
+        from netcompanion.gui.shortcut_sheet import ShortcutSheet
+
+        ShortcutSheet(self.menuBar(), self).exec()
 
     def _open_checklist_window(self) -> None:
         if self.views:  # not while the database is still opening

@@ -82,7 +82,6 @@ class ContactDetail(QWidget):
         self.history.setMinimumHeight(90)
         self.save_button = QPushButton("Save")
         self.save_button.setObjectName("primary")
-        self.save_button.setShortcut("Ctrl+S")
         self.save_button.setToolTip("Save the changes (Ctrl+S)")
         self.revert_button = QPushButton("Revert")
         self.save_button.clicked.connect(self.save)

@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -90,8 +90,8 @@ class ContactsView(QWidget):
         self.bulk_button.setMenu(self._bulk_menu())
         self.bulk_button.setEnabled(False)
         self.import_button = QPushButton("Import…")
-        self.import_button.setToolTip("Import contacts from a vCard or CSV file (Google, Outlook, LinkedIn, …)")
-        self.import_button.setShortcut("Ctrl+I")
+        self.import_button.setToolTip("Import contacts from a vCard or CSV file (Google, Outlook, LinkedIn, …) "
+                                      "(Ctrl+I)")
         self.import_button.clicked.connect(self.pick_import_file)
         self.export_button = QPushButton("Export…")
         self.export_button.setToolTip("Export the selected contacts, or all shown, as vCard or CSV")
@@ -127,11 +127,9 @@ class ContactsView(QWidget):
         for label, value in TIERS:
             tier_menu.addAction(label, partial(self._bulk_tier, value, label))
         menu.addSeparator()
-        self.archive_action = QAction("Archive", self)
-        self.archive_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.archive_action = QAction("Archive", self)  # Delete: the window's Edit menu
         self.archive_action.triggered.connect(self.archive_selected)
         menu.addAction(self.archive_action)
-        self.addAction(self.archive_action)
         return menu
 
     # loading
@@ -164,6 +162,15 @@ class ContactsView(QWidget):
 
     def refresh(self) -> None:
         self.reload()
+
+    def focus_results(self) -> None:
+        self.table.setFocus()
+        if self.model.rowCount() and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+
+    def save_contact(self) -> None:
+        """Ctrl+S: store the detail pane's edits."""
+        self.detail.save()
 
     def set_search(self, text: str) -> None:
         self.model.set_search(text)

@@ -38,7 +38,6 @@ class EventsView(QWidget):
         self.list.currentItemChanged.connect(self._open_current)
         self.add_button = QPushButton("New event…")
         self.add_button.setObjectName("primary")
-        self.add_button.setShortcut("Ctrl+E")
         self.add_button.setToolTip("Add an event (Ctrl+E)")
         self.add_button.clicked.connect(self.add_event)
         self.edit_button = QPushButton("Edit…")
@@ -111,6 +110,9 @@ class EventsView(QWidget):
         for row in range(self.list.count()):
             item = self.list.item(row)
             item.setHidden(not all(w in item.text().casefold() for w in words))
+
+    def focus_results(self) -> None:
+        self.list.setFocus()
 
     def _open_current(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None = None) -> None:
         self.show_event(current.data(EVENT_ID_ROLE) if current else None)

@@ -70,6 +70,11 @@ class NetworkView(QWidget):
     def set_search(self, text: str) -> None:
         """The network summary has nothing to search."""
 
+    def focus_results(self) -> None:
+        buttons = self.findChildren(QPushButton)
+        if buttons:
+            buttons[0].setFocus()
+
     @property
     def loading(self) -> bool:
         return self.read.loading

@@ -121,7 +121,6 @@ class ScanView(QWidget):
         self.script_combo = self._script_combo()
         self.add_button = QPushButton("Add cards…")
         self.add_button.setObjectName("primary")
-        self.add_button.setShortcut("Ctrl+O")
         self.add_button.setToolTip("Pick card images to read (Ctrl+O); you can also drop files or folders here")
         self.add_button.clicked.connect(self.pick_files)
         self.folder_button = QPushButton("Add folder…")
@@ -290,6 +289,11 @@ class ScanView(QWidget):
         for row, item in enumerate(self.items):
             haystack = " ".join(str(v) for v in item.scan.values() if isinstance(v, str)).casefold()
             self.inbox.item(row).setHidden(not all(w in haystack for w in words))
+
+    def focus_results(self) -> None:
+        self.inbox.setFocus()
+        if self.inbox.count() and self.inbox.currentRow() < 0:
+            self.inbox.setCurrentRow(0)
 
     def _event_changed(self) -> None:
         event_id = self.event_combo.currentData()

@@ -197,6 +197,17 @@ class TodayView(QWidget):
         else:
             self.refresh_list()
 
+    def focus_results(self) -> None:
+        """The first card's first button: Tab goes on through the cards."""
+        for index in range(self.body.count()):
+            item = self.body.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, FollowUpCard):
+                first = widget.findChildren(QPushButton)
+                if first:
+                    first[0].setFocus()
+                return
+
     @property
     def loading(self) -> bool:
         """The checklist is being read, or some of its cards are still to be built."""
