@@ -59,19 +59,22 @@ def test_edit_a_field_in_the_detail_pane_and_save(qtbot, window, demo_services) 
     assert view.model.row_at(view.model.row_of(contact_id)).title == "Managing Partner"
 
 
-def test_a_bad_phone_is_refused_with_a_message_and_nothing_changes(qtbot, window, demo_services, monkeypatch) -> None:
+def test_a_bad_phone_is_kept_as_typed_and_shown_as_not_checked(qtbot, window, demo_services, monkeypatch) -> None:
     shown = []
     monkeypatch.setattr("netcompanion.gui.operation.show_error", lambda *args: shown.append(args[2]))
     window.navigation.setCurrentRow(2)
     view = settled(window.contacts)
     contact_id = view.model.row_at(0).id
-    before = [p.e164 for p in demo_services.contacts.get(contact_id).phones]
     view.select_contact(contact_id)
     view.detail.lists["phones"].setText("not a number (mobile)")
+    view.detail.lines["birthday"].setText("--04-12")
     view.detail.save()
     written()
-    assert shown and "not a phone number" in shown[0]
-    assert [p.e164 for p in demo_services.contacts.get(contact_id).phones] == before
+    assert not shown
+    saved = demo_services.contacts.get(contact_id)
+    assert [(p.e164, p.kind, p.checked) for p in saved.phones] == [("not a number", "mobile", False)]
+    assert saved.birthday == "--04-12"
+    assert "not a number" in settled(view).detail.unchecked.text()
 
 
 def test_bulk_archive_asks_first_and_can_be_undone(qtbot, window, demo_services, monkeypatch) -> None:

@@ -52,16 +52,17 @@ def test_a_write_runs_off_the_gui_thread_and_answers_on_it(parent, services, mes
 
 
 def test_a_domain_error_is_a_message_and_nothing_is_stored(parent, services, messages) -> None:
-    contact = services.contacts.add(ContactFields(full_name="Ada Lovelace", phones=[("+14155550100", "work")]))
+    contact = services.contacts.add(ContactFields(full_name="Ada Lovelace", notes="met at the Expo"))
     failures: list[Exception] = []
-    Operation(parent, "Cannot save the contact",
-              lambda: services.contacts.update(contact.id, phones=[("not a number", "mobile")])) \
+    Operation(parent, "Cannot save the contact",  # nothing left to call or reach her by
+              lambda: services.contacts.update(contact.id, full_name="", notes="")) \
         .success(lambda _: pytest.fail("no success")).failure(failures.append).run()
     written()
     [(title, text)] = messages
-    assert title == "Cannot save the contact" and "not a phone number" in text
+    assert title == "Cannot save the contact" and "a contact needs a name" in text
     assert len(failures) == 1 and str(failures[0]) == text
-    assert [p.e164 for p in services.contacts.get(contact.id).phones] == ["+14155550100"]
+    stored = services.contacts.get(contact.id)
+    assert (stored.full_name, stored.notes) == ("Ada Lovelace", "met at the Expo")
 
 
 def test_a_handled_kind_of_error_goes_to_its_handler_instead_of_a_message(parent, services, messages) -> None:

@@ -141,6 +141,6 @@ def test_a_card_that_cannot_be_saved_is_opened_again_with_the_reason(qtbot, serv
     view.save_current()
     assert view.current is view.items[1]  # the next card opens at once
     written()
-    assert shown == ["a contact needs a name or a company"]
+    assert shown == ["a contact needs a name, a company, an e-mail or a phone"]
     assert view.current is first and first.status == "read" and view.save_button.isEnabled()
     assert not services.contacts.list()

@@ -8,14 +8,15 @@ from netcompanion.core import settings
 from netcompanion.core.services.activity_log import ActivityLogService
 from netcompanion.core.services.cards import CardService
 from netcompanion.core.services.contact_table import ContactTableService
-from netcompanion.core.services.contacts import ContactFields, ContactService, contact_to_dict
+from netcompanion.core.services.contacts import ContactService, contact_to_dict
 from netcompanion.core.services.draft_templates import DraftTemplateService
 from netcompanion.core.services.encounters import EncounterService
 from netcompanion.core.services.events import EventService, event_to_dict
+from netcompanion.core.services.file_import import TransferService
 from netcompanion.core.services.followups import FollowUpService
 from netcompanion.core.services.goals import GoalService
+from netcompanion.core.services.incoming import ContactFields
 from netcompanion.core.services.interactions import InteractionService
-from netcompanion.core.services.merge import TransferService
 from netcompanion.core.services.network import NetworkService
 from netcompanion.core.services.planning import PlanningService
 from netcompanion.core.services.preferences import PreferenceService
