@@ -47,9 +47,11 @@ def run_app(db_url: str | None = None, offer_demo: bool = True, card_images: lis
     `card_images` (files or folders, as the desktop entry passes them) are read in the Scan place.
     When the app is already open over this database, they are handed to it instead (exit 0).
     """
+    from netcompanion.gui.log_file import start_log_file
     from netcompanion.gui.single_instance import claim
 
     app = create_application()
+    start_log_file()  # failed background jobs, with their tracebacks (Help > Open log folder)
     instance = claim(db_url, card_images or [])
     if instance is None:
         return 0  # the app already open over this database took the files and came forward

@@ -5,8 +5,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -218,6 +218,8 @@ class MainWindow(QMainWindow):
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts,
                      [QKeySequence("F1"), QKeySequence("Ctrl+?")])
         self.help_menu = help_menu
+        self._action(help_menu, "Open &log folder", self.open_log_folder, None,
+                     "The log file holds what went wrong in the background, for a bug report")
         help_menu.addSeparator()
         self._action(help_menu, "&About NetCompanion", self._about)
         QShortcut(QKeySequence("Escape"), self.search, self.search.clear, context=Qt.ShortcutContext.WidgetShortcut)
@@ -240,6 +242,11 @@ class MainWindow(QMainWindow):
         """Move the keyboard from the search box into what the current place shows."""
         if (view := self.current_view()) is not None and hasattr(view, "focus_results"):
             view.focus_results()
+
+    def open_log_folder(self) -> None:
+        from netcompanion.core import settings
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(settings.log_dir())))
 
     def show_shortcuts(self) -> None:
         from netcompanion.gui.shortcut_sheet import ShortcutSheet
