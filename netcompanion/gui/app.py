@@ -20,8 +20,9 @@ from netcompanion import APP_ID, APP_NAME, __version__
 from netcompanion.core import settings
 from netcompanion.core.errors import NetCompanionError
 from netcompanion.gui.main_window import MainWindow
-from netcompanion.gui.resources import app_icon, stylesheet
+from netcompanion.gui.resources import app_icon
 from netcompanion.gui.restore_dialog import offer_restore
+from netcompanion.gui.theme import follow_colour_scheme
 from netcompanion.gui.worker import Job, run_in_background, wait_for_all
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
-    app.setStyleSheet(stylesheet())
+    follow_colour_scheme(app)  # light or dark, as the desktop is
     return app
 
 

@@ -66,7 +66,7 @@ def _painted(widget: QWidget) -> QImage:
 @pytest.fixture
 def styled(qapp):
     """The app's stylesheet, as the app sets it (create_application)."""
-    from netcompanion.gui.resources import stylesheet
+    from netcompanion.gui.theme import stylesheet
 
     qapp.setStyleSheet(stylesheet())
     yield
