@@ -23,6 +23,7 @@ class DetailDialog(QDialog):
         prompt.setTextFormat(Qt.TextFormat.PlainText)
         prompt.setWordWrap(True)
         self.edit = QLineEdit()
+        prompt.setBuddy(self.edit)  # the prompt names the field for a screen reader
         self.sentence = QLabel()
         self.sentence.setTextFormat(Qt.TextFormat.PlainText)
         self.sentence.setWordWrap(True)

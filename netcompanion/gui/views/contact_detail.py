@@ -90,6 +90,7 @@ class ContactDetail(QWidget):
         self.trust = {name: _spin(maximum) for name, _, maximum in TRUST_FIELDS}
         self.trust_estimate = plain_label("", "hint")
         self.history = QListWidget()
+        self.history.setAccessibleName("Encounters and interactions")
         self.history.setMinimumHeight(90)
         self.save_button = QPushButton("Save")
         self.save_button.setObjectName("primary")

@@ -61,6 +61,7 @@ class ContactsView(QWidget):
         self.model = ContactTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setAccessibleName("Contacts")
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -79,7 +80,9 @@ class ContactsView(QWidget):
         self.archived_filter = QComboBox()
         self.archived_filter.addItem("Active", False)
         self.archived_filter.addItem("Archived", True)
-        for combo in (self.goal_filter, self.event_filter, self.tier_filter, self.archived_filter):
+        for combo, name in ((self.goal_filter, "Goal filter"), (self.event_filter, "Event filter"),
+                            (self.tier_filter, "Tier filter"), (self.archived_filter, "Active or archived")):
+            combo.setAccessibleName(name)
             compact_combo(combo, 8)
             combo.currentIndexChanged.connect(self._filters_changed)
         fill_combo(self.tier_filter, TIERS, ("All tiers", ""))

@@ -33,6 +33,7 @@ class EventsView(QWidget):
         self.services = services
         self.event_id: int | None = None
         self.list = QListWidget()
+        self.list.setAccessibleName("Events")
         self.list.setWordWrap(True)  # a long event name wraps: the list stays narrow on a small screen
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(self._open_current)
@@ -46,6 +47,7 @@ class EventsView(QWidget):
         self.facts = plain_label("", "hint", wrap=True)
         self.results = plain_label("", wrap=True)
         self.met_list = QListWidget()
+        self.met_list.setAccessibleName("People met at this event")
         self.met_hint = plain_label("", "hint", wrap=True)
         self.met_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.met_stack = QStackedWidget()  # the people met, or a word on why there are none yet

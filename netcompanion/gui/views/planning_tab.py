@@ -137,6 +137,7 @@ class PlanningTab(QWidget):
         self.add_button.clicked.connect(self.add_selected)
         self.progress = plain_label("", wrap=True)
         self.ranked_table = QTableWidget(0, 4)
+        self.ranked_table.setAccessibleName("Ranked by fit")
         self.ranked_table.setHorizontalHeaderLabels(["Fit", "Name (✓ a contact)", "Title · Company", "Why they fit"])
         self.ranked_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.ranked_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -146,6 +147,7 @@ class PlanningTab(QWidget):
         self.evidence = plain_label("", "hint", wrap=True)  # the selected person's reasons, for and against
         self.evidence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.targets_table = QTableWidget(0, 3)
+        self.targets_table.setAccessibleName("Targets")
         self.targets_table.setHorizontalHeaderLabels(["Target", "Fit", "Status"])
         self.targets_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.targets_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

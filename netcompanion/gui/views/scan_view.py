@@ -132,6 +132,7 @@ class ScanView(QWidget):
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel)
         self.inbox = QListWidget()
+        self.inbox.setAccessibleName("Scan inbox")
         self.inbox.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long names end in "…"
         self.inbox.currentRowChanged.connect(self._open_row)
         self.image_label = QLabel("Drop card photos or scans here, or press Ctrl+O.")
@@ -144,6 +145,7 @@ class ScanView(QWidget):
         self.address.setTabChangesFocus(True)
         self.detail = QLineEdit()
         self.detail.setPlaceholderText("The one thing you talked about, for the follow-up")
+        self.detail.setAccessibleName("Conversation detail")
         self.match_label = plain_label("", "hint", wrap=True)
         self.merge_button = QPushButton("Merge into existing")
         self.merge_button.setVisible(False)
@@ -155,6 +157,7 @@ class ScanView(QWidget):
         self.skip_button.clicked.connect(self.skip_current)
         self.raw_text = QPlainTextEdit()
         self.raw_text.setReadOnly(True)
+        self.raw_text.setAccessibleName("What the reader saw")
         self.raw_text.setFixedHeight(80)
         self._match_id: int | None = None
         self._wire_enter_keys()

@@ -156,6 +156,7 @@ class TodayView(QWidget):
         self.read = LatestRead(self, build_checklist_job, self._show_checklist, self._queue_failed)
         self.checklist_window: ChecklistWindow | None = None
         self.goal_filter = compact_combo(QComboBox(), 10)
+        self.goal_filter.setAccessibleName("Goal filter")
         self.goal_filter.currentIndexChanged.connect(self.refresh_list)
         self.everyone = QCheckBox("Everyone's")
         self.everyone.setToolTip("On a database the team shares: the follow-ups of everyone, not only yours")
