@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from netcompanion import APP_ID, APP_NAME, __version__
 from netcompanion.core import settings
 from netcompanion.core.errors import NetCompanionError
+from netcompanion.gui.i18n import install_translation
 from netcompanion.gui.main_window import MainWindow
 from netcompanion.gui.resources import app_icon
 from netcompanion.gui.restore_dialog import offer_restore
@@ -39,6 +40,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     follow_colour_scheme(app)  # light or dark, as the desktop is
+    if not app.property("translated"):  # the user's language (German ships), once per app
+        app.setProperty("translated", True)
+        install_translation(app)
     return app
 
 

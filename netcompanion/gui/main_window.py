@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from netcompanion import APP_NAME, __version__
+from netcompanion.gui.i18n import tr, tr_noop
 from netcompanion.gui.operation import Operation
 from netcompanion.gui.views.place import Place
 from netcompanion.gui.widgets import card_frame, plain_label
@@ -37,14 +38,15 @@ if TYPE_CHECKING:
     from netcompanion.gui.views.scan_view import ScanView
     from netcompanion.gui.views.today_view import TodayView
 
-PLACES = ["Today", "Scan", "Contacts", "Events", "Network"]
+PLACES = ["Today", "Scan", "Contacts", "Events", "Network"]  # shown as tr(place)
+_PLACE_NAMES = (tr_noop("Today"), tr_noop("Scan"), tr_noop("Contacts"), tr_noop("Events"), tr_noop("Network"))
 
 
 class MainWindow(QMainWindow):
     """The app's main window, holding one view per place.
 
     It can be shown before the database is open (`services=None`): the window appears at once with
-    an "Opening your network…" page, and `attach(services)` builds the five views when the
+    an tr("Opening your network…") page, and `attach(services)` builds the five views when the
     database is ready, so starting the app never waits for the database layer to load.
     """
 
@@ -58,20 +60,20 @@ class MainWindow(QMainWindow):
         self.tray_controller: TrayController | None = None  # set once the database is open (gui/tray.py)
         self.setWindowTitle(APP_NAME)
         self.stack = QStackedWidget()
-        self.opening = plain_label("Opening your network…", "hint")
+        self.opening = plain_label(tr("Opening your network…"), "hint")
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.opening)
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setAccessibleName("Places")
-        self.navigation.addItems(PLACES)
+        self.navigation.setAccessibleName(tr("Places"))
+        self.navigation.addItems([tr(place) for place in PLACES])
         self.navigation.currentRowChanged.connect(self.go_to)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search (Ctrl+F)")
+        self.search.setPlaceholderText(tr("Search (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search the current place")
+        self.search.setAccessibleName(tr("Search the current place"))
         self.search.textChanged.connect(self._search_changed)
-        self.undo_button = QPushButton("Undo")
+        self.undo_button = QPushButton(tr("Undo"))
         self.undo_button.setVisible(False)
         self.undo_button.clicked.connect(self.undo)
         self._undo: Callable[[], None] | None = None
@@ -99,7 +101,7 @@ class MainWindow(QMainWindow):
         self.events: EventsView = EventsView(services)
         self.planning: PlanningTab = PlanningTab(services)
         self.planning.status.connect(self.show_status)
-        self.events.add_tab(self.planning, "Plan")
+        self.events.add_tab(self.planning, tr("Plan"))
         self.network: NetworkView = NetworkView(services)
         for view in (self.today, self.scan, self.contacts, self.events, self.network):
             self.stack.addWidget(view)
@@ -135,12 +137,12 @@ class MainWindow(QMainWindow):
         """On an empty database: load the demo network in one click, or start empty."""
         banner = card_frame("card")
         row = QHBoxLayout(banner)
-        row.addWidget(plain_label("Welcome to NetCompanion. Your database is empty: try it with a demo network of "
-                                  "three events and forty contacts, or start with your own cards.", wrap=True), 1)
-        demo = QPushButton("Load demo data")
+        row.addWidget(plain_label(tr("Welcome to NetCompanion. Your database is empty: try it with a demo network of "
+                                     "three events and forty contacts, or start with your own cards."), wrap=True), 1)
+        demo = QPushButton(tr("Load demo data"))
         demo.setObjectName("primary")
         demo.clicked.connect(self.load_demo)
-        empty = QPushButton("Start empty")
+        empty = QPushButton(tr("Start empty"))
         empty.clicked.connect(lambda: banner.setVisible(False))
         row.addWidget(empty)
         row.addWidget(demo)
@@ -155,13 +157,13 @@ class MainWindow(QMainWindow):
             return
         services = self.services
         self.welcome.setEnabled(False)
-        Operation(self, "Demo data", lambda: fill_demo(services)).success(lambda _: self._demo_loaded()) \
+        Operation(self, tr("Demo data"), lambda: fill_demo(services)).success(lambda _: self._demo_loaded()) \
             .failure(lambda _: self.welcome.setEnabled(True)).run()
 
     def _demo_loaded(self) -> None:
         self.welcome.setVisible(False)
         self.refresh_current()
-        self.show_status("Demo data loaded")
+        self.show_status(tr("Demo data loaded"))
 
     def _connect_views(self) -> None:
         self.contacts.undoable.connect(self.offer_undo)
@@ -187,43 +189,43 @@ class MainWindow(QMainWindow):
     def _menus(self) -> None:
         """File, Edit, View, Go and Help: every shortcut of the window, shown where it is found."""
         bar = self.menuBar()
-        file_menu = self.file_menu = bar.addMenu("&File")
-        self.add_cards_action = self._action(file_menu, "&Add cards…", lambda: self._in_place("Scan", "pick_files"),
-                                             "Ctrl+O", "Read card photos or scans in the Scan place")
-        self._action(file_menu, "Add a &folder of cards…", lambda: self._in_place("Scan", "pick_folder"))
+        file_menu = self.file_menu = bar.addMenu(tr("&File"))
+        self.add_cards_action = self._action(file_menu, tr("&Add cards…"), lambda: self._in_place("Scan", "pick_files"),
+                                             "Ctrl+O", tr("Read card photos or scans in the Scan place"))
+        self._action(file_menu, tr("Add a &folder of cards…"), lambda: self._in_place("Scan", "pick_folder"))
         file_menu.addSeparator()
-        self._action(file_menu, "&Import contacts…", lambda: self._in_place("Contacts", "pick_import_file"), "Ctrl+I",
-                     "vCard, Google / Outlook / LinkedIn CSV, calendars and mailboxes")
-        self._action(file_menu, "&Export contacts…", lambda: self._in_place("Contacts", "export_contacts"))
-        self._action(file_menu, "&New event…", lambda: self._in_place("Events", "add_event"), "Ctrl+E")
+        self._action(file_menu, tr("&Import contacts…"), lambda: self._in_place("Contacts", "pick_import_file"), "Ctrl+I",
+                     tr("vCard, Google / Outlook / LinkedIn CSV, calendars and mailboxes"))
+        self._action(file_menu, tr("&Export contacts…"), lambda: self._in_place("Contacts", "export_contacts"))
+        self._action(file_menu, tr("&New event…"), lambda: self._in_place("Events", "add_event"), "Ctrl+E")
         # The Settings dialog's entry goes here, above Quit (`add_to_file_menu`).
         self.settings_place = file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, "Ctrl+Q")  # (the platform's Quit key is empty on some)
-        edit = bar.addMenu("&Edit")
-        self.undo_action = self._action(edit, "&Undo", self.undo, "Ctrl+Z")
+        self._action(file_menu, tr("&Quit"), self.close, "Ctrl+Q")  # (the platform's Quit key is empty on some)
+        edit = bar.addMenu(tr("&Edit"))
+        self.undo_action = self._action(edit, tr("&Undo"), self.undo, "Ctrl+Z")
         edit.addSeparator()
-        self._action(edit, "&Save contact", lambda: self._in_place("Contacts", "save_contact"), "Ctrl+S")
-        self._action(edit, "&Archive selected contacts", lambda: self._in_place("Contacts", "archive_selected"),
+        self._action(edit, tr("&Save contact"), lambda: self._in_place("Contacts", "save_contact"), "Ctrl+S")
+        self._action(edit, tr("&Archive selected contacts"), lambda: self._in_place("Contacts", "archive_selected"),
                      QKeySequence.StandardKey.Delete)
         edit.addSeparator()
-        self._action(edit, "&Find…", self.focus_search, QKeySequence.StandardKey.Find, "Search the current place")
-        view = bar.addMenu("&View")
-        self._action(view, "&Reload", self.refresh_current, QKeySequence.StandardKey.Refresh)
-        self._action(view, "Follow-up &checklist window", self._open_checklist_window, "Ctrl+Shift+T",
-                     "A small window that stays on top")
-        go = bar.addMenu("&Go")
+        self._action(edit, tr("&Find…"), self.focus_search, QKeySequence.StandardKey.Find, tr("Search the current place"))
+        view = bar.addMenu(tr("&View"))
+        self._action(view, tr("&Reload"), self.refresh_current, QKeySequence.StandardKey.Refresh)
+        self._action(view, tr("Follow-up &checklist window"), self._open_checklist_window, "Ctrl+Shift+T",
+                     tr("A small window that stays on top"))
+        go = bar.addMenu(tr("&Go"))
         for number, place in enumerate(PLACES):
-            self._action(go, place, partial(self.navigation.setCurrentRow, number), f"Ctrl+{number + 1}")
+            self._action(go, tr(place), partial(self.navigation.setCurrentRow, number), f"Ctrl+{number + 1}")
         go.addSeparator()
-        self._action(go, "To the &results", self.focus_results, None, "From the search box: Down or Enter")
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts,
+        self._action(go, tr("To the &results"), self.focus_results, None, tr("From the search box: Down or Enter"))
+        help_menu = bar.addMenu(tr("&Help"))
+        self._action(help_menu, tr("&Keyboard shortcuts"), self.show_shortcuts,
                      [QKeySequence("F1"), QKeySequence("Ctrl+?")])
         self.help_menu = help_menu
-        self._action(help_menu, "Open &log folder", self.open_log_folder, None,
-                     "The log file holds what went wrong in the background, for a bug report")
+        self._action(help_menu, tr("Open &log folder"), self.open_log_folder, None,
+                     tr("The log file holds what went wrong in the background, for a bug report"))
         help_menu.addSeparator()
-        self._action(help_menu, "&About NetCompanion", self._about)
+        self._action(help_menu, tr("&About NetCompanion"), self._about)
         QShortcut(QKeySequence("Escape"), self.search, self.search.clear, context=Qt.ShortcutContext.WidgetShortcut)
         for keys in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(keys), self.search, self.focus_results, context=Qt.ShortcutContext.WidgetShortcut)
@@ -271,7 +273,7 @@ class MainWindow(QMainWindow):
         view.refresh()
         if self.search.text():
             view.set_search(self.search.text())
-        self.show_status(PLACES[row])
+        self.show_status(tr(PLACES[row]))
 
     def open_files(self, paths: list[str]) -> None:
         """A later launch handed over `paths`: come forward with fresh lists, and read the cards."""
@@ -325,15 +327,15 @@ class MainWindow(QMainWindow):
             undo, self._undo = self._undo, None
             undo()
             self.undo_button.setVisible(False)
-            self.show_status("Undone")
+            self.show_status(tr("Undone"))
 
     def _forget_undo(self) -> None:
         self._undo = None
         self.undo_button.setVisible(False)
 
     def _about(self) -> None:
-        QMessageBox.about(self, APP_NAME, f"{APP_NAME} {__version__}\nA few relationships that are followed up "
-                          "beat a thousand business cards.")
+        QMessageBox.about(self, APP_NAME, f"{APP_NAME} {__version__}\n"
+                          + tr("A few relationships that are followed up beat a thousand business cards."))
 
     # window state
     def _restore_geometry(self) -> None:

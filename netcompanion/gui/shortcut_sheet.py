@@ -14,16 +14,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netcompanion.gui.i18n import tr, tr_noop
 from netcompanion.gui.widgets import plain_label
 
 #: keys that act inside one place or field rather than through a menu entry
 IN_PLACE_KEYS = [
-    ("Search box", "Down or Enter", "Move into the results"),
-    ("Search box", "Esc", "Clear the search"),
-    ("Scan review", "Enter on the name", "Move to the conversation detail"),
-    ("Scan review", "Enter", "Save the card and open the next"),
-    ("Everywhere", "Tab, Shift+Tab", "Move between controls"),
-    ("Checklist window", "Esc, Ctrl+W", "Close it"),
+    (tr_noop("Search box"), tr_noop("Down or Enter"), tr_noop("Move into the results")),
+    (tr_noop("Search box"), "Esc", tr_noop("Clear the search")),
+    (tr_noop("Scan review"), tr_noop("Enter on the name"), tr_noop("Move to the conversation detail")),
+    (tr_noop("Scan review"), "Enter", tr_noop("Save the card and open the next")),
+    (tr_noop("Everywhere"), "Tab, Shift+Tab", tr_noop("Move between controls")),
+    (tr_noop("Checklist window"), "Esc, Ctrl+W", tr_noop("Close it")),
 ]
 
 
@@ -46,13 +47,13 @@ class ShortcutSheet(QDialog):
 
     def __init__(self, bar: QMenuBar, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
-        self.rows = menu_shortcuts(bar) + IN_PLACE_KEYS
+        self.setWindowTitle(tr("Keyboard shortcuts"))
+        self.rows = menu_shortcuts(bar) + [(tr(where), tr(keys), tr(what)) for where, keys, what in IN_PLACE_KEYS]
         self.table = QTableWidget(len(self.rows), 3)
-        self.table.setHorizontalHeaderLabels(["Where", "Keys", "What it does"])
+        self.table.setHorizontalHeaderLabels([tr("Where"), tr("Keys"), tr("What it does")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setAccessibleName("Keyboard shortcuts")
+        self.table.setAccessibleName(tr("Keyboard shortcuts"))
         for row, (where, keys, what) in enumerate(self.rows):
             for column, text in enumerate((where, keys, what)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
@@ -61,7 +62,7 @@ class ShortcutSheet(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label("The menus show these too, next to their entries.", "hint"))
+        layout.addWidget(plain_label(tr("The menus show these too, next to their entries."), "hint"))
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.resize(560, 520)

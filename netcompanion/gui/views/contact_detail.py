@@ -28,6 +28,7 @@ from netcompanion.core.services.contacts import contact_label
 from netcompanion.core.store.card_store import card_image_path
 from netcompanion.gui.card_preview import image_from_file
 from netcompanion.gui.form_codec import join_phones, join_values, split_phones, split_values
+from netcompanion.gui.i18n import tr
 from netcompanion.gui.operation import Operation
 from netcompanion.gui.widgets import compact_combo, local_day, plain_label
 
@@ -90,12 +91,12 @@ class ContactDetail(QWidget):
         self.trust = {name: _spin(maximum) for name, _, maximum in TRUST_FIELDS}
         self.trust_estimate = plain_label("", "hint")
         self.history = QListWidget()
-        self.history.setAccessibleName("Encounters and interactions")
+        self.history.setAccessibleName(tr("Encounters and interactions"))
         self.history.setMinimumHeight(90)
-        self.save_button = QPushButton("Save")
+        self.save_button = QPushButton(tr("Save"))
         self.save_button.setObjectName("primary")
-        self.save_button.setToolTip("Save the changes (Ctrl+S)")
-        self.revert_button = QPushButton("Revert")
+        self.save_button.setToolTip(tr("Save the changes (Ctrl+S)"))
+        self.revert_button = QPushButton(tr("Revert"))
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(lambda: self.show_contact(self.contact_id))
         self._build()
@@ -108,7 +109,7 @@ class ContactDetail(QWidget):
         for name, label in LIST_FIELDS:
             form.addRow(label, self.lists[name])
         form.addRow("", self.unchecked)
-        form.addRow("Tier", self.tier)
+        form.addRow(tr("Tier"), self.tier)
         for name, label in TEXT_FIELDS:
             form.addRow(label, self.texts[name])
             if name == "address":
@@ -116,7 +117,7 @@ class ContactDetail(QWidget):
                     form.addRow(part_label, self.lines[part])
         for name, label, _ in TRUST_FIELDS:
             form.addRow(label, self.trust[name])
-        form.addRow("Trust", self.trust_estimate)
+        form.addRow(tr("Trust"), self.trust_estimate)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
@@ -128,7 +129,7 @@ class ContactDetail(QWidget):
         column.addWidget(self.photo)
         column.addWidget(self.card_image)
         column.addLayout(form)
-        column.addWidget(plain_label("Encounters and interactions", "cardTitle"))
+        column.addWidget(plain_label(tr("Encounters and interactions"), "cardTitle"))
         column.addWidget(self.history)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -152,8 +153,8 @@ class ContactDetail(QWidget):
         self.photo.clear()
         self.unchecked.setText("")
         if contact_id is None:
-            self.heading.setText("No contact selected")
-            self.subtitle.setText("Pick a contact in the table.")
+            self.heading.setText(tr("No contact selected"))
+            self.subtitle.setText(tr("Pick a contact in the table."))
             return
         contact = self.services.contacts.get(contact_id)
         self.loaded_at = contact.updated_at
@@ -236,7 +237,7 @@ class ContactDetail(QWidget):
 
     def _write(self, contact_id: int, expected: datetime | None, values: dict[str, object]) -> None:
         contacts = self.services.contacts
-        Operation(self, "Cannot save the contact",
+        Operation(self, tr("Cannot save the contact"),
                   lambda: contacts.update(contact_id, expected_updated_at=expected, **values)) \
             .success(lambda _contact: self._saved(contact_id)) \
             .on(ConflictError, lambda exc: self._conflicted(contact_id, values, exc)).run()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from netcompanion.core.services import Services
+from netcompanion.gui.i18n import tr
 from netcompanion.gui.views.event_dialog import EventDialog
 from netcompanion.gui.widgets import AdaptiveSplitter, local_time, plain_label
 
@@ -33,28 +34,28 @@ class EventsView(QWidget):
         self.services = services
         self.event_id: int | None = None
         self.list = QListWidget()
-        self.list.setAccessibleName("Events")
+        self.list.setAccessibleName(tr("Events"))
         self.list.setWordWrap(True)  # a long event name wraps: the list stays narrow on a small screen
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(self._open_current)
-        self.add_button = QPushButton("New event…")
+        self.add_button = QPushButton(tr("New event…"))
         self.add_button.setObjectName("primary")
-        self.add_button.setToolTip("Add an event (Ctrl+E)")
+        self.add_button.setToolTip(tr("Add an event (Ctrl+E)"))
         self.add_button.clicked.connect(self.add_event)
-        self.edit_button = QPushButton("Edit…")
+        self.edit_button = QPushButton(tr("Edit…"))
         self.edit_button.clicked.connect(self.edit_event)
         self.heading = plain_label("", "pageTitle")
         self.facts = plain_label("", "hint", wrap=True)
         self.results = plain_label("", wrap=True)
         self.met_list = QListWidget()
-        self.met_list.setAccessibleName("People met at this event")
+        self.met_list.setAccessibleName(tr("People met at this event"))
         self.met_hint = plain_label("", "hint", wrap=True)
         self.met_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.met_stack = QStackedWidget()  # the people met, or a word on why there are none yet
         self.met_stack.addWidget(self.met_hint)
         self.met_stack.addWidget(self.met_list)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.met_stack, "Met")
+        self.tabs.addTab(self.met_stack, tr("Met"))
         self._extra_tabs: list[QWidget] = []
         self._build()
 
@@ -63,7 +64,7 @@ class EventsView(QWidget):
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         header = QHBoxLayout()
-        header.addWidget(plain_label("Events", "pageTitle"))
+        header.addWidget(plain_label(tr("Events"), "pageTitle"))
         header.addStretch(1)
         header.addWidget(self.add_button)
         column.addLayout(header)
@@ -124,7 +125,7 @@ class EventsView(QWidget):
         self.edit_button.setEnabled(event_id is not None)
         self.met_list.clear()
         if event_id is None:
-            self.heading.setText("No event yet")
+            self.heading.setText(tr("No event yet"))
             self.facts.setText("Create an event with one goal and a target count: “meet 3 investors”.")
             self.results.clear()
             self.met_hint.setText("")

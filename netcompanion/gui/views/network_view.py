@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from netcompanion.core.services import Services
+from netcompanion.gui.i18n import tr
 from netcompanion.gui.operation import Operation
 from netcompanion.gui.widgets import card_frame, plain_label
 from netcompanion.gui.worker import Job, LatestRead
@@ -64,7 +65,7 @@ class NetworkView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(holder)
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label("Network", "pageTitle"))
+        layout.addWidget(plain_label(tr("Network"), "pageTitle"))
         layout.addWidget(scroll, 1)
 
     def set_search(self, text: str) -> None:
@@ -105,7 +106,7 @@ class NetworkView(QWidget):
         return frame, column
 
     def _tiers(self) -> QWidget:
-        frame, column = self._section("Tiers")
+        frame, column = self._section(tr("Tiers"))
         capacity = self.report["capacity"]
         grid = QGridLayout()
         for index, (key, label) in enumerate(TIER_LABELS.items()):
@@ -118,7 +119,7 @@ class NetworkView(QWidget):
         return frame
 
     def _capacity(self) -> QWidget:
-        frame, column = self._section("Capacity")
+        frame, column = self._section(tr("Capacity"))
         capacity = self.report["capacity"]
         column.addWidget(plain_label(capacity["message"], wrap=True))
         column.addWidget(plain_label(f"{capacity['weekly_load']:.1f} touches a week (keep-in-touch "
@@ -132,15 +133,15 @@ class NetworkView(QWidget):
         return frame
 
     def _introductions(self) -> QWidget:
-        frame, column = self._section("Suggested introductions")
+        frame, column = self._section(tr("Suggested introductions"))
         suggestions = self.report["introductions"][:SHOWN]
         if not suggestions:
             column.addWidget(plain_label("None yet: note what your contacts need and offer.", "hint"))
         for s in suggestions:
             text = (f"{s['offerer']['name']} offers “{s['offerer']['offers']}”; {s['needer']['name']} needs "
                     f"“{s['needer']['needs']}” (matching: {', '.join(s['words'])})")
-            column.addWidget(_row(text, _button("Introduce", lambda _=False, x=s: self.introduce(x, True)),
-                                  _button("Not now", lambda _=False, x=s: self.introduce(x, False))))
+            column.addWidget(_row(text, _button(tr("Introduce"), lambda _=False, x=s: self.introduce(x, True)),
+                                  _button(tr("Not now"), lambda _=False, x=s: self.introduce(x, False))))
         return frame
 
     def _pruning(self) -> QWidget:
@@ -150,11 +151,11 @@ class NetworkView(QWidget):
         for entry in self.report["pruning"][:SHOWN]:
             last = (entry["last_contact"] or "never")[:10]
             column.addWidget(_row(f"{entry['name']} ({TIER_LABELS.get(entry['tier'], entry['tier'])}), last contact "
-                                  f"{last}", _button("Archive", lambda _=False, e=entry: self.archive(e))))
+                                  f"{last}", _button(tr("Archive"), lambda _=False, e=entry: self.archive(e))))
         return frame
 
     def _results(self) -> QWidget:
-        frame, column = self._section("Events and goals")
+        frame, column = self._section(tr("Events and goals"))
         for result in self.report["events"] + self.report["goals"]:
             column.addWidget(plain_label(_result_text(result), wrap=True))
         return frame
@@ -175,16 +176,16 @@ class NetworkView(QWidget):
 
     def archive(self, entry: dict[str, Any]) -> None:
         contacts = self.services.contacts
-        self._write("Archive", lambda: contacts.set_archived([entry["contact_id"]]), f"Archived {entry['name']}")
+        self._write(tr("Archive"), lambda: contacts.set_archived([entry["contact_id"]]), f"Archived {entry['name']}")
 
     def introduce(self, suggestion: dict[str, Any], accept: bool) -> None:
         offerer, needer = suggestion["offerer"]["id"], suggestion["needer"]["id"]
         network = self.services.network
         if accept:
-            self._write("Introduction", lambda: network.accept_introduction(offerer, needer),
+            self._write(tr("Introduction"), lambda: network.accept_introduction(offerer, needer),
                         "Introduction queued for both sides")
         else:
-            self._write("Introduction", lambda: network.decline_introduction(offerer, needer), "Suggestion set aside")
+            self._write(tr("Introduction"), lambda: network.decline_introduction(offerer, needer), "Suggestion set aside")
 
 
 def _result_text(result: dict[str, Any]) -> str:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from netcompanion.core.services import Services
+from netcompanion.gui.i18n import tr
 from netcompanion.gui.operation import Operation
 from netcompanion.gui.widgets import AdaptiveSplitter, compact_combo, local_day, plain_label, plain_tooltip, show_error
 from netcompanion.gui.worker import Job, run_in_background
@@ -127,17 +128,17 @@ class PlanningTab(QWidget):
         self.hiring_for.editingFinished.connect(self._save_brief)
         self.network = plain_label("", "hint", wrap=True)
         self.network.hide()
-        self.import_button = QPushButton("Import attendees…")
+        self.import_button = QPushButton(tr("Import attendees…"))
         self.import_button.clicked.connect(self.pick_attendee_file)
-        self.rank_contacts_button = QPushButton("Rank my contacts")
+        self.rank_contacts_button = QPushButton(tr("Rank my contacts"))
         self.rank_contacts_button.setToolTip("Rank the people already in your contacts by fit with this goal")
         self.rank_contacts_button.clicked.connect(self.rank_contacts)
-        self.add_button = QPushButton("Add selected as targets")
+        self.add_button = QPushButton(tr("Add selected as targets"))
         self.add_button.setObjectName("primary")
         self.add_button.clicked.connect(self.add_selected)
         self.progress = plain_label("", wrap=True)
         self.ranked_table = QTableWidget(0, 4)
-        self.ranked_table.setAccessibleName("Ranked by fit")
+        self.ranked_table.setAccessibleName(tr("Ranked by fit"))
         self.ranked_table.setHorizontalHeaderLabels(["Fit", "Name (✓ a contact)", "Title · Company", "Why they fit"])
         self.ranked_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.ranked_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -147,8 +148,8 @@ class PlanningTab(QWidget):
         self.evidence = plain_label("", "hint", wrap=True)  # the selected person's reasons, for and against
         self.evidence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.targets_table = QTableWidget(0, 3)
-        self.targets_table.setAccessibleName("Targets")
-        self.targets_table.setHorizontalHeaderLabels(["Target", "Fit", "Status"])
+        self.targets_table.setAccessibleName(tr("Targets"))
+        self.targets_table.setHorizontalHeaderLabels(["Target", "Fit", tr("Status")])
         self.targets_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.targets_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.targets_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -165,9 +166,9 @@ class PlanningTab(QWidget):
         self.target_status = compact_combo(QComboBox(), 8)
         for label, value in STATUSES:
             self.target_status.addItem(label, value)
-        self.save_target_button = QPushButton("Save target")
+        self.save_target_button = QPushButton(tr("Save target"))
         self.save_target_button.clicked.connect(self.save_target)
-        self.remove_target_button = QPushButton("Remove")
+        self.remove_target_button = QPushButton(tr("Remove"))
         self.remove_target_button.clicked.connect(self.remove_target)
         self._target_ids: list[int] = []
         self._build()
@@ -182,8 +183,8 @@ class PlanningTab(QWidget):
         buttons.addStretch(1)
         left_column.addLayout(buttons)
         self.brief_form = QFormLayout()
-        self.brief_form.addRow("You sell", self.offer)
-        self.brief_form.addRow("You hire for", self.hiring_for)
+        self.brief_form.addRow(tr("You sell"), self.offer)
+        self.brief_form.addRow(tr("You hire for"), self.hiring_for)
         left_column.addLayout(self.brief_form)
         left_column.addWidget(self.progress)
         left_column.addWidget(self.network)
@@ -195,16 +196,16 @@ class PlanningTab(QWidget):
         right = QWidget()
         right_column = QVBoxLayout(right)
         right_column.setContentsMargins(0, 0, 0, 0)
-        right_column.addWidget(plain_label("Targets", "cardTitle"))
+        right_column.addWidget(plain_label(tr("Targets"), "cardTitle"))
         right_column.addWidget(self.targets_table, 1)
         editor = QWidget()
         form = QFormLayout(editor)  # labels above the boxes, so that the boxes get the panel's width
         form.setContentsMargins(0, 0, 0, 0)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        form.addRow("Why", self.why)
-        form.addRow("Research", self.research)
-        form.addRow("Talking points", self.talking)
-        form.addRow("Status", self.target_status)
+        form.addRow(tr("Why"), self.why)
+        form.addRow(tr("Research"), self.research)
+        form.addRow(tr("Talking points"), self.talking)
+        form.addRow(tr("Status"), self.target_status)
         scroll = QScrollArea()  # on a small screen the target's notes scroll; the buttons stay in view
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -347,7 +348,7 @@ class PlanningTab(QWidget):
             return
         attendees = [dict(self.ranked[row].attendee, contact_id=self.ranked[row].contact_id) for row in rows]
         planning, event_id = self.services.planning, self.event_id
-        Operation(self, "Targets", lambda: planning.add_targets(event_id, attendees)) \
+        Operation(self, tr("Targets"), lambda: planning.add_targets(event_id, attendees)) \
             .success(self._targets_added).run()
 
     def _targets_added(self, added: list) -> None:
