@@ -286,6 +286,118 @@ Das Wiederherstellen ersetzt die Datenbank; die aktuelle Datenbank wird vorher a
       <translation>Die Menüs zeigen sie auch, neben ihren Einträgen.</translation>
     </message>
     <message>
+      <source>Inner circle</source>
+      <translation>Engster Kreis</translation>
+    </message>
+    <message>
+      <source>Warm</source>
+      <translation>Warm</translation>
+    </message>
+    <message>
+      <source>Acquaintance</source>
+      <translation>Bekanntschaft</translation>
+    </message>
+    <message>
+      <source>Noise</source>
+      <translation>Rauschen</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Position</translation>
+    </message>
+    <message>
+      <source>Company</source>
+      <translation>Firma</translation>
+    </message>
+    <message>
+      <source>LinkedIn</source>
+      <translation>LinkedIn</translation>
+    </message>
+    <message>
+      <source>Birthday</source>
+      <translation>Geburtstag</translation>
+    </message>
+    <message>
+      <source>Anniversary</source>
+      <translation>Jahrestag</translation>
+    </message>
+    <message>
+      <source>Street</source>
+      <translation>Straße</translation>
+    </message>
+    <message>
+      <source>Postcode</source>
+      <translation>Postleitzahl</translation>
+    </message>
+    <message>
+      <source>City</source>
+      <translation>Ort</translation>
+    </message>
+    <message>
+      <source>Region</source>
+      <translation>Region</translation>
+    </message>
+    <message>
+      <source>Country</source>
+      <translation>Land</translation>
+    </message>
+    <message>
+      <source>E-mails</source>
+      <translation>E-Mails</translation>
+    </message>
+    <message>
+      <source>Phones</source>
+      <translation>Telefon</translation>
+    </message>
+    <message>
+      <source>Web sites</source>
+      <translation>Webseiten</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>Adresse</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Notizen</translation>
+    </message>
+    <message>
+      <source>Interests</source>
+      <translation>Interessen</translation>
+    </message>
+    <message>
+      <source>Needs</source>
+      <translation>Bedarf</translation>
+    </message>
+    <message>
+      <source>Offers</source>
+      <translation>Angebot</translation>
+    </message>
+    <message>
+      <source>Influence (1-5)</source>
+      <translation>Einfluss (1-5)</translation>
+    </message>
+    <message>
+      <source>Credibility</source>
+      <translation>Glaubwürdigkeit</translation>
+    </message>
+    <message>
+      <source>Reliability</source>
+      <translation>Verlässlichkeit</translation>
+    </message>
+    <message>
+      <source>Intimacy</source>
+      <translation>Nähe</translation>
+    </message>
+    <message>
+      <source>Self-orientation</source>
+      <translation>Eigennutz</translation>
+    </message>
+    <message>
       <source>Encounters and interactions</source>
       <translation>Begegnungen und Kontakte</translation>
     </message>
@@ -374,6 +486,18 @@ Das Wiederherstellen ersetzt die Datenbank; die aktuelle Datenbank wird vorher a
       <translation>Aktiv oder archiviert</translation>
     </message>
     <message>
+      <source>All tiers</source>
+      <translation>Alle Stufen</translation>
+    </message>
+    <message>
+      <source>All goals</source>
+      <translation>Alle Ziele</translation>
+    </message>
+    <message>
+      <source>All events</source>
+      <translation>Alle Veranstaltungen</translation>
+    </message>
+    <message>
       <source>New event…</source>
       <translation>Neue Veranstaltung…</translation>
     </message>
@@ -424,6 +548,14 @@ Das Wiederherstellen ersetzt die Datenbank; die aktuelle Datenbank wird vorher a
     <message>
       <source>Not now</source>
       <translation>Nicht jetzt</translation>
+    </message>
+    <message>
+      <source>Planned</source>
+      <translation>Geplant</translation>
+    </message>
+    <message>
+      <source>Skipped</source>
+      <translation>Übersprungen</translation>
     </message>
     <message>
       <source>Import attendees…</source>

@@ -28,23 +28,26 @@ from netcompanion.core.services.contacts import contact_label
 from netcompanion.core.store.card_store import card_image_path
 from netcompanion.gui.card_preview import image_from_file
 from netcompanion.gui.form_codec import join_phones, join_values, split_phones, split_values
-from netcompanion.gui.i18n import tr
+from netcompanion.gui.i18n import tr, tr_noop
 from netcompanion.gui.operation import Operation
 from netcompanion.gui.widgets import compact_combo, local_day, plain_label
 
 PHOTO_SIDE = 96  # pixels: the contact's picture beside the name
 
-TIERS = [("Inner circle", "inner"), ("Warm", "warm"), ("Acquaintance", "acquaintance"), ("Noise", "noise")]
-LINE_FIELDS = [("full_name", "Name"), ("title", "Title"), ("company", "Company"), ("linkedin", "LinkedIn"),
-               ("birthday", "Birthday"), ("anniversary", "Anniversary")]
-ADDRESS_FIELDS = [("address_street", "Street"), ("address_postcode", "Postcode"), ("address_locality", "City"),
-                  ("address_region", "Region"), ("address_country", "Country")]
-LIST_FIELDS = [("emails", "E-mails"), ("phones", "Phones"), ("websites", "Web sites")]
-TEXT_FIELDS = [("address", "Address"), ("notes", "Notes"), ("interests", "Interests"),
-               ("needs", "Needs"), ("offers", "Offers")]
-TRUST_FIELDS = [("influence", "Influence (1-5)", 5), ("credibility", "Credibility", 10),
-                ("reliability", "Reliability", 10), ("intimacy", "Intimacy", 10),
-                ("self_orientation", "Self-orientation", 10)]
+TIERS = [(tr_noop("Inner circle"), "inner"), (tr_noop("Warm"), "warm"), (tr_noop("Acquaintance"), "acquaintance"),
+         (tr_noop("Noise"), "noise")]
+LINE_FIELDS = [("full_name", tr_noop("Name")), ("title", tr_noop("Title")), ("company", tr_noop("Company")),
+               ("linkedin", tr_noop("LinkedIn")), ("birthday", tr_noop("Birthday")),
+               ("anniversary", tr_noop("Anniversary"))]
+ADDRESS_FIELDS = [("address_street", tr_noop("Street")), ("address_postcode", tr_noop("Postcode")),
+                  ("address_locality", tr_noop("City")), ("address_region", tr_noop("Region")),
+                  ("address_country", tr_noop("Country"))]
+LIST_FIELDS = [("emails", tr_noop("E-mails")), ("phones", tr_noop("Phones")), ("websites", tr_noop("Web sites"))]
+TEXT_FIELDS = [("address", tr_noop("Address")), ("notes", tr_noop("Notes")), ("interests", tr_noop("Interests")),
+               ("needs", tr_noop("Needs")), ("offers", tr_noop("Offers"))]
+TRUST_FIELDS = [("influence", tr_noop("Influence (1-5)"), 5), ("credibility", tr_noop("Credibility"), 10),
+                ("reliability", tr_noop("Reliability"), 10), ("intimacy", tr_noop("Intimacy"), 10),
+                ("self_orientation", tr_noop("Self-orientation"), 10)]
 
 
 def _spin(maximum: int) -> QSpinBox:
@@ -87,7 +90,7 @@ class ContactDetail(QWidget):
         self.texts = {name: _text_box() for name, _ in TEXT_FIELDS}
         self.tier = compact_combo(QComboBox(), 10)
         for label, value in TIERS:
-            self.tier.addItem(label, value)
+            self.tier.addItem(tr(label), value)
         self.trust = {name: _spin(maximum) for name, _, maximum in TRUST_FIELDS}
         self.trust_estimate = plain_label("", "hint")
         self.history = QListWidget()
@@ -105,18 +108,18 @@ class ContactDetail(QWidget):
     def _build(self) -> None:
         form = QFormLayout()
         for name, label in LINE_FIELDS:
-            form.addRow(label, self.lines[name])
+            form.addRow(tr(label), self.lines[name])
         for name, label in LIST_FIELDS:
-            form.addRow(label, self.lists[name])
+            form.addRow(tr(label), self.lists[name])
         form.addRow("", self.unchecked)
         form.addRow(tr("Tier"), self.tier)
         for name, label in TEXT_FIELDS:
-            form.addRow(label, self.texts[name])
+            form.addRow(tr(label), self.texts[name])
             if name == "address":
                 for part, part_label in ADDRESS_FIELDS:
-                    form.addRow(part_label, self.lines[part])
+                    form.addRow(tr(part_label), self.lines[part])
         for name, label, _ in TRUST_FIELDS:
-            form.addRow(label, self.trust[name])
+            form.addRow(tr(label), self.trust[name])
         form.addRow(tr("Trust"), self.trust_estimate)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -86,7 +86,7 @@ class ContactsView(QWidget):
             combo.setAccessibleName(name)
             compact_combo(combo, 8)
             combo.currentIndexChanged.connect(self._filters_changed)
-        fill_combo(self.tier_filter, TIERS, ("All tiers", ""))
+        fill_combo(self.tier_filter, [(tr(label), value) for label, value in TIERS], (tr("All tiers"), ""))
         self.count_label = plain_label("", "hint")
         self.bulk_button = QToolButton()
         self.bulk_button.setText(tr("Selected…"))
@@ -129,7 +129,7 @@ class ContactsView(QWidget):
         self.goal_menu = menu.addMenu(tr("Tag with goal"))
         tier_menu = menu.addMenu(tr("Set tier"))
         for label, value in TIERS:
-            tier_menu.addAction(label, partial(self._bulk_tier, value, label))
+            tier_menu.addAction(tr(label), partial(self._bulk_tier, value, tr(label)))
         menu.addSeparator()
         self.archive_action = QAction(tr("Archive"), self)  # Delete: the window's Edit menu
         self.archive_action.triggered.connect(self.archive_selected)
@@ -154,8 +154,8 @@ class ContactsView(QWidget):
 
     def _show_rows(self, read: ContactsRead) -> None:
         self.model.set_rows(read.rows)
-        fill_combo(self.goal_filter, [(g.name, g.key) for g in read.goals], ("All goals", ""))
-        fill_combo(self.event_filter, [(e.name, e.id) for e, _ in read.events], ("All events", None))
+        fill_combo(self.goal_filter, [(g.name, g.key) for g in read.goals], (tr("All goals"), ""))
+        fill_combo(self.event_filter, [(e.name, e.id) for e, _ in read.events], (tr("All events"), None))
         self.goal_menu.clear()
         for goal in read.goals:
             self.goal_menu.addAction(goal.name, partial(self._bulk_goal, goal.key, goal.name))

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from netcompanion.core.services import Services
-from netcompanion.gui.i18n import tr
+from netcompanion.gui.i18n import tr, tr_noop
 from netcompanion.gui.operation import Operation
 from netcompanion.gui.widgets import AdaptiveSplitter, compact_combo, local_day, plain_label, plain_tooltip, show_error
 from netcompanion.gui.worker import Job, run_in_background
@@ -41,7 +41,7 @@ from netcompanion.interop.attendees import ATTENDEE_KEYS, attendee_format, read_
 KEY_LABELS = {"name": "Name", "title": "Title", "company": "Company", "email": "E-mail", "bio": "Bio / notes"}
 #: the goals whose ranking reads what the user sells, and whom they hire for
 BRIEF_GOALS = {"offer": ("client", "partner"), "hiring_for": ("hire",)}
-STATUSES = [("Planned", "planned"), ("Met", "met"), ("Skipped", "skipped")]
+STATUSES = [(tr_noop("Planned"), "planned"), (tr_noop("Met"), "met"), (tr_noop("Skipped"), "skipped")]
 
 
 class ColumnMappingDialog(QDialog):
@@ -165,7 +165,7 @@ class PlanningTab(QWidget):
         self.why.setPlaceholderText("Why this person, specifically (e.g. their fund led two seed rounds in logistics)")
         self.target_status = compact_combo(QComboBox(), 8)
         for label, value in STATUSES:
-            self.target_status.addItem(label, value)
+            self.target_status.addItem(tr(label), value)
         self.save_target_button = QPushButton(tr("Save target"))
         self.save_target_button.clicked.connect(self.save_target)
         self.remove_target_button = QPushButton(tr("Remove"))

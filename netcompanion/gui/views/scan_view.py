@@ -35,7 +35,7 @@ from netcompanion.core.services import Services
 from netcompanion.core.store.models import Contact
 from netcompanion.gui.card_preview import image_from_array, image_from_file, outlined
 from netcompanion.gui.form_codec import join_phones, join_values, split_phones, split_values
-from netcompanion.gui.i18n import tr
+from netcompanion.gui.i18n import tr, tr_noop
 from netcompanion.gui.operation import Operation
 from netcompanion.gui.widgets import (
     AdaptiveSplitter,
@@ -51,8 +51,9 @@ from netcompanion.ocr.image_files import IMAGE_SUFFIXES
 
 LOW_CONFIDENCE = 0.6
 CARD_PREVIEW_HEIGHT = 300
-FORM_FIELDS = [("full_name", "Name"), ("title", "Title"), ("company", "Company"), ("emails", "E-mails"),
-               ("phones", "Phones"), ("websites", "Web sites"), ("address", "Address"), ("linkedin", "LinkedIn")]
+FORM_FIELDS = [("full_name", tr_noop("Name")), ("title", tr_noop("Title")), ("company", tr_noop("Company")),
+               ("emails", tr_noop("E-mails")), ("phones", tr_noop("Phones")), ("websites", tr_noop("Web sites")),
+               ("address", tr_noop("Address")), ("linkedin", tr_noop("LinkedIn"))]
 STATUS_MARK = {"read": "●", "failed": "✖", "saving": "…", "saved": "✔", "skipped": "–", "merged": "✔"}
 
 
@@ -190,7 +191,7 @@ class ScanView(QWidget):
         left_column.addWidget(self.inbox)
         form = QFormLayout()
         for name, label in FORM_FIELDS:
-            form.addRow(label, self.address if name == "address" else self.fields[name])
+            form.addRow(tr(label), self.address if name == "address" else self.fields[name])
         buttons = QVBoxLayout()  # pinned under the card: the match offer, the detail, the actions
         match_row = QHBoxLayout()
         match_row.addWidget(self.match_label, 1)

@@ -186,7 +186,7 @@ class TodayView(QWidget):
         layout.addWidget(scroll, 1)
 
     def refresh(self) -> None:
-        fill_combo(self.goal_filter, [(g.name, g.key) for g in self.services.goals.list()], ("All goals", ""))
+        fill_combo(self.goal_filter, [(g.name, g.key) for g in self.services.goals.list()], (tr("All goals"), ""))
         self.refresh_list()
 
     def refresh_counts(self) -> None:
