@@ -526,6 +526,10 @@ Das Wiederherstellen ersetzt die Datenbank; die aktuelle Datenbank wird vorher a
       <translation>Stufen</translation>
     </message>
     <message>
+      <source> — more than you can keep close</source>
+      <translation> – mehr, als Sie nah halten können</translation>
+    </message>
+    <message>
       <source>Capacity</source>
       <translation>Kapazität</translation>
     </message>
@@ -538,8 +542,40 @@ Das Wiederherstellen ersetzt die Datenbank; die aktuelle Datenbank wird vorher a
       <translation>Veranstaltungen und Ziele</translation>
     </message>
     <message>
+      <source>Move down a tier</source>
+      <translation>Eine Stufe herabsetzen</translation>
+    </message>
+    <message>
       <source>Introduction</source>
       <translation>Vorstellung</translation>
+    </message>
+    <message>
+      <source>Introduction queued for both sides</source>
+      <translation>Vorstellung für beide Seiten vorgemerkt</translation>
+    </message>
+    <message>
+      <source>Suggestion set aside</source>
+      <translation>Vorschlag zurückgestellt</translation>
+    </message>
+    <message>
+      <source>The network report cannot be read: {reason}</source>
+      <translation>Der Netzwerkbericht kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+      <source>None yet: note what your contacts need and offer.</source>
+      <translation>Noch keine: Notieren Sie, was Ihre Kontakte brauchen und bieten.</translation>
+    </message>
+    <message>
+      <source>Pruning suggestions ({count})</source>
+      <translation>Vorschläge zum Ausdünnen ({count})</translation>
+    </message>
+    <message>
+      <source>Nobody to prune: no acquaintance or noise left untouched for a year.</source>
+      <translation>Niemand zum Ausdünnen: keine Bekanntschaft und kein Rauschen seit einem Jahr unberührt.</translation>
+    </message>
+    <message>
+      <source>Moved {name} to {tier}</source>
+      <translation>{name} nach {tier} verschoben</translation>
     </message>
     <message>
       <source>Introduce</source>
@@ -548,6 +584,18 @@ Das Wiederherstellen ersetzt die Datenbank; die aktuelle Datenbank wird vorher a
     <message>
       <source>Not now</source>
       <translation>Nicht jetzt</translation>
+    </message>
+    <message>
+      <source>Inner circle: {count} of the {limit} you chose</source>
+      <translation>Engster Kreis: {count} von den {limit}, die Sie gewählt haben</translation>
+    </message>
+    <message>
+      <source>{name}: {tier}, strength {strength}</source>
+      <translation>{name}: {tier}, Stärke {strength}</translation>
+    </message>
+    <message>
+      <source>Move to {tier}</source>
+      <translation>Nach {tier} verschieben</translation>
     </message>
     <message>
       <source>Planned</source>
@@ -752,6 +800,18 @@ Das Wiederherstellen ersetzt die Datenbank; die aktuelle Datenbank wird vorher a
     <message>
       <source>Follow-up</source>
       <translation>Nachfassen</translation>
+    </message>
+    <message>
+      <source>Importing {file}…</source>
+      <translation>{file} wird importiert…</translation>
+    </message>
+    <message>
+      <source>Exported {count} contacts to {path}</source>
+      <translation>{count} Kontakte nach {path} exportiert</translation>
+    </message>
+    <message>
+      <source>The export failed: {reason}</source>
+      <translation>Der Export ist fehlgeschlagen: {reason}</translation>
     </message>
   </context>
 </TS>

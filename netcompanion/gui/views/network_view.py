@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from netcompanion.core.services import Services
-from netcompanion.gui.i18n import tr
+from netcompanion.gui.i18n import tr, tr_noop
 from netcompanion.gui.operation import Operation
 from netcompanion.gui.widgets import card_frame, plain_label
 from netcompanion.gui.worker import Job, LatestRead
 
-TIER_LABELS = {"inner": "Inner circle", "warm": "Warm", "acquaintance": "Acquaintance", "noise": "Noise"}
+TIER_LABELS = {"inner": tr_noop("Inner circle"), "warm": tr_noop("Warm"), "acquaintance": tr_noop("Acquaintance"),
+               "noise": tr_noop("Noise")}
 SHOWN = 8
 
 
@@ -85,7 +86,7 @@ class NetworkView(QWidget):
         self.read.start(self.services)
 
     def _read_failed(self, message: str) -> None:
-        self.status.emit(f"The network report cannot be read: {message}")
+        self.status.emit(tr("The network report cannot be read: {reason}").format(reason=message))
 
     def _show_report(self, report: dict[str, Any]) -> None:
         while self.body.count():
@@ -110,12 +111,13 @@ class NetworkView(QWidget):
         capacity = self.report["capacity"]
         grid = QGridLayout()
         for index, (key, label) in enumerate(TIER_LABELS.items()):
-            grid.addWidget(plain_label(label, "hint"), 0, index)
+            grid.addWidget(plain_label(tr(label), "hint"), 0, index)
             grid.addWidget(plain_label(str(self.report["tiers"].get(key, 0)), "pageTitle"), 1, index)
         column.addLayout(grid)
-        over = " — more than you can keep close" if capacity.get("inner_circle_over") else ""
+        over = tr(" — more than you can keep close") if capacity.get("inner_circle_over") else ""
         column.addWidget(plain_label(
-            f"Inner circle: {capacity['inner_circle']} of the {capacity['inner_circle_limit']} you chose{over}", "hint"))
+            tr("Inner circle: {count} of the {limit} you chose").format(count=capacity["inner_circle"],
+                                                                     limit=capacity["inner_circle_limit"]) + over, "hint"))
         return frame
 
     def _capacity(self) -> QWidget:
@@ -126,17 +128,17 @@ class NetworkView(QWidget):
                                      f"{capacity['keep_in_touch_load']:.1f}, open items this week "
                                      f"{capacity['open_items_this_week']}), budget {capacity['budget']}", "hint"))
         for move in capacity.get("move_down", [])[:SHOWN] if capacity.get("over_budget") else []:
-            to_label = TIER_LABELS.get(move["to_tier"], move["to_tier"])
-            column.addWidget(_row(f"{move['name']}: {TIER_LABELS.get(move['tier'], move['tier'])}, strength "
-                                  f"{move['strength']}", _button(f"Move to {to_label}",
-                                                                lambda _=False, m=move: self.move_down(m))))
+            to_label = _tier_label(move["to_tier"], move["to_tier"])
+            column.addWidget(_row(tr("{name}: {tier}, strength {strength}").format(
+                name=move["name"], tier=_tier_label(move["tier"], move["tier"]), strength=move["strength"]),
+                _button(tr("Move to {tier}").format(tier=to_label), lambda _=False, m=move: self.move_down(m))))
         return frame
 
     def _introductions(self) -> QWidget:
         frame, column = self._section(tr("Suggested introductions"))
         suggestions = self.report["introductions"][:SHOWN]
         if not suggestions:
-            column.addWidget(plain_label("None yet: note what your contacts need and offer.", "hint"))
+            column.addWidget(plain_label(tr("None yet: note what your contacts need and offer."), "hint"))
         for s in suggestions:
             text = (f"{s['offerer']['name']} offers “{s['offerer']['offers']}”; {s['needer']['name']} needs "
                     f"“{s['needer']['needs']}” (matching: {', '.join(s['words'])})")
@@ -145,12 +147,12 @@ class NetworkView(QWidget):
         return frame
 
     def _pruning(self) -> QWidget:
-        frame, column = self._section(f"Pruning suggestions ({self.report['pruning_total']})")
+        frame, column = self._section(tr("Pruning suggestions ({count})").format(count=self.report["pruning_total"]))
         if not self.report["pruning"]:
-            column.addWidget(plain_label("Nobody to prune: no acquaintance or noise left untouched for a year.", "hint"))
+            column.addWidget(plain_label(tr("Nobody to prune: no acquaintance or noise left untouched for a year."), "hint"))
         for entry in self.report["pruning"][:SHOWN]:
             last = (entry["last_contact"] or "never")[:10]
-            column.addWidget(_row(f"{entry['name']} ({TIER_LABELS.get(entry['tier'], entry['tier'])}), last contact "
+            column.addWidget(_row(f"{entry['name']} ({_tier_label(entry['tier'], entry['tier'])}), last contact "
                                   f"{last}", _button(tr("Archive"), lambda _=False, e=entry: self.archive(e))))
         return frame
 
@@ -171,8 +173,9 @@ class NetworkView(QWidget):
 
     def move_down(self, move: dict[str, Any]) -> None:
         contacts = self.services.contacts
-        self._write("Move down a tier", lambda: contacts.set_tiers({move["contact_id"]: move["to_tier"]}),
-                    f"Moved {move['name']} to {TIER_LABELS.get(move['to_tier'], move['to_tier'])}")
+        self._write(tr("Move down a tier"), lambda: contacts.set_tiers({move["contact_id"]: move["to_tier"]}),
+                    tr("Moved {name} to {tier}").format(name=move["name"],
+                                                        tier=_tier_label(move["to_tier"], move["to_tier"])))
 
     def archive(self, entry: dict[str, Any]) -> None:
         contacts = self.services.contacts
@@ -183,9 +186,13 @@ class NetworkView(QWidget):
         network = self.services.network
         if accept:
             self._write(tr("Introduction"), lambda: network.accept_introduction(offerer, needer),
-                        "Introduction queued for both sides")
+                        tr("Introduction queued for both sides"))
         else:
-            self._write(tr("Introduction"), lambda: network.decline_introduction(offerer, needer), "Suggestion set aside")
+            self._write(tr("Introduction"), lambda: network.decline_introduction(offerer, needer), tr("Suggestion set aside"))
+
+
+def _tier_label(key: str, default: str) -> str:
+    return tr(TIER_LABELS[key]) if key in TIER_LABELS else default
 
 
 def _result_text(result: dict[str, Any]) -> str:
