@@ -55,3 +55,29 @@ def test_every_place_fits_1024_by_700(qtbot, window, place) -> None:
     assert window.minimumSizeHint().width() <= SMALL[0] and window.minimumSizeHint().height() <= SMALL[1]
     assert window.size().toTuple() == SMALL, "the place widened the window"
     assert cut_off(window) == []
+
+
+@pytest.mark.sqlite_only
+def test_every_place_fits_1024_by_700_in_german_too(qtbot, demo_services) -> None:
+    """German words are longer: the window still fits."""
+    from netcompanion.gui.i18n import install_translation, remove_translation
+    from netcompanion.gui.main_window import MainWindow
+
+    app = QApplication.instance()
+    translators = install_translation(app, "de")
+    try:
+        window = MainWindow(demo_services)
+        qtbot.addWidget(window)
+        window.show()
+        for number, place in enumerate(PLACES):
+            window.navigation.setCurrentRow(number)
+            view = window.views[number]
+            if hasattr(view, "loading"):
+                settled(view)
+            window.resize(*SMALL)
+            QApplication.processEvents()
+            assert window.minimumSizeHint().width() <= SMALL[0], place
+            assert window.size().toTuple() == SMALL, place
+            assert cut_off(window) == [], place
+    finally:
+        remove_translation(app, translators)
