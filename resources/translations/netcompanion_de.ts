@@ -4,6 +4,34 @@
   <context>
     <name>NetCompanion</name>
     <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Position</translation>
+    </message>
+    <message>
+      <source>Company</source>
+      <translation>Firma</translation>
+    </message>
+    <message>
+      <source>Goals</source>
+      <translation>Ziele</translation>
+    </message>
+    <message>
+      <source>Tier</source>
+      <translation>Stufe</translation>
+    </message>
+    <message>
+      <source>Last contact</source>
+      <translation>Letzter Kontakt</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>E-Mail</translation>
+    </message>
+    <message>
       <source>Today</source>
       <translation>Heute</translation>
     </message>
@@ -302,18 +330,6 @@ Das Wiederherstellen ersetzt die Datenbank; die aktuelle Datenbank wird vorher a
       <translation>Rauschen</translation>
     </message>
     <message>
-      <source>Name</source>
-      <translation>Name</translation>
-    </message>
-    <message>
-      <source>Title</source>
-      <translation>Position</translation>
-    </message>
-    <message>
-      <source>Company</source>
-      <translation>Firma</translation>
-    </message>
-    <message>
       <source>LinkedIn</source>
       <translation>LinkedIn</translation>
     </message>
@@ -411,11 +427,7 @@ Das Wiederherstellen ersetzt die Datenbank; die aktuelle Datenbank wird vorher a
     </message>
     <message>
       <source>Revert</source>
-      <translation>Verwerfen</translation>
-    </message>
-    <message>
-      <source>Tier</source>
-      <translation>Stufe</translation>
+      <translation>Zurücksetzen</translation>
     </message>
     <message>
       <source>Trust</source>
@@ -496,6 +508,14 @@ Das Wiederherstellen ersetzt die Datenbank; die aktuelle Datenbank wird vorher a
     <message>
       <source>All events</source>
       <translation>Alle Veranstaltungen</translation>
+    </message>
+    <message>
+      <source>{shown} of {total}</source>
+      <translation>{shown} von {total}</translation>
+    </message>
+    <message>
+      <source>{count} selected…</source>
+      <translation>{count} ausgewählt…</translation>
     </message>
     <message>
       <source>New event…</source>
@@ -794,8 +814,16 @@ Das Wiederherstellen ersetzt die Datenbank; die aktuelle Datenbank wird vorher a
       <translation>Verworfen</translation>
     </message>
     <message>
+      <source>{done} of {total} done today</source>
+      <translation>{done} von {total} heute erledigt</translation>
+    </message>
+    <message>
       <source>Nothing to follow up right now. Well done.</source>
       <translation>Gerade gibt es nichts nachzufassen. Gut gemacht.</translation>
+    </message>
+    <message>
+      <source>Show all {count}</source>
+      <translation>Alle {count} zeigen</translation>
     </message>
     <message>
       <source>Follow-up</source>

@@ -187,7 +187,7 @@ class ContactsView(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count_label.setText(f"{self.model.rowCount()} of {self.model.total}")
+        self.count_label.setText(tr("{shown} of {total}").format(shown=self.model.rowCount(), total=self.model.total))
 
     # selection
     def select_contact(self, contact_id: int) -> None:
@@ -205,7 +205,7 @@ class ContactsView(QWidget):
     def _selection_changed(self) -> None:
         ids = self.selected_ids()
         self.bulk_button.setEnabled(bool(ids))
-        self.bulk_button.setText(f"{len(ids)} selected…" if ids else tr("Selected…"))
+        self.bulk_button.setText(tr("{count} selected…").format(count=len(ids)) if ids else tr("Selected…"))
         self.detail.show_contact(ids[0] if len(ids) == 1 else None)
 
     # bulk actions

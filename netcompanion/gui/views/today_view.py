@@ -227,8 +227,8 @@ class TodayView(QWidget):
     def _show_checklist(self, checklist: Checklist) -> None:
         self.checklist, self.items = checklist, checklist.items
         self._rebuild()
-        self.progress_line.setText(f"{checklist.done_today} of {checklist.done_today + checklist.due_today} "
-                                   "done today")
+        self.progress_line.setText(tr("{done} of {total} done today").format(
+            done=checklist.done_today, total=checklist.done_today + checklist.due_today))
         self.loaded.emit()
 
     def _rebuild(self) -> None:
@@ -263,7 +263,7 @@ class TodayView(QWidget):
                 kept[item.id] = card
                 widgets.append(card)
             if len(visible) < count:
-                more = QPushButton(f"Show all {count}")
+                more = QPushButton(tr("Show all {count}").format(count=count))
                 more.clicked.connect(lambda _=False, t=title: self._expand(t))
                 widgets.append(more)
         if not widgets:
