@@ -54,6 +54,7 @@ class ShortcutSheet(QDialog):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setAccessibleName(tr("Keyboard shortcuts"))
+        self.table.setTabKeyNavigation(False)
         for row, (where, keys, what) in enumerate(self.rows):
             for column, text in enumerate((where, keys, what)):
                 self.table.setItem(row, column, QTableWidgetItem(text))

@@ -88,3 +88,23 @@ def test_focus_shows_on_every_kind_of_control(qtbot, window, styled, control) ->
     QApplication.processEvents()
     assert widget.hasFocus()
     assert _painted(widget) != without, f"the {control} looks the same with the keyboard focus as without"
+
+
+def test_tab_alone_reaches_every_control_of_a_place(qtbot, window) -> None:
+    window.navigation.setCurrentRow(PLACES.index("Contacts"))
+    view = settled(window.contacts)
+    view.select_contact(view.model.row_at(0).id)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.navigation.setFocus()
+    visited = []
+    for _ in range(200):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        if focused is window.navigation:
+            break
+        visited.append(focused)
+    wanted = [window.search, view.import_button, view.export_button, view.goal_filter, view.archived_filter,
+              view.table, view.detail.lines["full_name"], view.detail.tier, view.detail.save_button]
+    assert [w for w in wanted if w not in visited] == []
+    assert focused is window.navigation, "Tab comes round to the places again"

@@ -63,6 +63,7 @@ class ContactsView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(tr("Contacts"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table for the detail pane; arrows move within
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

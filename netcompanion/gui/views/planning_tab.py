@@ -139,6 +139,7 @@ class PlanningTab(QWidget):
         self.progress = plain_label("", wrap=True)
         self.ranked_table = QTableWidget(0, 4)
         self.ranked_table.setAccessibleName(tr("Ranked by fit"))
+        self.ranked_table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move within
         self.ranked_table.setHorizontalHeaderLabels(["Fit", "Name (✓ a contact)", "Title · Company", "Why they fit"])
         self.ranked_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.ranked_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -149,6 +150,7 @@ class PlanningTab(QWidget):
         self.evidence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.targets_table = QTableWidget(0, 3)
         self.targets_table.setAccessibleName(tr("Targets"))
+        self.targets_table.setTabKeyNavigation(False)
         self.targets_table.setHorizontalHeaderLabels(["Target", "Fit", tr("Status")])
         self.targets_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.targets_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
