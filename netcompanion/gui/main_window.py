@@ -6,7 +6,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from netcompanion.gui.views.scan_view import ScanView
     from netcompanion.gui.views.today_view import TodayView
 
+TITLE_BAR_ROOM = 40  # px a window manager's frame may add above the window
 PLACES = ["Today", "Scan", "Contacts", "Events", "Network"]  # shown as tr(place)
 _PLACE_NAMES = (tr_noop("Today"), tr_noop("Scan"), tr_noop("Contacts"), tr_noop("Events"), tr_noop("Network"))
 
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self._menus()
         self.resize(1200, 760)
         self._restore_geometry()
+        self._fit_screen()
         if services is not None:
             self.attach(services)
 
@@ -342,6 +344,20 @@ class MainWindow(QMainWindow):
         geometry = QSettings().value("main_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+
+    def _fit_screen(self) -> None:
+        """Never larger than the screen's free area (a small laptop, or a size kept from a larger
+        monitor), with room for the window manager's title bar, and never off its edges."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        width = min(self.width(), free.width())
+        height = min(self.height(), free.height() - TITLE_BAR_ROOM)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(max(width, self.minimumSizeHint().width()), max(height, self.minimumSizeHint().height()))
+        if not free.contains(self.frameGeometry().topLeft()):
+            self.move(free.topLeft())
 
     def _restore_place(self) -> None:
         """The place chosen while the database was opening, else the one the app was closed in."""
