@@ -32,6 +32,14 @@
       <translation>E-Mail</translation>
     </message>
     <message>
+      <source>The draft will say it in one sentence here.</source>
+      <translation>Der Entwurf sagt es hier in einem Satz.</translation>
+    </message>
+    <message>
+      <source>Conversation detail: {name}</source>
+      <translation>Gesprächsdetail: {name}</translation>
+    </message>
+    <message>
       <source>Today</source>
       <translation>Heute</translation>
     </message>
@@ -518,6 +526,34 @@ Das Wiederherstellen ersetzt die Datenbank; die aktuelle Datenbank wird vorher a
       <translation>{count} ausgewählt…</translation>
     </message>
     <message>
+      <source>Goal</source>
+      <translation>Ziel</translation>
+    </message>
+    <message>
+      <source>Meet</source>
+      <translation>Treffen</translation>
+    </message>
+    <message>
+      <source>Starts</source>
+      <translation>Beginn</translation>
+    </message>
+    <message>
+      <source>Ends</source>
+      <translation>Ende</translation>
+    </message>
+    <message>
+      <source>Edit event</source>
+      <translation>Veranstaltung bearbeiten</translation>
+    </message>
+    <message>
+      <source>New event</source>
+      <translation>Neue Veranstaltung</translation>
+    </message>
+    <message>
+      <source>Cannot save the event</source>
+      <translation>Die Veranstaltung kann nicht gespeichert werden</translation>
+    </message>
+    <message>
       <source>New event…</source>
       <translation>Neue Veranstaltung…</translation>
     </message>
@@ -618,12 +654,28 @@ Das Wiederherstellen ersetzt die Datenbank; die aktuelle Datenbank wird vorher a
       <translation>Nach {tier} verschieben</translation>
     </message>
     <message>
+      <source>Bio / notes</source>
+      <translation>Profil / Notizen</translation>
+    </message>
+    <message>
       <source>Planned</source>
       <translation>Geplant</translation>
     </message>
     <message>
       <source>Skipped</source>
       <translation>Übersprungen</translation>
+    </message>
+    <message>
+      <source>Which column is which?</source>
+      <translation>Welche Spalte ist welche?</translation>
+    </message>
+    <message>
+      <source>NetCompanion did not recognise the platform of this list.</source>
+      <translation>NetCompanion hat die Plattform dieser Liste nicht erkannt.</translation>
+    </message>
+    <message>
+      <source>Questions</source>
+      <translation>Fragen</translation>
     </message>
     <message>
       <source>Import attendees…</source>
@@ -678,6 +730,18 @@ Das Wiederherstellen ersetzt die Datenbank; die aktuelle Datenbank wird vorher a
       <translation>Status</translation>
     </message>
     <message>
+      <source>(none)</source>
+      <translation>(keine)</translation>
+    </message>
+    <message>
+      <source>This looks like an attendee export from {platform}.</source>
+      <translation>Das sieht nach einem Teilnehmerexport von {platform} aus.</translation>
+    </message>
+    <message>
+      <source>Check the columns it recognised.</source>
+      <translation>Prüfen Sie die erkannten Spalten.</translation>
+    </message>
+    <message>
       <source>Add cards…</source>
       <translation>Karten hinzufügen…</translation>
     </message>
@@ -728,10 +792,6 @@ Das Wiederherstellen ersetzt die Datenbank; die aktuelle Datenbank wird vorher a
     <message>
       <source>Event</source>
       <translation>Veranstaltung</translation>
-    </message>
-    <message>
-      <source>Goal</source>
-      <translation>Ziel</translation>
     </message>
     <message>
       <source>Script</source>

@@ -38,7 +38,8 @@ from netcompanion.gui.worker import Job, run_in_background
 from netcompanion.interop.attendee_formats import AttendeeFormat
 from netcompanion.interop.attendees import ATTENDEE_KEYS, attendee_format, read_attendees
 
-KEY_LABELS = {"name": "Name", "title": "Title", "company": "Company", "email": "E-mail", "bio": "Bio / notes"}
+KEY_LABELS = {"name": tr_noop("Name"), "title": tr_noop("Title"), "company": tr_noop("Company"), "email": tr_noop("E-mail"),
+              "bio": tr_noop("Bio / notes")}
 #: the goals whose ranking reads what the user sells, and whom they hire for
 BRIEF_GOALS = {"offer": ("client", "partner"), "hiring_for": ("hire",)}
 STATUSES = [(tr_noop("Planned"), "planned"), (tr_noop("Met"), "met"), (tr_noop("Skipped"), "skipped")]
@@ -50,21 +51,21 @@ class ColumnMappingDialog(QDialog):
 
     def __init__(self, found: AttendeeFormat, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Which column is which?")
+        self.setWindowTitle(tr("Which column is which?"))
         self.combos: dict[str, QComboBox] = {}
         form = QFormLayout(self)
-        source = f"This looks like an attendee export from {found.platform_name}." if found.platform_name \
-            else "NetCompanion did not recognise the platform of this list."
-        self.platform_label = plain_label(f"{source} Check the columns it recognised.", "hint", wrap=True)
+        source = tr("This looks like an attendee export from {platform}.").format(platform=found.platform_name) \
+            if found.platform_name else tr("NetCompanion did not recognise the platform of this list.")
+        self.platform_label = plain_label(f"{source} {tr('Check the columns it recognised.')}", "hint", wrap=True)
         form.addRow(self.platform_label)
         for key in ATTENDEE_KEYS:
             combo = QComboBox()
-            combo.addItem("(none)", "")
+            combo.addItem(tr("(none)"), "")
             for column in found.header:
                 combo.addItem(column, column)
             combo.setCurrentIndex(max(0, combo.findData(found.mapping.get(key, ""))))
             self.combos[key] = combo
-            form.addRow(KEY_LABELS[key], combo)
+            form.addRow(tr(KEY_LABELS[key]), combo)
         self.question_list = QListWidget()
         self.question_list.setToolTip("The answers in the ticked columns are read as the bio and for what people want")
         mapped = set(found.mapping.values())
@@ -76,7 +77,7 @@ class ColumnMappingDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if column in found.questions else Qt.CheckState.Unchecked)
             self.question_list.addItem(item)
         self.question_list.setMaximumHeight(140)
-        form.addRow("Questions", self.question_list)
+        form.addRow(tr("Questions"), self.question_list)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
