@@ -206,8 +206,8 @@ class MainWindow(QMainWindow):
         edit = bar.addMenu(tr("&Edit"))
         self.undo_action = self._action(edit, tr("&Undo"), self.undo, "Ctrl+Z")
         edit.addSeparator()
-        self._action(edit, tr("&Save contact"), lambda: self._in_place("Contacts", "save_contact"), "Ctrl+S")
-        self._action(edit, tr("&Archive selected contacts"), lambda: self._in_place("Contacts", "archive_selected"),
+        self._action(edit, tr("&Save contact"), lambda: self._if_current("Contacts", "save_contact"), "Ctrl+S")
+        self._action(edit, tr("&Archive selected contacts"), lambda: self._if_current("Contacts", "archive_selected"),
                      QKeySequence.StandardKey.Delete)
         edit.addSeparator()
         self._action(edit, tr("&Find…"), self.focus_search, QKeySequence.StandardKey.Find, tr("Search the current place"))
@@ -243,6 +243,11 @@ class MainWindow(QMainWindow):
             return  # the database is still opening
         self.navigation.setCurrentRow(PLACES.index(place))
         getattr(self.views[PLACES.index(place)], method)()
+
+    def _if_current(self, place: str, method: str) -> None:
+        """Call the place's `method` when it is the one shown (Ctrl+S, Delete act on what is in view)."""
+        if self.views and self.current_view() is self.views[PLACES.index(place)]:
+            getattr(self.views[PLACES.index(place)], method)()
 
     def focus_results(self) -> None:
         """Move the keyboard from the search box into what the current place shows."""

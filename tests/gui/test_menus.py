@@ -108,3 +108,16 @@ def test_tab_alone_reaches_every_control_of_a_place(qtbot, window) -> None:
               view.table, view.detail.lines["full_name"], view.detail.tier, view.detail.save_button]
     assert [w for w in wanted if w not in visited] == []
     assert focused is window.navigation, "Tab comes round to the places again"
+
+
+def test_save_and_delete_act_only_on_the_contacts_shown(qtbot, window, demo_services) -> None:
+    window.navigation.setCurrentRow(PLACES.index("Contacts"))
+    view = settled(window.contacts)
+    view.select_contact(view.model.row_at(0).id)
+    window.navigation.setCurrentRow(PLACES.index("Scan"))
+    window.activateWindow()
+    qtbot.keyClick(window.navigation, Qt.Key.Key_Delete)
+    qtbot.keyClick(window.navigation, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    settled(view)
+    assert window.stack.currentWidget() is window.scan  # it stayed where the user was
+    assert len(demo_services.contacts.list()) == 40  # and archived nobody
