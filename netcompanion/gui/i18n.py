@@ -9,6 +9,7 @@ A string with values is written with named fields, translated whole, then filled
 from __future__ import annotations
 
 import ast
+import logging
 import os
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+log = logging.getLogger(__name__)
 CONTEXT = "NetCompanion"
 LANGUAGE_VARIABLE = "NETCOMPANION_LANGUAGE"
 SHIPPED = ("de",)
@@ -47,7 +49,11 @@ def install_translation(app: QCoreApplication, language: str | None = None) -> l
         return []
     installed = []
     ours = QTranslator(app)
-    data = (resources.files("netcompanion.resources") / "translations" / f"netcompanion_{language}.qm").read_bytes()
+    try:
+        data = (resources.files("netcompanion.resources") / "translations" / f"netcompanion_{language}.qm").read_bytes()
+    except OSError as exc:  # an install without the compiled translation: the app speaks English
+        log.warning("no %s translation: %s", language, exc)
+        return []
     ours.setObjectName(f"netcompanion_{language}")
     _loaded.append(data)  # Qt reads the translation from these bytes for as long as it is installed
     if ours.load(data):
