@@ -322,6 +322,34 @@ Das Wiederherstellen ersetzt die Datenbank; die aktuelle Datenbank wird vorher a
       <translation>Die Menüs zeigen sie auch, neben ihren Einträgen.</translation>
     </message>
     <message>
+      <source>Open NetCompanion</source>
+      <translation>NetCompanion öffnen</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>Beenden</translation>
+    </message>
+    <message>
+      <source>Notifications</source>
+      <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+      <source>Keep running in the tray</source>
+      <translation>Im Infobereich weiterlaufen</translation>
+    </message>
+    <message>
+      <source>Start at login</source>
+      <translation>Bei der Anmeldung starten</translation>
+    </message>
+    <message>
+      <source>Quiet hours</source>
+      <translation>Ruhezeiten</translation>
+    </message>
+    <message>
+      <source>NetCompanion: {count} follow-ups due today</source>
+      <translation>NetCompanion: heute {count} fällig</translation>
+    </message>
+    <message>
       <source>Inner circle</source>
       <translation>Engster Kreis</translation>
     </message>
