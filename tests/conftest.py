@@ -57,6 +57,7 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("NETCOMPANION_DB", raising=False)
     monkeypatch.setenv("NETCOMPANION_REGION", "US")
     monkeypatch.setenv("NETCOMPANION_USER", "tester")
+    monkeypatch.setenv("NETCOMPANION_LANGUAGE", "en")  # the words the tests look for, whatever the machine's locale
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     return home
 

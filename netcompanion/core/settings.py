@@ -46,6 +46,14 @@ def use_data_dir(path: Path) -> None:
     os.environ.pop("NETCOMPANION_DB", None)
 
 
+def log_dir() -> Path:
+    """The folder of the desktop app's log file: the platform's log folder (platformdirs
+    `user_log_dir`), or `logs` in the data folder when `NETCOMPANION_HOME` moves it."""
+    override = os.environ.get("NETCOMPANION_HOME")
+    base = Path(override) / "logs" if override else Path(platformdirs.user_log_dir(APP_DIR_NAME, appauthor=False))
+    return _private_dir(base.expanduser())
+
+
 def cards_dir() -> Path:
     """The folder where card images are copied under their content-hash names."""
     return _private_dir(data_dir() / "cards")

@@ -19,9 +19,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from netcompanion import APP_ID, APP_NAME, __version__
 from netcompanion.core import settings
 from netcompanion.core.errors import NetCompanionError
+from netcompanion.gui.i18n import install_translation
 from netcompanion.gui.main_window import MainWindow
-from netcompanion.gui.resources import app_icon, stylesheet
+from netcompanion.gui.resources import app_icon
 from netcompanion.gui.restore_dialog import offer_restore
+from netcompanion.gui.theme import follow_colour_scheme
 from netcompanion.gui.worker import Job, run_in_background, wait_for_all
 
 if TYPE_CHECKING:
@@ -37,7 +39,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
-    app.setStyleSheet(stylesheet())
+    follow_colour_scheme(app)  # light or dark, as the desktop is
+    if not app.property("translated"):  # the user's language (German ships), once per app
+        app.setProperty("translated", True)
+        install_translation(app)
     return app
 
 
@@ -45,10 +50,20 @@ def run_app(db_url: str | None = None, offer_demo: bool = True, card_images: lis
     """Open the main window over the database and run the event loop; returns the exit status.
 
     `card_images` (files or folders, as the desktop entry passes them) are read in the Scan place.
+    When the app is already open over this database, they are handed to it instead (exit 0).
     """
+    from netcompanion.gui.log_file import start_log_file
+    from netcompanion.gui.single_instance import claim
+
     app = create_application()
-    start_app(db_url, offer_demo, card_images)
+    start_log_file()  # failed background jobs, with their tracebacks (Help > Open log folder)
+    instance = claim(db_url, card_images or [])
+    if instance is None:
+        return 0  # the app already open over this database took the files and came forward
+    window = start_app(db_url, offer_demo, card_images)
+    instance.received.connect(window.open_files)
     status = app.exec()
+    instance.close()
     wait_for_all()
     from netcompanion.ocr.reader_process import stop_shared_reader
 

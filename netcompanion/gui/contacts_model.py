@@ -10,9 +10,11 @@ from datetime import datetime, timezone
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from netcompanion.core.services.contact_table import ContactRow, search_words
+from netcompanion.gui.i18n import tr, tr_noop
 from netcompanion.gui.widgets import local_day, plain_tooltip
 
-COLUMNS = ["Name", "Title", "Company", "Goals", "Tier", "Last contact", "E-mail"]
+COLUMNS = [tr_noop("Name"), tr_noop("Title"), tr_noop("Company"), tr_noop("Goals"), tr_noop("Tier"), tr_noop("Last contact"),
+           tr_noop("E-mail")]
 _TIER_ORDER = {"inner": 0, "warm": 1, "acquaintance": 2, "noise": 3}
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 Index = QModelIndex | QPersistentModelIndex
@@ -108,7 +110,7 @@ class ContactTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return tr(COLUMNS[section])
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

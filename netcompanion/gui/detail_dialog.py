@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 from netcompanion.core.rules.templates import DETAIL_PROMPT, detail_sentence
 from netcompanion.core.services import Services
 from netcompanion.core.services.followups import QueueItem
+from netcompanion.gui.i18n import tr
 
 
 class DetailDialog(QDialog):
@@ -18,11 +19,12 @@ class DetailDialog(QDialog):
         drafting = services.drafts.get()
         self.language = drafting.language_of(item.contact_id)
         self.template = services.drafts.template("post_event", lang=self.language)
-        self.setWindowTitle(f"Conversation detail: {item.contact_name}")
+        self.setWindowTitle(tr("Conversation detail: {name}").format(name=item.contact_name))
         prompt = QLabel(DETAIL_PROMPT[self.language])
         prompt.setTextFormat(Qt.TextFormat.PlainText)
         prompt.setWordWrap(True)
         self.edit = QLineEdit()
+        prompt.setBuddy(self.edit)  # the prompt names the field for a screen reader
         self.sentence = QLabel()
         self.sentence.setTextFormat(Qt.TextFormat.PlainText)
         self.sentence.setWordWrap(True)
@@ -38,7 +40,7 @@ class DetailDialog(QDialog):
 
     def _show_sentence(self, text: str) -> None:
         self.sentence.setText(detail_sentence(text, self.language, self.template) if text.strip()
-                              else "The draft will say it in one sentence here.")
+                              else tr("The draft will say it in one sentence here."))
 
     @property
     def detail(self) -> str:

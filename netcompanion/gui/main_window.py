@@ -2,16 +2,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from netcompanion import APP_NAME, __version__
+from netcompanion.gui.i18n import tr, tr_noop
 from netcompanion.gui.operation import Operation
 from netcompanion.gui.views.place import Place
 from netcompanion.gui.widgets import card_frame, plain_label
@@ -36,14 +39,16 @@ if TYPE_CHECKING:
     from netcompanion.gui.views.scan_view import ScanView
     from netcompanion.gui.views.today_view import TodayView
 
-PLACES = ["Today", "Scan", "Contacts", "Events", "Network"]
+TITLE_BAR_ROOM = 40  # px a window manager's frame may add above the window
+PLACES = ["Today", "Scan", "Contacts", "Events", "Network"]  # shown as tr(place)
+_PLACE_NAMES = (tr_noop("Today"), tr_noop("Scan"), tr_noop("Contacts"), tr_noop("Events"), tr_noop("Network"))
 
 
 class MainWindow(QMainWindow):
     """The app's main window, holding one view per place.
 
     It can be shown before the database is open (`services=None`): the window appears at once with
-    an "Opening your network…" page, and `attach(services)` builds the five views when the
+    an tr("Opening your network…") page, and `attach(services)` builds the five views when the
     database is ready, so starting the app never waits for the database layer to load.
     """
 
@@ -58,26 +63,29 @@ class MainWindow(QMainWindow):
         self.settings_dialog: SettingsDialog | None = None
         self.setWindowTitle(APP_NAME)
         self.stack = QStackedWidget()
-        self.opening = plain_label("Opening your network…", "hint")
+        self.opening = plain_label(tr("Opening your network…"), "hint")
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.opening)
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.addItems(PLACES)
+        self.navigation.setAccessibleName(tr("Places"))
+        self.navigation.addItems([tr(place) for place in PLACES])
         self.navigation.currentRowChanged.connect(self.go_to)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search (Ctrl+F)")
+        self.search.setPlaceholderText(tr("Search (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(tr("Search the current place"))
         self.search.textChanged.connect(self._search_changed)
-        self.undo_button = QPushButton("Undo")
+        self.undo_button = QPushButton(tr("Undo"))
         self.undo_button.setVisible(False)
         self.undo_button.clicked.connect(self.undo)
         self._undo: Callable[[], None] | None = None
         self.welcome = self._welcome_banner()
         self._build()
-        self._shortcuts()
+        self._menus()
         self.resize(1200, 760)
         self._restore_geometry()
+        self._fit_screen()
         if services is not None:
             self.attach(services)
 
@@ -97,7 +105,7 @@ class MainWindow(QMainWindow):
         self.events: EventsView = EventsView(services)
         self.planning: PlanningTab = PlanningTab(services)
         self.planning.status.connect(self.show_status)
-        self.events.add_tab(self.planning, "Plan")
+        self.events.add_tab(self.planning, tr("Plan"))
         self.network: NetworkView = NetworkView(services)
         for view in (self.today, self.scan, self.contacts, self.events, self.network):
             self.stack.addWidget(view)
@@ -133,12 +141,12 @@ class MainWindow(QMainWindow):
         """On an empty database: load the demo network in one click, or start empty."""
         banner = card_frame("card")
         row = QHBoxLayout(banner)
-        row.addWidget(plain_label("Welcome to NetCompanion. Your database is empty: try it with a demo network of "
-                                  "three events and forty contacts, or start with your own cards.", wrap=True), 1)
-        demo = QPushButton("Load demo data")
+        row.addWidget(plain_label(tr("Welcome to NetCompanion. Your database is empty: try it with a demo network of "
+                                     "three events and forty contacts, or start with your own cards."), wrap=True), 1)
+        demo = QPushButton(tr("Load demo data"))
         demo.setObjectName("primary")
         demo.clicked.connect(self.load_demo)
-        empty = QPushButton("Start empty")
+        empty = QPushButton(tr("Start empty"))
         empty.clicked.connect(lambda: banner.setVisible(False))
         row.addWidget(empty)
         row.addWidget(demo)
@@ -153,13 +161,13 @@ class MainWindow(QMainWindow):
             return
         services = self.services
         self.welcome.setEnabled(False)
-        Operation(self, "Demo data", lambda: fill_demo(services)).success(lambda _: self._demo_loaded()) \
+        Operation(self, tr("Demo data"), lambda: fill_demo(services)).success(lambda _: self._demo_loaded()) \
             .failure(lambda _: self.welcome.setEnabled(True)).run()
 
     def _demo_loaded(self) -> None:
         self.welcome.setVisible(False)
         self.refresh_current()
-        self.show_status("Demo data loaded")
+        self.show_status(tr("Demo data loaded"))
 
     def _connect_views(self) -> None:
         self.contacts.undoable.connect(self.offer_undo)
@@ -167,31 +175,101 @@ class MainWindow(QMainWindow):
         self.events.events_changed.connect(self._data_changed)
         self.today.changed.connect(self._data_changed)
 
-    def _shortcuts(self) -> None:
-        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
-        QShortcut(QKeySequence("Escape"), self.search, lambda: self.search.clear())
-        QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh_current)
-        QShortcut(QKeySequence("Ctrl+Z"), self, self.undo)
-        for number in range(len(PLACES)):
-            QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self, lambda n=number: self.navigation.setCurrentRow(n))
-        checklist = QAction("Follow-up checklist window", self)
-        checklist.setShortcut("Ctrl+Shift+T")
-        checklist.triggered.connect(self._open_checklist_window)
-        self.addAction(checklist)
-        quit_action = QAction("Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        self.addAction(quit_action)
-        # File > Settings: the menu bar places this action (it works by its shortcut without one)
-        self.settings_action = QAction("&Settings…", self)
+    def _action(self, menu: QMenu, text: str, slot: Callable[[], object],
+                keys: str | QKeySequence.StandardKey | list[QKeySequence] | None = None, tip: str = "") -> QAction:
+        """An entry of the menu bar; its shortcut works in the whole window and shows in the menu."""
+        action = QAction(text, self)
+        if isinstance(keys, list):
+            action.setShortcuts(keys)
+        elif keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        self.addAction(action)  # also while the menu bar is hidden (a desktop's global menu)
+        return action
+
+    def _menus(self) -> None:
+        """File, Edit, View, Go and Help: every shortcut of the window, shown where it is found."""
+        bar = self.menuBar()
+        file_menu = self.file_menu = bar.addMenu(tr("&File"))
+        self.add_cards_action = self._action(file_menu, tr("&Add cards…"), lambda: self._in_place("Scan", "pick_files"),
+                                             "Ctrl+O", tr("Read card photos or scans in the Scan place"))
+        self._action(file_menu, tr("Add a &folder of cards…"), lambda: self._in_place("Scan", "pick_folder"))
+        file_menu.addSeparator()
+        self._action(file_menu, tr("&Import contacts…"), lambda: self._in_place("Contacts", "pick_import_file"), "Ctrl+I",
+                     tr("vCard, Google / Outlook / LinkedIn CSV, calendars and mailboxes"))
+        self._action(file_menu, tr("&Export contacts…"), lambda: self._in_place("Contacts", "export_contacts"))
+        self._action(file_menu, tr("&New event…"), lambda: self._in_place("Events", "add_event"), "Ctrl+E")
+        # The Settings dialog's entry goes here, above Quit (`add_to_file_menu`).
+        self.settings_place = file_menu.addSeparator()
+        self._action(file_menu, tr("&Quit"), self.close, "Ctrl+Q")  # (the platform's Quit key is empty on some)
+        edit = bar.addMenu(tr("&Edit"))
+        self.undo_action = self._action(edit, tr("&Undo"), self.undo, "Ctrl+Z")
+        edit.addSeparator()
+        self._action(edit, tr("&Save contact"), lambda: self._if_current("Contacts", "save_contact"), "Ctrl+S")
+        self._action(edit, tr("&Archive selected contacts"), lambda: self._if_current("Contacts", "archive_selected"),
+                     QKeySequence.StandardKey.Delete)
+        edit.addSeparator()
+        self._action(edit, tr("&Find…"), self.focus_search, QKeySequence.StandardKey.Find, tr("Search the current place"))
+        view = bar.addMenu(tr("&View"))
+        self._action(view, tr("&Reload"), self.refresh_current, QKeySequence.StandardKey.Refresh)
+        self._action(view, tr("Follow-up &checklist window"), self._open_checklist_window, "Ctrl+Shift+T",
+                     tr("A small window that stays on top"))
+        go = bar.addMenu(tr("&Go"))
+        for number, place in enumerate(PLACES):
+            self._action(go, tr(place), partial(self.navigation.setCurrentRow, number), f"Ctrl+{number + 1}")
+        go.addSeparator()
+        self._action(go, tr("To the &results"), self.focus_results, None, tr("From the search box: Down or Enter"))
+        help_menu = bar.addMenu(tr("&Help"))
+        self._action(help_menu, tr("&Keyboard shortcuts"), self.show_shortcuts,
+                     [QKeySequence("F1"), QKeySequence("Ctrl+?")])
+        self.help_menu = help_menu
+        self._action(help_menu, tr("Open &log folder"), self.open_log_folder, None,
+                     tr("The log file holds what went wrong in the background, for a bug report"))
+        help_menu.addSeparator()
+        self._action(help_menu, tr("&About NetCompanion"), self._about)
+        self.settings_action = QAction(tr("&Settings…"), self)
         self.settings_action.setShortcut("Ctrl+,")
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(self.open_settings)
-        self.addAction(self.settings_action)
-        about = QAction("About", self)
-        about.setShortcut("F1")
-        about.triggered.connect(self._about)
-        self.addAction(about)
+        self.add_to_file_menu(self.settings_action)
+        QShortcut(QKeySequence("Escape"), self.search, self.search.clear, context=Qt.ShortcutContext.WidgetShortcut)
+        for keys in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(keys), self.search, self.focus_results, context=Qt.ShortcutContext.WidgetShortcut)
+
+    def add_to_file_menu(self, action: QAction) -> None:
+        """Put `action` (the Settings dialog's) in the File menu, above Quit."""
+        self.file_menu.insertAction(self.settings_place, action)
+        self.addAction(action)
+
+    def _in_place(self, place: str, method: str) -> None:
+        """Open `place` and call its `method` (a menu entry that acts in one place)."""
+        if not self.views:
+            return  # the database is still opening
+        self.navigation.setCurrentRow(PLACES.index(place))
+        getattr(self.views[PLACES.index(place)], method)()
+
+    def _if_current(self, place: str, method: str) -> None:
+        """Call the place's `method` when it is the one shown (Ctrl+S, Delete act on what is in view)."""
+        if self.views and self.current_view() is self.views[PLACES.index(place)]:
+            getattr(self.views[PLACES.index(place)], method)()
+
+    def focus_results(self) -> None:
+        """Move the keyboard from the search box into what the current place shows."""
+        if (view := self.current_view()) is not None and hasattr(view, "focus_results"):
+            view.focus_results()
+
+    def open_log_folder(self) -> None:
+        from netcompanion.core import settings
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(settings.log_dir())))
+
+    def show_shortcuts(self) -> None:
+        from netcompanion.gui.shortcut_sheet import ShortcutSheet
+
+        ShortcutSheet(self.menuBar(), self).exec()
 
     def open_settings(self) -> None:
         """Show the Settings dialog (one at a time, not modal: the window stays usable)."""
@@ -226,7 +304,21 @@ class MainWindow(QMainWindow):
         view.refresh()
         if self.search.text():
             view.set_search(self.search.text())
-        self.show_status(PLACES[row])
+        self.show_status(tr(PLACES[row]))
+
+    def open_files(self, paths: list[str]) -> None:
+        """A later launch handed over `paths`: come forward with fresh lists, and read the cards."""
+        self.showNormal() if self.isMinimized() else self.show()
+        self.raise_()
+        self.activateWindow()
+        if not self.views:  # still opening the database: read them once the views are there
+            if paths:
+                self.attached.connect(lambda: self.scan_cards(paths))
+            return
+        if paths:
+            self.scan_cards(paths)
+        else:
+            self.refresh_current()
 
     def scan_cards(self, paths: list[str]) -> None:
         """Open the Scan place and read the card images (or folders of them) in `paths`."""
@@ -266,21 +358,35 @@ class MainWindow(QMainWindow):
             undo, self._undo = self._undo, None
             undo()
             self.undo_button.setVisible(False)
-            self.show_status("Undone")
+            self.show_status(tr("Undone"))
 
     def _forget_undo(self) -> None:
         self._undo = None
         self.undo_button.setVisible(False)
 
     def _about(self) -> None:
-        QMessageBox.about(self, APP_NAME, f"{APP_NAME} {__version__}\nA few relationships that are followed up "
-                          "beat a thousand business cards.")
+        QMessageBox.about(self, APP_NAME, f"{APP_NAME} {__version__}\n"
+                          + tr("A few relationships that are followed up beat a thousand business cards."))
 
     # window state
     def _restore_geometry(self) -> None:
         geometry = QSettings().value("main_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+
+    def _fit_screen(self) -> None:
+        """Never larger than the screen's free area (a small laptop, or a size kept from a larger
+        monitor), with room for the window manager's title bar, and never off its edges."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        width = min(self.width(), free.width())
+        height = min(self.height(), free.height() - TITLE_BAR_ROOM)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(max(width, self.minimumSizeHint().width()), max(height, self.minimumSizeHint().height()))
+        if not free.contains(self.frameGeometry().topLeft()):
+            self.move(free.topLeft())
 
     def _restore_place(self) -> None:
         """The place chosen while the database was opening, else the one the app was closed in."""

@@ -23,6 +23,7 @@ import shiboken6
 from PySide6.QtWidgets import QWidget
 
 from netcompanion.core.errors import NetCompanionError
+from netcompanion.gui.i18n import tr
 from netcompanion.gui.widgets import show_error
 from netcompanion.gui.worker import Job, run_in_background, write_pool
 
@@ -104,8 +105,9 @@ class Operation(Generic[T]):
 
     def _fault(self, message: str) -> None:
         if self._alive():
-            self._tell(f"This did not work because of a fault in NetCompanion: {message}\n\n"
-                       "Nothing else was changed. The details are in the log.", RuntimeError(message))
+            self._tell(tr("This did not work because of a fault in NetCompanion: {message}\n\nNothing else was "
+                          "changed. The details are in the log (Help > Open log folder).").format(message=message),
+                       RuntimeError(message))
 
     def _tell(self, message: str, error: Exception) -> None:
         show_error(self.parent, self.title, message)

@@ -10,7 +10,8 @@ def _resource(name: str):  # noqa: ANN202 (importlib Traversable)
     return resources.files("netcompanion.resources") / name
 
 
-def stylesheet() -> str:
+def stylesheet_template() -> str:
+    """The stylesheet with its colours named (@window, @text, …): gui/theme.py fills them in."""
     return _resource("style.qss").read_text(encoding="utf-8")
 
 

@@ -1,7 +1,7 @@
 """The database cannot be opened: one dialog says why and offers to restore its latest backup.
 
 It shows the reason, and when the file itself is unusable and a backup exists, the backup's date
-and path with what restoring does; "Restore this backup" is the user's confirmation. The restore
+and path with what restoring does; tr("Restore this backup") is the user's confirmation. The restore
 is one core call (`restore_and_open`), run off the GUI thread through `Operation`.
 """
 from __future__ import annotations
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from netcompanion import APP_NAME
 from netcompanion.core.errors import NetCompanionError, UnusableDatabaseError
+from netcompanion.gui.i18n import tr
 from netcompanion.gui.operation import Operation, error_text
 from netcompanion.gui.widgets import plain_label, show_error
 
@@ -43,7 +44,7 @@ class RestoreDialog(QDialog):
         self.setWindowTitle(APP_NAME)
         self.latest, self.db_url = latest, db_url
         self.services: Services | None = None
-        self.reason = plain_label(f"The database cannot be opened.\n\n{error}", wrap=True)
+        self.reason = plain_label(tr("The database cannot be opened.\n\n{reason}").format(reason=error), wrap=True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -51,10 +52,11 @@ class RestoreDialog(QDialog):
         self.restore_button = None
         if latest is not None:
             layout.addWidget(plain_label(
-                f"The latest backup was made {latest.created_at:%Y-%m-%d %H:%M} UTC:\n{latest.path}\n\n"
-                "Restoring it replaces the database; the current database is kept as a backup first.",
+                tr("The latest backup was made {date} UTC:\n{path}\n\nRestoring it replaces the database; the "
+                   "current database is kept as a backup first.").format(date=f"{latest.created_at:%Y-%m-%d %H:%M}",
+                                                                         path=latest.path),
                 "hint", wrap=True))
-            self.restore_button = self.buttons.addButton("Restore this backup", QDialogButtonBox.ButtonRole.AcceptRole)
+            self.restore_button = self.buttons.addButton(tr("Restore this backup"), QDialogButtonBox.ButtonRole.AcceptRole)
             self.restore_button.clicked.connect(self.restore)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)  # restoring is a choice
         layout.addWidget(self.buttons)
@@ -75,7 +77,7 @@ class RestoreDialog(QDialog):
         self.accept()
 
     def _refused(self, error: Exception) -> None:
-        show_error(self, APP_NAME, f"The backup could not be restored.\n\n{error_text(error)}")
+        show_error(self, APP_NAME, tr("The backup could not be restored.\n\n{reason}").format(reason=error_text(error)))
         self.reject()
 
 

@@ -25,6 +25,7 @@ from netcompanion.core.rules.nudges import grouped_message, in_quiet_hours, need
 from netcompanion.core.services import Services
 from netcompanion.core.services.followups import QueueItem
 from netcompanion.core.services.reminders import ReminderSettings
+from netcompanion.gui.i18n import tr
 from netcompanion.gui.notifications import FreedesktopNotifier, Notifier, TrayNotifier
 from netcompanion.gui.operation import Operation
 
@@ -101,17 +102,17 @@ class TrayController(QObject):
 
     def _build_menu(self) -> None:
         menu = QMenu()
-        menu.addAction("Open NetCompanion", self.open_window)
+        menu.addAction(tr("Open NetCompanion"), self.open_window)
         menu.addSeparator()
         self.switches: dict[str, QAction] = {}
-        for name, label in (("notifications", "Notifications"), ("close_to_tray", "Keep running in the tray"),
-                            ("start_at_login", "Start at login"), ("quiet_hours", "Quiet hours")):
+        for name, label in (("notifications", tr("Notifications")), ("close_to_tray", tr("Keep running in the tray")),
+                            ("start_at_login", tr("Start at login")), ("quiet_hours", tr("Quiet hours"))):
             action = menu.addAction(label)
             action.setCheckable(True)
             action.toggled.connect(lambda on, key=name: self.switch(key, on))
             self.switches[name] = action
         menu.addSeparator()
-        menu.addAction("Quit", QApplication.quit)
+        menu.addAction(tr("Quit"), QApplication.quit)
         self.menu = menu
         self.tray.setContextMenu(menu)
         self.tray.activated.connect(lambda reason: self.open_window()
@@ -157,7 +158,7 @@ class TrayController(QObject):
         queue = self.services.followups.queue(now=now, zone=self.zone)
         self.due_today = sum(1 for item in queue if item.due_at <= end_of_day(now, self.zone))
         self.tray.setIcon(count_icon(self.due_today))
-        self.tray.setToolTip(f"NetCompanion: {self.due_today} follow-ups due today")
+        self.tray.setToolTip(tr("NetCompanion: {count} follow-ups due today").format(count=self.due_today))
         due = [item for item in queue if item.due_at <= now]
         if not settings.notifications or in_quiet_hours(now, self.zone, settings.quiet_window):
             return

@@ -55,3 +55,49 @@ def test_every_place_fits_1024_by_700(qtbot, window, place) -> None:
     assert window.minimumSizeHint().width() <= SMALL[0] and window.minimumSizeHint().height() <= SMALL[1]
     assert window.size().toTuple() == SMALL, "the place widened the window"
     assert cut_off(window) == []
+
+
+@pytest.mark.sqlite_only
+def test_every_place_fits_1024_by_700_in_german_too(qtbot, demo_services) -> None:
+    """German words are longer: the window still fits."""
+    from netcompanion.gui.i18n import install_translation, remove_translation
+    from netcompanion.gui.main_window import MainWindow
+
+    app = QApplication.instance()
+    translators = install_translation(app, "de")
+    try:
+        window = MainWindow(demo_services)
+        qtbot.addWidget(window)
+        window.show()
+        for number, place in enumerate(PLACES):
+            window.navigation.setCurrentRow(number)
+            view = window.views[number]
+            if hasattr(view, "loading"):
+                settled(view)
+            window.resize(*SMALL)
+            QApplication.processEvents()
+            assert window.minimumSizeHint().width() <= SMALL[0], place
+            assert window.size().toTuple() == SMALL, place
+            assert cut_off(window) == [], place
+    finally:
+        remove_translation(app, translators)
+
+
+@pytest.mark.sqlite_only
+def test_the_window_opens_no_larger_than_the_screen(qtbot, demo_services) -> None:
+    """A first start (or a size kept from a larger monitor) on a small screen: the window fits it."""
+    from PySide6.QtCore import QSettings
+
+    from netcompanion.gui.main_window import TITLE_BAR_ROOM, MainWindow
+
+    free = QApplication.primaryScreen().availableGeometry()
+    big = MainWindow(demo_services)
+    qtbot.addWidget(big)
+    big.resize(free.width() + 600, free.height() + 400)
+    big.move(free.right() + 100, 0)
+    QSettings().setValue("main_window/geometry", big.saveGeometry())
+    window = MainWindow(demo_services)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.width() <= free.width() and window.height() <= free.height() - TITLE_BAR_ROOM
+    assert free.contains(window.geometry().topLeft()), "moved back onto the screen"

@@ -32,8 +32,9 @@ def test_the_bundle_carries_tesseract_its_english_data_and_the_desktop_files(bun
     assert os.access(internal / "tesseract" / "tesseract", os.X_OK)
     assert (internal / "tesseract" / "tessdata" / "eng.traineddata").is_file()
     assert (internal / "tesseract" / "tessdata" / "configs" / "tsv").is_file()
-    for resource in ("style.qss", "icon.svg", "sample-card.jpg"):
+    for resource in ("style.qss", "icon.svg", "sample-card.jpg", "translations/netcompanion_de.qm"):
         assert (internal / "netcompanion" / "resources" / resource).is_file()
+    assert list((internal / "PySide6").rglob("*QtNetwork*"))  # one app per database (gui/single_instance.py)
     assert (internal / "netcompanion" / "core" / "store" / "migrations" / "script.py.mako").is_file()
     assert list((internal / "netcompanion" / "core" / "store" / "migrations" / "versions").glob("0001_*.py"))
     assert list((internal / "rapidocr" / "models").glob("*.onnx"))

@@ -29,22 +29,26 @@ from netcompanion.core.services.contacts import contact_label
 from netcompanion.core.store.card_store import card_image_path
 from netcompanion.gui.card_preview import image_from_file
 from netcompanion.gui.form_codec import join_phones, join_values, split_phones, split_values
+from netcompanion.gui.i18n import tr, tr_noop
 from netcompanion.gui.operation import Operation
 from netcompanion.gui.widgets import compact_combo, local_day, plain_label
 
 PHOTO_SIDE = 96  # pixels: the contact's picture beside the name
 
-TIERS = [("Inner circle", "inner"), ("Warm", "warm"), ("Acquaintance", "acquaintance"), ("Noise", "noise")]
-LINE_FIELDS = [("full_name", "Name"), ("title", "Title"), ("company", "Company"), ("linkedin", "LinkedIn"),
-               ("birthday", "Birthday"), ("anniversary", "Anniversary")]
-ADDRESS_FIELDS = [("address_street", "Street"), ("address_postcode", "Postcode"), ("address_locality", "City"),
-                  ("address_region", "Region"), ("address_country", "Country")]
-LIST_FIELDS = [("emails", "E-mails"), ("phones", "Phones"), ("websites", "Web sites")]
-TEXT_FIELDS = [("address", "Address"), ("notes", "Notes"), ("interests", "Interests"),
-               ("needs", "Needs"), ("offers", "Offers")]
-TRUST_FIELDS = [("influence", "Influence (1-5)", 5), ("credibility", "Credibility", 10),
-                ("reliability", "Reliability", 10), ("intimacy", "Intimacy", 10),
-                ("self_orientation", "Self-orientation", 10)]
+TIERS = [(tr_noop("Inner circle"), "inner"), (tr_noop("Warm"), "warm"), (tr_noop("Acquaintance"), "acquaintance"),
+         (tr_noop("Noise"), "noise")]
+LINE_FIELDS = [("full_name", tr_noop("Name")), ("title", tr_noop("Title")), ("company", tr_noop("Company")),
+               ("linkedin", tr_noop("LinkedIn")), ("birthday", tr_noop("Birthday")),
+               ("anniversary", tr_noop("Anniversary"))]
+ADDRESS_FIELDS = [("address_street", tr_noop("Street")), ("address_postcode", tr_noop("Postcode")),
+                  ("address_locality", tr_noop("City")), ("address_region", tr_noop("Region")),
+                  ("address_country", tr_noop("Country"))]
+LIST_FIELDS = [("emails", tr_noop("E-mails")), ("phones", tr_noop("Phones")), ("websites", tr_noop("Web sites"))]
+TEXT_FIELDS = [("address", tr_noop("Address")), ("notes", tr_noop("Notes")), ("interests", tr_noop("Interests")),
+               ("needs", tr_noop("Needs")), ("offers", tr_noop("Offers"))]
+TRUST_FIELDS = [("influence", tr_noop("Influence (1-5)"), 5), ("credibility", tr_noop("Credibility"), 10),
+                ("reliability", tr_noop("Reliability"), 10), ("intimacy", tr_noop("Intimacy"), 10),
+                ("self_orientation", tr_noop("Self-orientation"), 10)]
 
 
 def _spin(maximum: int) -> QSpinBox:
@@ -87,21 +91,21 @@ class ContactDetail(QWidget):
         self.texts = {name: _text_box() for name, _ in TEXT_FIELDS}
         self.tier = compact_combo(QComboBox(), 10)
         for label, value in TIERS:
-            self.tier.addItem(label, value)
+            self.tier.addItem(tr(label), value)
         self.language = compact_combo(QComboBox(), 10)  # of the drafts to this contact (None: the user's)
-        self.language.addItem("Yours (Settings)", None)
+        self.language.addItem(tr("Yours (Settings)"), None)
         for code, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, code)
         self.loaded_language: str | None = None
         self.trust = {name: _spin(maximum) for name, _, maximum in TRUST_FIELDS}
         self.trust_estimate = plain_label("", "hint")
         self.history = QListWidget()
+        self.history.setAccessibleName(tr("Encounters and interactions"))
         self.history.setMinimumHeight(90)
-        self.save_button = QPushButton("Save")
+        self.save_button = QPushButton(tr("Save"))
         self.save_button.setObjectName("primary")
-        self.save_button.setShortcut("Ctrl+S")
-        self.save_button.setToolTip("Save the changes (Ctrl+S)")
-        self.revert_button = QPushButton("Revert")
+        self.save_button.setToolTip(tr("Save the changes (Ctrl+S)"))
+        self.revert_button = QPushButton(tr("Revert"))
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(lambda: self.show_contact(self.contact_id))
         self._build()
@@ -110,20 +114,20 @@ class ContactDetail(QWidget):
     def _build(self) -> None:
         form = QFormLayout()
         for name, label in LINE_FIELDS:
-            form.addRow(label, self.lines[name])
+            form.addRow(tr(label), self.lines[name])
         for name, label in LIST_FIELDS:
-            form.addRow(label, self.lists[name])
+            form.addRow(tr(label), self.lists[name])
         form.addRow("", self.unchecked)
-        form.addRow("Tier", self.tier)
-        form.addRow("Draft language", self.language)
+        form.addRow(tr("Tier"), self.tier)
+        form.addRow(tr("Draft language"), self.language)
         for name, label in TEXT_FIELDS:
-            form.addRow(label, self.texts[name])
+            form.addRow(tr(label), self.texts[name])
             if name == "address":
                 for part, part_label in ADDRESS_FIELDS:
-                    form.addRow(part_label, self.lines[part])
+                    form.addRow(tr(part_label), self.lines[part])
         for name, label, _ in TRUST_FIELDS:
-            form.addRow(label, self.trust[name])
-        form.addRow("Trust", self.trust_estimate)
+            form.addRow(tr(label), self.trust[name])
+        form.addRow(tr("Trust"), self.trust_estimate)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
@@ -135,7 +139,7 @@ class ContactDetail(QWidget):
         column.addWidget(self.photo)
         column.addWidget(self.card_image)
         column.addLayout(form)
-        column.addWidget(plain_label("Encounters and interactions", "cardTitle"))
+        column.addWidget(plain_label(tr("Encounters and interactions"), "cardTitle"))
         column.addWidget(self.history)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -159,8 +163,8 @@ class ContactDetail(QWidget):
         self.photo.clear()
         self.unchecked.setText("")
         if contact_id is None:
-            self.heading.setText("No contact selected")
-            self.subtitle.setText("Pick a contact in the table.")
+            self.heading.setText(tr("No contact selected"))
+            self.subtitle.setText(tr("Pick a contact in the table."))
             return
         contact = self.services.contacts.get(contact_id)
         self.loaded_at = contact.updated_at
@@ -254,7 +258,7 @@ class ContactDetail(QWidget):
                 drafts.set_contact_language(contact_id, language)
             return contact
 
-        Operation(self, "Cannot save the contact", write) \
+        Operation(self, tr("Cannot save the contact"), write) \
             .success(lambda _contact: self._saved(contact_id)) \
             .on(ConflictError, lambda exc: self._conflicted(contact_id, values, exc)).run()
 

@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +26,7 @@ from netcompanion.core.services import Services
 from netcompanion.core.services.contact_table import ContactRow
 from netcompanion.core.store.models import Event, Goal
 from netcompanion.gui.contacts_model import ContactTableModel
+from netcompanion.gui.i18n import tr
 from netcompanion.gui.operation import Operation
 from netcompanion.gui.views.contact_detail import TIERS, ContactDetail
 from netcompanion.gui.views.duplicates_dialog import DuplicatesDialog
@@ -62,6 +63,8 @@ class ContactsView(QWidget):
         self.model = ContactTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setAccessibleName(tr("Contacts"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table for the detail pane; arrows move within
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -78,33 +81,35 @@ class ContactsView(QWidget):
         self.detail.saved.connect(lambda _id: self.reload(keep=_id))
         self.goal_filter, self.event_filter, self.tier_filter = QComboBox(), QComboBox(), QComboBox()
         self.archived_filter = QComboBox()
-        self.archived_filter.addItem("Active", False)
-        self.archived_filter.addItem("Archived", True)
-        for combo in (self.goal_filter, self.event_filter, self.tier_filter, self.archived_filter):
+        self.archived_filter.addItem(tr("Active"), False)
+        self.archived_filter.addItem(tr("Archived"), True)
+        for combo, name in ((self.goal_filter, tr("Goal filter")), (self.event_filter, tr("Event filter")),
+                            (self.tier_filter, tr("Tier filter")), (self.archived_filter, tr("Active or archived"))):
+            combo.setAccessibleName(name)
             compact_combo(combo, 8)
             combo.currentIndexChanged.connect(self._filters_changed)
-        fill_combo(self.tier_filter, TIERS, ("All tiers", ""))
+        fill_combo(self.tier_filter, [(tr(label), value) for label, value in TIERS], (tr("All tiers"), ""))
         self.count_label = plain_label("", "hint")
         self.bulk_button = QToolButton()
-        self.bulk_button.setText("Selected…")
+        self.bulk_button.setText(tr("Selected…"))
         self.bulk_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.bulk_button.setMenu(self._bulk_menu())
         self.bulk_button.setEnabled(False)
-        self.import_button = QPushButton("Import…")
-        self.import_button.setToolTip("Import contacts from a vCard or CSV file (Google, Outlook, LinkedIn, …)")
-        self.import_button.setShortcut("Ctrl+I")
+        self.import_button = QPushButton(tr("Import…"))
+        self.import_button.setToolTip("Import contacts from a vCard or CSV file (Google, Outlook, LinkedIn, …) "
+                                      "(Ctrl+I)")
         self.import_button.clicked.connect(self.pick_import_file)
-        self.duplicates_button = QPushButton("Duplicates…")
-        self.duplicates_button.setToolTip("Review contacts that are, or may be, one person, and merge them")
+        self.duplicates_button = QPushButton(tr("Duplicates…"))
+        self.duplicates_button.setToolTip(tr("Review contacts that are, or may be, one person, and merge them"))
         self.duplicates_button.clicked.connect(self.review_duplicates)
-        self.export_button = QPushButton("Export…")
-        self.export_button.setToolTip("Export the selected contacts, or all shown, as vCard or CSV")
+        self.export_button = QPushButton(tr("Export…"))
+        self.export_button.setToolTip(tr("Export the selected contacts, or all shown, as vCard or CSV"))
         self.export_button.clicked.connect(self.export_contacts)
         self._build()
 
     def _build(self) -> None:
         title = QHBoxLayout()
-        title.addWidget(plain_label("Contacts", "pageTitle"))
+        title.addWidget(plain_label(tr("Contacts"), "pageTitle"))
         title.addStretch(1)
         title.addWidget(self.count_label)
         title.addWidget(self.bulk_button)
@@ -127,16 +132,14 @@ class ContactsView(QWidget):
 
     def _bulk_menu(self) -> QMenu:
         menu = QMenu(self)
-        self.goal_menu = menu.addMenu("Tag with goal")
-        tier_menu = menu.addMenu("Set tier")
+        self.goal_menu = menu.addMenu(tr("Tag with goal"))
+        tier_menu = menu.addMenu(tr("Set tier"))
         for label, value in TIERS:
-            tier_menu.addAction(label, partial(self._bulk_tier, value, label))
+            tier_menu.addAction(tr(label), partial(self._bulk_tier, value, tr(label)))
         menu.addSeparator()
-        self.archive_action = QAction("Archive", self)
-        self.archive_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.archive_action = QAction(tr("Archive"), self)  # Delete: the window's Edit menu
         self.archive_action.triggered.connect(self.archive_selected)
         menu.addAction(self.archive_action)
-        self.addAction(self.archive_action)
         return menu
 
     # loading
@@ -164,8 +167,8 @@ class ContactsView(QWidget):
 
     def _show_rows(self, read: ContactsRead) -> None:
         self.model.set_rows(read.rows)
-        fill_combo(self.goal_filter, [(g.name, g.key) for g in read.goals], ("All goals", ""))
-        fill_combo(self.event_filter, [(e.name, e.id) for e, _ in read.events], ("All events", None))
+        fill_combo(self.goal_filter, [(g.name, g.key) for g in read.goals], (tr("All goals"), ""))
+        fill_combo(self.event_filter, [(e.name, e.id) for e, _ in read.events], (tr("All events"), None))
         self.goal_menu.clear()
         for goal in read.goals:
             self.goal_menu.addAction(goal.name, partial(self._bulk_goal, goal.key, goal.name))
@@ -177,6 +180,15 @@ class ContactsView(QWidget):
     def refresh(self) -> None:
         self.reload()
 
+    def focus_results(self) -> None:
+        self.table.setFocus()
+        if self.model.rowCount() and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+
+    def save_contact(self) -> None:
+        """Ctrl+S: store the detail pane's edits."""
+        self.detail.save()
+
     def set_search(self, text: str) -> None:
         self.model.set_search(text)
         self._update_count()
@@ -184,11 +196,11 @@ class ContactsView(QWidget):
     def _filters_changed(self) -> None:
         self.model.set_filter(goal=self.goal_filter.currentData() or "", tier=self.tier_filter.currentData() or "",
                               event_id=self.event_filter.currentData(), archived=bool(self.archived_filter.currentData()))
-        self.archive_action.setText("Restore" if self.archived_filter.currentData() else "Archive")
+        self.archive_action.setText("Restore" if self.archived_filter.currentData() else tr("Archive"))
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count_label.setText(f"{self.model.rowCount()} of {self.model.total}")
+        self.count_label.setText(tr("{shown} of {total}").format(shown=self.model.rowCount(), total=self.model.total))
 
     # selection
     def select_contact(self, contact_id: int) -> None:
@@ -206,7 +218,7 @@ class ContactsView(QWidget):
     def _selection_changed(self) -> None:
         ids = self.selected_ids()
         self.bulk_button.setEnabled(bool(ids))
-        self.bulk_button.setText(f"{len(ids)} selected…" if ids else "Selected…")
+        self.bulk_button.setText(tr("{count} selected…").format(count=len(ids)) if ids else tr("Selected…"))
         self.detail.show_contact(ids[0] if len(ids) == 1 else None)
 
     # bulk actions
@@ -221,7 +233,7 @@ class ContactsView(QWidget):
 
     def _bulk_goal(self, key: str, name: str) -> None:
         ids, contacts = self.selected_ids(), self.services.contacts
-        self._write("Tag with goal", lambda: contacts.tag_many(ids, key),
+        self._write(tr("Tag with goal"), lambda: contacts.tag_many(ids, key),
                     lambda _: self.status.emit(f"Tagged {len(ids)} contacts with {name}"))
 
     def _bulk_tier(self, tier: str, label: str) -> None:
@@ -231,7 +243,7 @@ class ContactsView(QWidget):
             self.undoable.emit(f"Moved {len(ids)} contacts to {label}",
                                lambda: self._write("Undo", lambda: contacts.set_tiers(before)))  # type: ignore[arg-type]
 
-        self._write("Set tier", lambda: contacts.set_tiers({contact_id: tier for contact_id in ids}), offer_undo)
+        self._write(tr("Set tier"), lambda: contacts.set_tiers({contact_id: tier for contact_id in ids}), offer_undo)
 
     def pick_import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import contacts", str(Path.home()),
@@ -262,10 +274,10 @@ class ContactsView(QWidget):
             return
         restoring = bool(self.archived_filter.currentData())
         if len(ids) > 1 and not restoring and not confirm(
-                self, "Archive contacts", f"Archive {len(ids)} contacts? They leave the follow-up queue.", "Archive"):
+                self, "Archive contacts", f"Archive {len(ids)} contacts? They leave the follow-up queue.", tr("Archive")):
             return
         contacts = self.services.contacts
-        self._write("Archive" if not restoring else "Restore", lambda: contacts.set_archived(ids, not restoring),
+        self._write(tr("Archive") if not restoring else "Restore", lambda: contacts.set_archived(ids, not restoring),
                     lambda _: self.undoable.emit(
                         f"{'Restored' if restoring else 'Archived'} {len(ids)} contacts",
                         lambda: self._write("Undo", lambda: contacts.set_archived(ids, restoring))))

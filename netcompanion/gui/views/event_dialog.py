@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from netcompanion.core.clock import to_local
 from netcompanion.core.services import Services
 from netcompanion.core.store.models import Event
+from netcompanion.gui.i18n import tr
 from netcompanion.gui.operation import Operation
 
 
@@ -44,7 +45,7 @@ class EventDialog(QDialog):
     def __init__(self, services: Services, event: Event | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services, self.editing = services, event  # not self.event: that is QObject.event()
-        self.setWindowTitle("Edit event" if event else "New event")
+        self.setWindowTitle(tr("Edit event") if event else tr("New event"))
         start = to_local(event.starts_at) if event and event.starts_at else datetime.now().replace(
             minute=0, second=0, microsecond=0) + timedelta(days=7)
         end = to_local(event.ends_at) if event and event.ends_at else start + timedelta(hours=8)
@@ -68,13 +69,13 @@ class EventDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("Name", self.name)
-        form.addRow("Goal", self.goal)
-        form.addRow("Meet", self.target)
-        form.addRow("Starts", self.start)
-        form.addRow("Ends", self.end)
-        form.addRow("Where", self.location)
-        form.addRow("Notes", self.notes)
+        form.addRow(tr("Name"), self.name)
+        form.addRow(tr("Goal"), self.goal)
+        form.addRow(tr("Meet"), self.target)
+        form.addRow(tr("Starts"), self.start)
+        form.addRow(tr("Ends"), self.end)
+        form.addRow(tr("Where"), self.location)
+        form.addRow(tr("Notes"), self.notes)
         form.addRow(buttons)
         self.saved: Event | None = None
 
@@ -93,7 +94,7 @@ class EventDialog(QDialog):
             event_id = editing.id
             write = lambda: events.update(event_id, **values)  # noqa: E731
         self.buttons.setEnabled(False)
-        Operation(self, "Cannot save the event", write).success(self._stored) \
+        Operation(self, tr("Cannot save the event"), write).success(self._stored) \
             .failure(lambda _error: self.buttons.setEnabled(True)).run()
 
     def _stored(self, event: Event) -> None:

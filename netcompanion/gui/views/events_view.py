@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from netcompanion.core.services import Services
 from netcompanion.core.services.contacts import contact_label
+from netcompanion.gui.i18n import tr
 from netcompanion.gui.views.event_dialog import EventDialog
 from netcompanion.gui.widgets import AdaptiveSplitter, local_time, plain_label
 
@@ -34,27 +35,28 @@ class EventsView(QWidget):
         self.services = services
         self.event_id: int | None = None
         self.list = QListWidget()
+        self.list.setAccessibleName(tr("Events"))
         self.list.setWordWrap(True)  # a long event name wraps: the list stays narrow on a small screen
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(self._open_current)
-        self.add_button = QPushButton("New event…")
+        self.add_button = QPushButton(tr("New event…"))
         self.add_button.setObjectName("primary")
-        self.add_button.setShortcut("Ctrl+E")
-        self.add_button.setToolTip("Add an event (Ctrl+E)")
+        self.add_button.setToolTip(tr("Add an event (Ctrl+E)"))
         self.add_button.clicked.connect(self.add_event)
-        self.edit_button = QPushButton("Edit…")
+        self.edit_button = QPushButton(tr("Edit…"))
         self.edit_button.clicked.connect(self.edit_event)
         self.heading = plain_label("", "pageTitle")
         self.facts = plain_label("", "hint", wrap=True)
         self.results = plain_label("", wrap=True)
         self.met_list = QListWidget()
+        self.met_list.setAccessibleName(tr("People met at this event"))
         self.met_hint = plain_label("", "hint", wrap=True)
         self.met_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.met_stack = QStackedWidget()  # the people met, or a word on why there are none yet
         self.met_stack.addWidget(self.met_hint)
         self.met_stack.addWidget(self.met_list)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.met_stack, "Met")
+        self.tabs.addTab(self.met_stack, tr("Met"))
         self._extra_tabs: list[QWidget] = []
         self._build()
 
@@ -63,7 +65,7 @@ class EventsView(QWidget):
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         header = QHBoxLayout()
-        header.addWidget(plain_label("Events", "pageTitle"))
+        header.addWidget(plain_label(tr("Events"), "pageTitle"))
         header.addStretch(1)
         header.addWidget(self.add_button)
         column.addLayout(header)
@@ -113,6 +115,9 @@ class EventsView(QWidget):
             item = self.list.item(row)
             item.setHidden(not all(w in item.text().casefold() for w in words))
 
+    def focus_results(self) -> None:
+        self.list.setFocus()
+
     def _open_current(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None = None) -> None:
         self.show_event(current.data(EVENT_ID_ROLE) if current else None)
 
@@ -121,7 +126,7 @@ class EventsView(QWidget):
         self.edit_button.setEnabled(event_id is not None)
         self.met_list.clear()
         if event_id is None:
-            self.heading.setText("No event yet")
+            self.heading.setText(tr("No event yet"))
             self.facts.setText("Create an event with one goal and a target count: “meet 3 investors”.")
             self.results.clear()
             self.met_hint.setText("")

@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from netcompanion.core.services import Services
+from netcompanion.gui.i18n import tr, tr_noop
 from netcompanion.gui.operation import Operation
 from netcompanion.gui.widgets import card_frame, plain_label
 from netcompanion.gui.worker import Job, LatestRead
 
-TIER_LABELS = {"inner": "Inner circle", "warm": "Warm", "acquaintance": "Acquaintance", "noise": "Noise"}
+TIER_LABELS = {"inner": tr_noop("Inner circle"), "warm": tr_noop("Warm"), "acquaintance": tr_noop("Acquaintance"),
+               "noise": tr_noop("Noise")}
 SHOWN = 8
 
 
@@ -64,11 +66,16 @@ class NetworkView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(holder)
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label("Network", "pageTitle"))
+        layout.addWidget(plain_label(tr("Network"), "pageTitle"))
         layout.addWidget(scroll, 1)
 
     def set_search(self, text: str) -> None:
         """The network summary has nothing to search."""
+
+    def focus_results(self) -> None:
+        buttons = self.findChildren(QPushButton)
+        if buttons:
+            buttons[0].setFocus()
 
     @property
     def loading(self) -> bool:
@@ -79,7 +86,7 @@ class NetworkView(QWidget):
         self.read.start(self.services)
 
     def _read_failed(self, message: str) -> None:
-        self.status.emit(f"The network report cannot be read: {message}")
+        self.status.emit(tr("The network report cannot be read: {reason}").format(reason=message))
 
     def _show_report(self, report: dict[str, Any]) -> None:
         while self.body.count():
@@ -100,56 +107,57 @@ class NetworkView(QWidget):
         return frame, column
 
     def _tiers(self) -> QWidget:
-        frame, column = self._section("Tiers")
+        frame, column = self._section(tr("Tiers"))
         capacity = self.report["capacity"]
         grid = QGridLayout()
         for index, (key, label) in enumerate(TIER_LABELS.items()):
-            grid.addWidget(plain_label(label, "hint"), 0, index)
+            grid.addWidget(plain_label(tr(label), "hint"), 0, index)
             grid.addWidget(plain_label(str(self.report["tiers"].get(key, 0)), "pageTitle"), 1, index)
         column.addLayout(grid)
-        over = " — more than you can keep close" if capacity.get("inner_circle_over") else ""
+        over = tr(" — more than you can keep close") if capacity.get("inner_circle_over") else ""
         column.addWidget(plain_label(
-            f"Inner circle: {capacity['inner_circle']} of the {capacity['inner_circle_limit']} you chose{over}", "hint"))
+            tr("Inner circle: {count} of the {limit} you chose").format(count=capacity["inner_circle"],
+                                                                     limit=capacity["inner_circle_limit"]) + over, "hint"))
         return frame
 
     def _capacity(self) -> QWidget:
-        frame, column = self._section("Capacity")
+        frame, column = self._section(tr("Capacity"))
         capacity = self.report["capacity"]
         column.addWidget(plain_label(capacity["message"], wrap=True))
         column.addWidget(plain_label(f"{capacity['weekly_load']:.1f} touches a week (keep-in-touch "
                                      f"{capacity['keep_in_touch_load']:.1f}, open items this week "
                                      f"{capacity['open_items_this_week']}), budget {capacity['budget']}", "hint"))
         for move in capacity.get("move_down", [])[:SHOWN] if capacity.get("over_budget") else []:
-            to_label = TIER_LABELS.get(move["to_tier"], move["to_tier"])
-            column.addWidget(_row(f"{move['name']}: {TIER_LABELS.get(move['tier'], move['tier'])}, strength "
-                                  f"{move['strength']}", _button(f"Move to {to_label}",
-                                                                lambda _=False, m=move: self.move_down(m))))
+            to_label = _tier_label(move["to_tier"], move["to_tier"])
+            column.addWidget(_row(tr("{name}: {tier}, strength {strength}").format(
+                name=move["name"], tier=_tier_label(move["tier"], move["tier"]), strength=move["strength"]),
+                _button(tr("Move to {tier}").format(tier=to_label), lambda _=False, m=move: self.move_down(m))))
         return frame
 
     def _introductions(self) -> QWidget:
-        frame, column = self._section("Suggested introductions")
+        frame, column = self._section(tr("Suggested introductions"))
         suggestions = self.report["introductions"][:SHOWN]
         if not suggestions:
-            column.addWidget(plain_label("None yet: note what your contacts need and offer.", "hint"))
+            column.addWidget(plain_label(tr("None yet: note what your contacts need and offer."), "hint"))
         for s in suggestions:
             text = (f"{s['offerer']['name']} offers “{s['offerer']['offers']}”; {s['needer']['name']} needs "
                     f"“{s['needer']['needs']}” (matching: {', '.join(s['words'])})")
-            column.addWidget(_row(text, _button("Introduce", lambda _=False, x=s: self.introduce(x, True)),
-                                  _button("Not now", lambda _=False, x=s: self.introduce(x, False))))
+            column.addWidget(_row(text, _button(tr("Introduce"), lambda _=False, x=s: self.introduce(x, True)),
+                                  _button(tr("Not now"), lambda _=False, x=s: self.introduce(x, False))))
         return frame
 
     def _pruning(self) -> QWidget:
-        frame, column = self._section(f"Pruning suggestions ({self.report['pruning_total']})")
+        frame, column = self._section(tr("Pruning suggestions ({count})").format(count=self.report["pruning_total"]))
         if not self.report["pruning"]:
-            column.addWidget(plain_label("Nobody to prune: no acquaintance or noise left untouched for a year.", "hint"))
+            column.addWidget(plain_label(tr("Nobody to prune: no acquaintance or noise left untouched for a year."), "hint"))
         for entry in self.report["pruning"][:SHOWN]:
             last = (entry["last_contact"] or "never")[:10]
-            column.addWidget(_row(f"{entry['name']} ({TIER_LABELS.get(entry['tier'], entry['tier'])}), last contact "
-                                  f"{last}", _button("Archive", lambda _=False, e=entry: self.archive(e))))
+            column.addWidget(_row(f"{entry['name']} ({_tier_label(entry['tier'], entry['tier'])}), last contact "
+                                  f"{last}", _button(tr("Archive"), lambda _=False, e=entry: self.archive(e))))
         return frame
 
     def _results(self) -> QWidget:
-        frame, column = self._section("Events and goals")
+        frame, column = self._section(tr("Events and goals"))
         for result in self.report["events"] + self.report["goals"]:
             column.addWidget(plain_label(_result_text(result), wrap=True))
         return frame
@@ -165,21 +173,26 @@ class NetworkView(QWidget):
 
     def move_down(self, move: dict[str, Any]) -> None:
         contacts = self.services.contacts
-        self._write("Move down a tier", lambda: contacts.set_tiers({move["contact_id"]: move["to_tier"]}),
-                    f"Moved {move['name']} to {TIER_LABELS.get(move['to_tier'], move['to_tier'])}")
+        self._write(tr("Move down a tier"), lambda: contacts.set_tiers({move["contact_id"]: move["to_tier"]}),
+                    tr("Moved {name} to {tier}").format(name=move["name"],
+                                                        tier=_tier_label(move["to_tier"], move["to_tier"])))
 
     def archive(self, entry: dict[str, Any]) -> None:
         contacts = self.services.contacts
-        self._write("Archive", lambda: contacts.set_archived([entry["contact_id"]]), f"Archived {entry['name']}")
+        self._write(tr("Archive"), lambda: contacts.set_archived([entry["contact_id"]]), f"Archived {entry['name']}")
 
     def introduce(self, suggestion: dict[str, Any], accept: bool) -> None:
         offerer, needer = suggestion["offerer"]["id"], suggestion["needer"]["id"]
         network = self.services.network
         if accept:
-            self._write("Introduction", lambda: network.accept_introduction(offerer, needer),
-                        "Introduction queued for both sides")
+            self._write(tr("Introduction"), lambda: network.accept_introduction(offerer, needer),
+                        tr("Introduction queued for both sides"))
         else:
-            self._write("Introduction", lambda: network.decline_introduction(offerer, needer), "Suggestion set aside")
+            self._write(tr("Introduction"), lambda: network.decline_introduction(offerer, needer), tr("Suggestion set aside"))
+
+
+def _tier_label(key: str, default: str) -> str:
+    return tr(TIER_LABELS[key]) if key in TIER_LABELS else default
 
 
 def _result_text(result: dict[str, Any]) -> str:

@@ -11,3 +11,6 @@ class Place(Protocol):
     def refresh(self) -> None: ...
 
     def set_search(self, text: str) -> None: ...
+
+    def focus_results(self) -> None:
+        """Give the keyboard focus to what the place shows (from the search box: Down or Enter)."""

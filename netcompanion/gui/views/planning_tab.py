@@ -31,16 +31,18 @@ from PySide6.QtWidgets import (
 )
 
 from netcompanion.core.services import Services
+from netcompanion.gui.i18n import tr, tr_noop
 from netcompanion.gui.operation import Operation
 from netcompanion.gui.widgets import AdaptiveSplitter, compact_combo, local_day, plain_label, plain_tooltip, show_error
 from netcompanion.gui.worker import Job, run_in_background
 from netcompanion.interop.attendee_formats import AttendeeFormat
 from netcompanion.interop.attendees import ATTENDEE_KEYS, attendee_format, read_attendees
 
-KEY_LABELS = {"name": "Name", "title": "Title", "company": "Company", "email": "E-mail", "bio": "Bio / notes"}
+KEY_LABELS = {"name": tr_noop("Name"), "title": tr_noop("Title"), "company": tr_noop("Company"), "email": tr_noop("E-mail"),
+              "bio": tr_noop("Bio / notes")}
 #: the goals whose ranking reads what the user sells, and whom they hire for
 BRIEF_GOALS = {"offer": ("client", "partner"), "hiring_for": ("hire",)}
-STATUSES = [("Planned", "planned"), ("Met", "met"), ("Skipped", "skipped")]
+STATUSES = [(tr_noop("Planned"), "planned"), (tr_noop("Met"), "met"), (tr_noop("Skipped"), "skipped")]
 
 
 class ColumnMappingDialog(QDialog):
@@ -49,21 +51,21 @@ class ColumnMappingDialog(QDialog):
 
     def __init__(self, found: AttendeeFormat, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Which column is which?")
+        self.setWindowTitle(tr("Which column is which?"))
         self.combos: dict[str, QComboBox] = {}
         form = QFormLayout(self)
-        source = f"This looks like an attendee export from {found.platform_name}." if found.platform_name \
-            else "NetCompanion did not recognise the platform of this list."
-        self.platform_label = plain_label(f"{source} Check the columns it recognised.", "hint", wrap=True)
+        source = tr("This looks like an attendee export from {platform}.").format(platform=found.platform_name) \
+            if found.platform_name else tr("NetCompanion did not recognise the platform of this list.")
+        self.platform_label = plain_label(f"{source} {tr('Check the columns it recognised.')}", "hint", wrap=True)
         form.addRow(self.platform_label)
         for key in ATTENDEE_KEYS:
             combo = QComboBox()
-            combo.addItem("(none)", "")
+            combo.addItem(tr("(none)"), "")
             for column in found.header:
                 combo.addItem(column, column)
             combo.setCurrentIndex(max(0, combo.findData(found.mapping.get(key, ""))))
             self.combos[key] = combo
-            form.addRow(KEY_LABELS[key], combo)
+            form.addRow(tr(KEY_LABELS[key]), combo)
         self.question_list = QListWidget()
         self.question_list.setToolTip("The answers in the ticked columns are read as the bio and for what people want")
         mapped = set(found.mapping.values())
@@ -75,7 +77,7 @@ class ColumnMappingDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if column in found.questions else Qt.CheckState.Unchecked)
             self.question_list.addItem(item)
         self.question_list.setMaximumHeight(140)
-        form.addRow("Questions", self.question_list)
+        form.addRow(tr("Questions"), self.question_list)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -127,16 +129,18 @@ class PlanningTab(QWidget):
         self.hiring_for.editingFinished.connect(self._save_brief)
         self.network = plain_label("", "hint", wrap=True)
         self.network.hide()
-        self.import_button = QPushButton("Import attendees…")
+        self.import_button = QPushButton(tr("Import attendees…"))
         self.import_button.clicked.connect(self.pick_attendee_file)
-        self.rank_contacts_button = QPushButton("Rank my contacts")
+        self.rank_contacts_button = QPushButton(tr("Rank my contacts"))
         self.rank_contacts_button.setToolTip("Rank the people already in your contacts by fit with this goal")
         self.rank_contacts_button.clicked.connect(self.rank_contacts)
-        self.add_button = QPushButton("Add selected as targets")
+        self.add_button = QPushButton(tr("Add selected as targets"))
         self.add_button.setObjectName("primary")
         self.add_button.clicked.connect(self.add_selected)
         self.progress = plain_label("", wrap=True)
         self.ranked_table = QTableWidget(0, 4)
+        self.ranked_table.setAccessibleName(tr("Ranked by fit"))
+        self.ranked_table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move within
         self.ranked_table.setHorizontalHeaderLabels(["Fit", "Name (✓ a contact)", "Title · Company", "Why they fit"])
         self.ranked_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.ranked_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -146,7 +150,9 @@ class PlanningTab(QWidget):
         self.evidence = plain_label("", "hint", wrap=True)  # the selected person's reasons, for and against
         self.evidence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.targets_table = QTableWidget(0, 3)
-        self.targets_table.setHorizontalHeaderLabels(["Target", "Fit", "Status"])
+        self.targets_table.setAccessibleName(tr("Targets"))
+        self.targets_table.setTabKeyNavigation(False)
+        self.targets_table.setHorizontalHeaderLabels(["Target", "Fit", tr("Status")])
         self.targets_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.targets_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.targets_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -162,10 +168,10 @@ class PlanningTab(QWidget):
         self.why.setPlaceholderText("Why this person, specifically (e.g. their fund led two seed rounds in logistics)")
         self.target_status = compact_combo(QComboBox(), 8)
         for label, value in STATUSES:
-            self.target_status.addItem(label, value)
-        self.save_target_button = QPushButton("Save target")
+            self.target_status.addItem(tr(label), value)
+        self.save_target_button = QPushButton(tr("Save target"))
         self.save_target_button.clicked.connect(self.save_target)
-        self.remove_target_button = QPushButton("Remove")
+        self.remove_target_button = QPushButton(tr("Remove"))
         self.remove_target_button.clicked.connect(self.remove_target)
         self._target_ids: list[int] = []
         self._build()
@@ -180,8 +186,8 @@ class PlanningTab(QWidget):
         buttons.addStretch(1)
         left_column.addLayout(buttons)
         self.brief_form = QFormLayout()
-        self.brief_form.addRow("You sell", self.offer)
-        self.brief_form.addRow("You hire for", self.hiring_for)
+        self.brief_form.addRow(tr("You sell"), self.offer)
+        self.brief_form.addRow(tr("You hire for"), self.hiring_for)
         left_column.addLayout(self.brief_form)
         left_column.addWidget(self.progress)
         left_column.addWidget(self.network)
@@ -193,16 +199,16 @@ class PlanningTab(QWidget):
         right = QWidget()
         right_column = QVBoxLayout(right)
         right_column.setContentsMargins(0, 0, 0, 0)
-        right_column.addWidget(plain_label("Targets", "cardTitle"))
+        right_column.addWidget(plain_label(tr("Targets"), "cardTitle"))
         right_column.addWidget(self.targets_table, 1)
         editor = QWidget()
         form = QFormLayout(editor)  # labels above the boxes, so that the boxes get the panel's width
         form.setContentsMargins(0, 0, 0, 0)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        form.addRow("Why", self.why)
-        form.addRow("Research", self.research)
-        form.addRow("Talking points", self.talking)
-        form.addRow("Status", self.target_status)
+        form.addRow(tr("Why"), self.why)
+        form.addRow(tr("Research"), self.research)
+        form.addRow(tr("Talking points"), self.talking)
+        form.addRow(tr("Status"), self.target_status)
         scroll = QScrollArea()  # on a small screen the target's notes scroll; the buttons stay in view
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -345,7 +351,7 @@ class PlanningTab(QWidget):
             return
         attendees = [dict(self.ranked[row].attendee, contact_id=self.ranked[row].contact_id) for row in rows]
         planning, event_id = self.services.planning, self.event_id
-        Operation(self, "Targets", lambda: planning.add_targets(event_id, attendees)) \
+        Operation(self, tr("Targets"), lambda: planning.add_targets(event_id, attendees)) \
             .success(self._targets_added).run()
 
     def _targets_added(self, added: list) -> None:

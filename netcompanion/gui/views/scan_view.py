@@ -36,6 +36,7 @@ from netcompanion.core.services.contacts import contact_label
 from netcompanion.core.store.models import Contact
 from netcompanion.gui.card_preview import image_from_array, image_from_file, outlined
 from netcompanion.gui.form_codec import join_phones, join_values, split_phones, split_values
+from netcompanion.gui.i18n import tr, tr_noop
 from netcompanion.gui.operation import Operation
 from netcompanion.gui.views.camera_panel import CameraPanel
 from netcompanion.gui.views.phone_panel import PhoneCapturePanel
@@ -53,8 +54,9 @@ from netcompanion.ocr.image_files import IMAGE_SUFFIXES
 
 LOW_CONFIDENCE = 0.6
 CARD_PREVIEW_HEIGHT = 300
-FORM_FIELDS = [("full_name", "Name"), ("title", "Title"), ("company", "Company"), ("emails", "E-mails"),
-               ("phones", "Phones"), ("websites", "Web sites"), ("address", "Address"), ("linkedin", "LinkedIn")]
+FORM_FIELDS = [("full_name", tr_noop("Name")), ("title", tr_noop("Title")), ("company", tr_noop("Company")),
+               ("emails", tr_noop("E-mails")), ("phones", tr_noop("Phones")), ("websites", tr_noop("Web sites")),
+               ("address", tr_noop("Address")), ("linkedin", tr_noop("LinkedIn"))]
 STATUS_MARK = {"read": "●", "failed": "✖", "saving": "…", "saved": "✔", "skipped": "–", "merged": "✔"}
 
 
@@ -122,12 +124,11 @@ class ScanView(QWidget):
         self.event_combo, self.goal_combo = compact_combo(QComboBox(), 14), compact_combo(QComboBox(), 8)
         self.event_combo.currentIndexChanged.connect(self._event_changed)
         self.script_combo = self._script_combo()
-        self.add_button = QPushButton("Add cards…")
+        self.add_button = QPushButton(tr("Add cards…"))
         self.add_button.setObjectName("primary")
-        self.add_button.setShortcut("Ctrl+O")
         self.add_button.setToolTip("Pick card images to read (Ctrl+O); you can also drop files or folders here")
         self.add_button.clicked.connect(self.pick_files)
-        self.folder_button = QPushButton("Add folder…")
+        self.folder_button = QPushButton(tr("Add folder…"))
         self.folder_button.clicked.connect(self.pick_folder)
         self.phone = PhoneCapturePanel()  # photos from the phone or the webcam join the inbox as dropped files do
         self.camera = CameraPanel()
@@ -147,13 +148,14 @@ class ScanView(QWidget):
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.progress_label = plain_label("", "hint")
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel)
         self.inbox = QListWidget()
+        self.inbox.setAccessibleName(tr("Scan inbox"))
         self.inbox.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long names end in "…"
         self.inbox.currentRowChanged.connect(self._open_row)
-        self.image_label = QLabel("Drop card photos or scans here, or press Ctrl+O.")
+        self.image_label = QLabel(tr("Drop card photos or scans here, or press Ctrl+O."))
         self.image_label.setTextFormat(Qt.TextFormat.PlainText)  # it shows a file's error, with its name
         self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image_label.setMinimumHeight(CARD_PREVIEW_HEIGHT + 8)
@@ -162,18 +164,20 @@ class ScanView(QWidget):
         self.address.setFixedHeight(54)
         self.address.setTabChangesFocus(True)
         self.detail = QLineEdit()
-        self.detail.setPlaceholderText("The one thing you talked about, for the follow-up")
+        self.detail.setPlaceholderText(tr("The one thing you talked about, for the follow-up"))
+        self.detail.setAccessibleName(tr("Conversation detail"))
         self.match_label = plain_label("", "hint", wrap=True)
-        self.merge_button = QPushButton("Merge into existing")
+        self.merge_button = QPushButton(tr("Merge into existing"))
         self.merge_button.setVisible(False)
         self.merge_button.clicked.connect(self.merge_current)
         self.save_button = QPushButton("Save and next  ⏎")
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.save_current)
-        self.skip_button = QPushButton("Skip")
+        self.skip_button = QPushButton(tr("Skip"))
         self.skip_button.clicked.connect(self.skip_current)
         self.raw_text = QPlainTextEdit()
         self.raw_text.setReadOnly(True)
+        self.raw_text.setAccessibleName(tr("What the reader saw"))
         self.raw_text.setFixedHeight(80)
         self._match_id: int | None = None
         self._wire_enter_keys()
@@ -183,15 +187,15 @@ class ScanView(QWidget):
     # layout
     def _build(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(plain_label("Scan", "pageTitle"))
+        top.addWidget(plain_label(tr("Scan"), "pageTitle"))
         top.addStretch(1)
         top.addWidget(self.phone_button)
         top.addWidget(self.camera_button)
         top.addWidget(self.folder_button)
         top.addWidget(self.add_button)
         choices = QHBoxLayout()  # a row of its own: the page stays narrow enough for a small screen
-        for label, combo, stretch in (("Event", self.event_combo, 2), ("Goal", self.goal_combo, 1),
-                                      ("Script", self.script_combo, 1)):
+        for label, combo, stretch in ((tr("Event"), self.event_combo, 2), (tr("Goal"), self.goal_combo, 1),
+                                      (tr("Script"), self.script_combo, 1)):
             buddy = QLabel(label)
             buddy.setBuddy(combo)
             choices.addWidget(buddy)
@@ -203,17 +207,17 @@ class ScanView(QWidget):
         left = QWidget()
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 0, 0)
-        left_column.addWidget(plain_label("Inbox", "cardTitle"))
+        left_column.addWidget(plain_label(tr("Inbox"), "cardTitle"))
         left_column.addWidget(self.inbox)
         form = QFormLayout()
         for name, label in FORM_FIELDS:
-            form.addRow(label, self.address if name == "address" else self.fields[name])
+            form.addRow(tr(label), self.address if name == "address" else self.fields[name])
         buttons = QVBoxLayout()  # pinned under the card: the match offer, the detail, the actions
         match_row = QHBoxLayout()
         match_row.addWidget(self.match_label, 1)
         match_row.addWidget(self.merge_button)
         detail_row = QHBoxLayout()
-        detail_row.addWidget(QLabel("Conversation"))
+        detail_row.addWidget(QLabel(tr("Conversation")))
         detail_row.addWidget(self.detail, 1)
         detail_row.addWidget(self.skip_button)
         detail_row.addWidget(self.save_button)
@@ -226,7 +230,7 @@ class ScanView(QWidget):
         drop_layout.addWidget(self.image_label)
         review_column.addWidget(drop)
         review_column.addLayout(form)
-        review_column.addWidget(plain_label("What the reader saw", "hint"))
+        review_column.addWidget(plain_label(tr("What the reader saw"), "hint"))
         review_column.addWidget(self.raw_text)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -312,6 +316,11 @@ class ScanView(QWidget):
         for row, item in enumerate(self.items):
             haystack = " ".join(str(v) for v in item.scan.values() if isinstance(v, str)).casefold()
             self.inbox.item(row).setHidden(not all(w in haystack for w in words))
+
+    def focus_results(self) -> None:
+        self.inbox.setFocus()
+        if self.inbox.count() and self.inbox.currentRow() < 0:
+            self.inbox.setCurrentRow(0)
 
     def _event_changed(self) -> None:
         event_id = self.event_combo.currentData()
@@ -481,7 +490,7 @@ class ScanView(QWidget):
             return
         cards, scan, where = self.services.cards, self.form_scan(), self._where_met()
         new_person = self._match_id is not None  # offered a merge, the user chose a new contact
-        self._store(item, "saved", "Cannot save this card",
+        self._store(item, "saved", tr("Cannot save this card"),
                     lambda: cards.save_scan(scan, item.path, **where, new_person=new_person),
                     lambda contact: f"Saved {contact_label(contact)}")
 
@@ -490,7 +499,7 @@ class ScanView(QWidget):
         if item is None or match_id is None:
             return
         cards, scan, where = self.services.cards, self.form_scan(), self._where_met()
-        self._store(item, "merged", "Cannot merge this card", lambda: cards.merge_scan(match_id, scan, item.path, **where),
+        self._store(item, "merged", tr("Cannot merge this card"), lambda: cards.merge_scan(match_id, scan, item.path, **where),
                     lambda _contact: "Merged into the existing contact")
 
     def _where_met(self) -> dict[str, Any]:

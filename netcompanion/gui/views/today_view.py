@@ -34,6 +34,7 @@ from netcompanion.core.rules.followup_rules import CHECKLIST_SECTIONS
 from netcompanion.core.services import Services
 from netcompanion.core.services.draft_templates import IntroductionMail
 from netcompanion.core.services.followups import ChecklistSection, QueueItem
+from netcompanion.gui.i18n import tr
 from netcompanion.gui.operation import Operation
 from netcompanion.gui.widgets import ElidedLabel, card_frame, compact_combo, fill_combo, plain_label, show_error
 from netcompanion.gui.worker import Job, LatestRead
@@ -102,28 +103,28 @@ class FollowUpCard(QFrame):
         text.addWidget(plain_label(item.due_label, "hint"))
         buttons = QHBoxLayout()
         if item.needs_detail:
-            detail = QPushButton("Add detail…")
-            detail.setToolTip("What did you talk about? The follow-up will mention it.")
+            detail = QPushButton(tr("Add detail…"))
+            detail.setToolTip(tr("What did you talk about? The follow-up will mention it."))
             detail.clicked.connect(lambda: self.view.add_detail(self.item))
             buttons.addWidget(detail)
         else:
-            email = QPushButton("E-mail draft")
-            email.setToolTip("Open a prefilled e-mail in your mail program")
+            email = QPushButton(tr("E-mail draft"))
+            email.setToolTip(tr("Open a prefilled e-mail in your mail program"))
             email.clicked.connect(lambda: self.view.open_email(self.item))
             buttons.addWidget(email)
         snooze = QToolButton()
-        snooze.setText("Snooze")
+        snooze.setText(tr("Snooze"))
         snooze.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(snooze)
-        menu.addAction("1 day", lambda: self.view.snooze(self.item.id, timedelta(days=1)))
-        menu.addAction("1 week", lambda: self.view.snooze(self.item.id, timedelta(days=7)))
-        menu.addAction("Pick a date…", lambda: self.view.snooze_until_picked(self.item.id))
+        menu.addAction(tr("1 day"), lambda: self.view.snooze(self.item.id, timedelta(days=1)))
+        menu.addAction(tr("1 week"), lambda: self.view.snooze(self.item.id, timedelta(days=7)))
+        menu.addAction(tr("Pick a date…"), lambda: self.view.snooze_until_picked(self.item.id))
         snooze.setMenu(menu)
-        dismiss = QPushButton("Dismiss")
+        dismiss = QPushButton(tr("Dismiss"))
         dismiss.clicked.connect(lambda: self.view.act("dismiss", self.item.id))
-        done = QPushButton("Done")
+        done = QPushButton(tr("Done"))
         done.setObjectName("primary")
-        done.setToolTip("Mark done: logs the interaction and schedules the next touch")
+        done.setToolTip(tr("Mark done: logs the interaction and schedules the next touch"))
         done.clicked.connect(lambda: self.view.act("done", self.item.id))
         for button in (snooze, dismiss, done):
             buttons.addWidget(button)
@@ -160,13 +161,14 @@ class TodayView(QWidget):
         self.introduction_dialog: QDialog | None = None  # the intro mail, once both sides were asked
         self.checklist_window: ChecklistWindow | None = None
         self.goal_filter = compact_combo(QComboBox(), 10)
+        self.goal_filter.setAccessibleName("Goal filter")
         self.goal_filter.currentIndexChanged.connect(self.refresh_list)
-        self.everyone = QCheckBox("Everyone's")
+        self.everyone = QCheckBox(tr("Everyone's"))
         self.everyone.setToolTip("On a database the team shares: the follow-ups of everyone, not only yours")
         self.everyone.toggled.connect(self.refresh_list)
         self.progress_line = plain_label("", "hint")
-        self.window_button = QPushButton("Checklist window")
-        self.window_button.setToolTip("A small window that stays on top (Ctrl+Shift+T)")
+        self.window_button = QPushButton(tr("Checklist window"))
+        self.window_button.setToolTip(tr("A small window that stays on top (Ctrl+Shift+T)"))
         self.window_button.clicked.connect(self.open_checklist_window)
         self.window_button.setVisible(not compact)
         self.body = QVBoxLayout()
@@ -178,7 +180,7 @@ class TodayView(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the cards fit the width
         scroll.setWidget(holder)
         header = QHBoxLayout()
-        header.addWidget(plain_label("Today", "pageTitle"))
+        header.addWidget(plain_label(tr("Today"), "pageTitle"))
         header.addWidget(self.progress_line, 1)
         header.addWidget(self.goal_filter)
         header.addWidget(self.everyone)
@@ -188,7 +190,7 @@ class TodayView(QWidget):
         layout.addWidget(scroll, 1)
 
     def refresh(self) -> None:
-        fill_combo(self.goal_filter, [(g.name, g.key) for g in self.services.goals.list()], ("All goals", ""))
+        fill_combo(self.goal_filter, [(g.name, g.key) for g in self.services.goals.list()], (tr("All goals"), ""))
         self.refresh_list()
 
     def refresh_counts(self) -> None:
@@ -200,6 +202,17 @@ class TodayView(QWidget):
             self._rebuild()  # every item is read: the search only narrows them
         else:
             self.refresh_list()
+
+    def focus_results(self) -> None:
+        """The first card's first button: Tab goes on through the cards."""
+        for index in range(self.body.count()):
+            item = self.body.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, FollowUpCard):
+                first = widget.findChildren(QPushButton)
+                if first:
+                    first[0].setFocus()
+                return
 
     @property
     def loading(self) -> bool:
@@ -218,8 +231,8 @@ class TodayView(QWidget):
     def _show_checklist(self, checklist: Checklist) -> None:
         self.checklist, self.items = checklist, checklist.items
         self._rebuild()
-        self.progress_line.setText(f"{checklist.done_today} of {checklist.done_today + checklist.due_today} "
-                                   "done today")
+        self.progress_line.setText(tr("{done} of {total} done today").format(
+            done=checklist.done_today, total=checklist.done_today + checklist.due_today))
         self.loaded.emit()
 
     def _rebuild(self) -> None:
@@ -254,11 +267,11 @@ class TodayView(QWidget):
                 kept[item.id] = card
                 widgets.append(card)
             if len(visible) < count:
-                more = QPushButton(f"Show all {count}")
+                more = QPushButton(tr("Show all {count}").format(count=count))
                 more.clicked.connect(lambda _=False, t=title: self._expand(t))
                 widgets.append(more)
         if not widgets:
-            widgets.append(plain_label("Nothing to follow up right now. Well done.", "hint"))
+            widgets.append(plain_label(tr("Nothing to follow up right now. Well done."), "hint"))
         if later:
             height = next(iter(kept.values())).sizeHint().height()
             for stand_in, _, _ in later:
@@ -319,15 +332,15 @@ class TodayView(QWidget):
                 followups.mark_done(item_id)
                 return drafts.introduction_mail_draft(intro_id)
 
-            self._apply(followup_id, tick, "Done: asked", then=self._offer_introduction_mail)
+            self._apply(followup_id, tick, tr("Done: asked"), then=self._offer_introduction_mail)
         elif action == "done":
             self._apply(followup_id, followups.mark_done, "Done: logged and the next touch scheduled")
         else:
-            self._apply(followup_id, followups.dismiss, "Dismissed")
+            self._apply(followup_id, followups.dismiss, tr("Dismissed"))
 
     def snooze(self, followup_id: int, delay: timedelta) -> None:
         followups = self.services.followups
-        self._apply(followup_id, lambda item_id: followups.snooze(item_id, utcnow() + delay), "Snoozed")
+        self._apply(followup_id, lambda item_id: followups.snooze(item_id, utcnow() + delay), tr("Snoozed"))
 
     def _apply(self, followup_id: int, action: Callable[[int], T], message: str,
                then: Callable[[T], object] | None = None) -> None:
@@ -341,7 +354,7 @@ class TodayView(QWidget):
             if then is not None:
                 then(result)
 
-        Operation(self, "Follow-up", lambda: action(followup_id)) \
+        Operation(self, tr("Follow-up"), lambda: action(followup_id)) \
             .success(stored).failure(lambda _: self.refresh_list()).run()
 
     def _offer_introduction_mail(self, mail: IntroductionMail) -> None:
@@ -374,12 +387,12 @@ class TodayView(QWidget):
             picked = picker.dateTime().toPython()
             assert isinstance(picked, datetime)
             until, followups = picked.astimezone(), self.services.followups
-            self._apply(followup_id, lambda item_id: followups.snooze(item_id, until), "Snoozed")
+            self._apply(followup_id, lambda item_id: followups.snooze(item_id, until), tr("Snoozed"))
 
     def open_email(self, item: QueueItem) -> None:
         contact = self.services.contacts.get(item.contact_id)
         if not contact.emails:
-            show_error(self, "E-mail draft", f"There is no e-mail address for {item.contact_name}. Add one in Contacts.")
+            show_error(self, tr("E-mail draft"), f"There is no e-mail address for {item.contact_name}. Add one in Contacts.")
             return
         subject = SUBJECTS.get(item.kind, "Following up")
         QDesktopServices.openUrl(QUrl(mailto_link([contact.emails[0].address], subject, item.draft)))
@@ -420,7 +433,7 @@ class ChecklistWindow(QWidget):
 
     def __init__(self, services: Services) -> None:
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
-        self.setWindowTitle("Follow-up checklist")
+        self.setWindowTitle(tr("Follow-up checklist"))
         self.today = TodayView(services, compact=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from netcompanion.core.services import Services
 from netcompanion.core.services.activity_log import ActivityReport
 from netcompanion.core.services.import_report import ImportReport
+from netcompanion.gui.i18n import tr
 from netcompanion.gui.widgets import plain_label
 from netcompanion.gui.worker import Job, run_in_background
 
@@ -51,7 +52,7 @@ def _close_then(dialog: QProgressDialog, on_finished: Callable[[object], None]) 
 
 
 def _progress_dialog(parent: QWidget, title: str, job_holder: list[Job]) -> QProgressDialog:
-    dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
+    dialog = QProgressDialog(title, tr("Cancel"), 0, 0, parent)
     dialog.setLabel(plain_label(title))  # the title holds a file name: text, never markup
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
@@ -62,7 +63,7 @@ def _progress_dialog(parent: QWidget, title: str, job_holder: list[Job]) -> QPro
 def start_import(parent: QWidget, services: Services, path: str, on_finished) -> Job:  # noqa: ANN001
     """Import `path` in the background with a cancellable progress dialog; report at the end."""
     holder: list[Job] = []
-    dialog = _progress_dialog(parent, f"Importing {Path(path).name}…", holder)
+    dialog = _progress_dialog(parent, tr("Importing {file}…").format(file=Path(path).name), holder)
 
     def done(report: ImportReport | ActivityReport) -> None:
         dialog.reset()
@@ -100,5 +101,6 @@ def pick_and_export(parent: QWidget, services: Services, ids: list[int], on_fini
         return None
     fmt, csv_format = EXPORT_FILTERS.get(chosen, ("vcard", "google"))
     return run_in_background(export_job, services, fmt, csv_format, path, ids,
-                             on_done=lambda count: on_finished(f"Exported {count} contacts to {path}"),
-                             on_error=lambda message: on_finished(f"The export failed: {message}"))
+                             on_done=lambda count: on_finished(
+                                 tr("Exported {count} contacts to {path}").format(count=count, path=path)),
+                             on_error=lambda message: on_finished(tr("The export failed: {reason}").format(reason=message)))
