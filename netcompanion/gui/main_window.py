@@ -197,6 +197,10 @@ class MainWindow(QMainWindow):
         self.add_cards_action = self._action(file_menu, tr("&Add cards…"), lambda: self._in_place("Scan", "pick_files"),
                                              "Ctrl+O", tr("Read card photos or scans in the Scan place"))
         self._action(file_menu, tr("Add a &folder of cards…"), lambda: self._in_place("Scan", "pick_folder"))
+        self._action(file_menu, tr("Cards from my &phone…"), lambda: self._in_place("Scan", "use_phone"), "Ctrl+P",
+                     tr("A QR code opens a page on your phone that sends each card photo here"))
+        self._action(file_menu, tr("Cards from the &camera…"), lambda: self._in_place("Scan", "use_camera"), "Ctrl+K",
+                     tr("Hold cards up to the webcam: each is taken when it is still"))
         file_menu.addSeparator()
         self._action(file_menu, tr("&Import contacts…"), lambda: self._in_place("Contacts", "pick_import_file"), "Ctrl+I",
                      tr("vCard, Google / Outlook / LinkedIn CSV, calendars and mailboxes"))

@@ -112,6 +112,22 @@
       <translation>&amp;Ordner mit Karten hinzufügen…</translation>
     </message>
     <message>
+      <source>Cards from my &amp;phone…</source>
+      <translation>Karten vom &amp;Handy…</translation>
+    </message>
+    <message>
+      <source>A QR code opens a page on your phone that sends each card photo here</source>
+      <translation>Ein QR-Code öffnet auf Ihrem Handy eine Seite, die jedes Kartenfoto hierher schickt</translation>
+    </message>
+    <message>
+      <source>Cards from the &amp;camera…</source>
+      <translation>Karten von der &amp;Kamera…</translation>
+    </message>
+    <message>
+      <source>Hold cards up to the webcam: each is taken when it is still</source>
+      <translation>Karten vor die Webcam halten: jede wird aufgenommen, sobald sie still ist</translation>
+    </message>
+    <message>
       <source>&amp;Import contacts…</source>
       <translation>Kontakte &amp;importieren…</translation>
     </message>
@@ -198,6 +214,10 @@
     <message>
       <source>&amp;About NetCompanion</source>
       <translation>&amp;Über NetCompanion</translation>
+    </message>
+    <message>
+      <source>&amp;Settings…</source>
+      <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
       <source>Welcome to NetCompanion. Your database is empty: try it with a demo network of three events and forty contacts, or start with your own cards.</source>
@@ -450,6 +470,10 @@ Das Wiederherstellen ersetzt die Datenbank; die aktuelle Datenbank wird vorher a
       <translation>Eigennutz</translation>
     </message>
     <message>
+      <source>Yours (Settings)</source>
+      <translation>Ihre (Einstellungen)</translation>
+    </message>
+    <message>
       <source>Encounters and interactions</source>
       <translation>Begegnungen und Kontakte</translation>
     </message>
@@ -464,6 +488,10 @@ Das Wiederherstellen ersetzt die Datenbank; die aktuelle Datenbank wird vorher a
     <message>
       <source>Revert</source>
       <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+      <source>Draft language</source>
+      <translation>Sprache der Entwürfe</translation>
     </message>
     <message>
       <source>Trust</source>
@@ -496,6 +524,14 @@ Das Wiederherstellen ersetzt die Datenbank; die aktuelle Datenbank wird vorher a
     <message>
       <source>Import…</source>
       <translation>Importieren…</translation>
+    </message>
+    <message>
+      <source>Duplicates…</source>
+      <translation>Duplikate…</translation>
+    </message>
+    <message>
+      <source>Review contacts that are, or may be, one person, and merge them</source>
+      <translation>Kontakte prüfen, die eine Person sind oder sein könnten, und zusammenführen</translation>
     </message>
     <message>
       <source>Export…</source>
@@ -778,6 +814,22 @@ Das Wiederherstellen ersetzt die Datenbank; die aktuelle Datenbank wird vorher a
       <translation>Ordner hinzufügen…</translation>
     </message>
     <message>
+      <source>Use my phone</source>
+      <translation>Mein Handy nutzen</translation>
+    </message>
+    <message>
+      <source>Take card photos with your phone: shows a QR code to open on it (Ctrl+P)</source>
+      <translation>Kartenfotos mit dem Handy aufnehmen: zeigt einen QR-Code zum Öffnen darauf (Strg+P)</translation>
+    </message>
+    <message>
+      <source>Use camera</source>
+      <translation>Kamera nutzen</translation>
+    </message>
+    <message>
+      <source>Hold cards up to the webcam: each is taken when it is still (Ctrl+K)</source>
+      <translation>Karten vor die Webcam halten: jede wird aufgenommen, sobald sie still ist (Strg+K)</translation>
+    </message>
+    <message>
       <source>Cancel</source>
       <translation>Abbrechen</translation>
     </message>
@@ -894,12 +946,8 @@ Das Wiederherstellen ersetzt die Datenbank; die aktuelle Datenbank wird vorher a
       <translation>Eine vorausgefüllte E-Mail in Ihrem Mailprogramm öffnen</translation>
     </message>
     <message>
-      <source>Done: logged and the next touch scheduled</source>
-      <translation>Erledigt: festgehalten und den nächsten Kontakt geplant</translation>
-    </message>
-    <message>
-      <source>Dismissed</source>
-      <translation>Verworfen</translation>
+      <source>Done: asked</source>
+      <translation>Erledigt: gefragt</translation>
     </message>
     <message>
       <source>{done} of {total} done today</source>
@@ -908,6 +956,10 @@ Das Wiederherstellen ersetzt die Datenbank; die aktuelle Datenbank wird vorher a
     <message>
       <source>Nothing to follow up right now. Well done.</source>
       <translation>Gerade gibt es nichts nachzufassen. Gut gemacht.</translation>
+    </message>
+    <message>
+      <source>Dismissed</source>
+      <translation>Verworfen</translation>
     </message>
     <message>
       <source>Show all {count}</source>

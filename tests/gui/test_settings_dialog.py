@@ -58,6 +58,7 @@ def open_dialog(qtbot, window) -> SettingsDialog:
     dialog = window.settings_dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)
+    qtbot.waitUntil(dialog.isActiveWindow)  # asked for by open_settings; the platform grants it a moment later
     return dialog
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QHideEvent, QKeyEvent, QPixmap
+from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from netcompanion.core import settings
@@ -113,7 +113,9 @@ class CameraPanel(QWidget):
         self.take_button.clicked.connect(self.take_photo)
         self.stop_button = QPushButton("Stop")
         self.stop_button.setToolTip("Turn the camera off (Esc)")
-        self.stop_button.setShortcut("Esc")
+        # Esc while the panel shows (a QShortcut of a hidden widget does not fire); not the button's own
+        # shortcut, which the menu bar would have to show
+        QShortcut(QKeySequence("Esc"), self, self.stop)
         self.stop_button.clicked.connect(self.stop)
         app = QApplication.instance()
         if app is not None:

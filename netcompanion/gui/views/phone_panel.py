@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QHideEvent, QImage, QPixmap
+from PySide6.QtGui import QHideEvent, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from netcompanion.core import settings
@@ -69,7 +69,9 @@ class PhoneCapturePanel(QWidget):
         self.count = plain_label("", "hint")
         self.stop_button = QPushButton("Stop")
         self.stop_button.setToolTip("Stop listening: the phone's link stops working at once (Esc)")
-        self.stop_button.setShortcut("Esc")
+        # Esc while the panel shows (a QShortcut of a hidden widget does not fire); not the button's own
+        # shortcut, which the menu bar would have to show
+        QShortcut(QKeySequence("Esc"), self, self.stop)
         self.stop_button.clicked.connect(self.stop)
         self._photo.connect(self._photo_arrived)
         self._peer.connect(self._peer_arrived)

@@ -133,16 +133,14 @@ class ScanView(QWidget):
         self.phone = PhoneCapturePanel()  # photos from the phone or the webcam join the inbox as dropped files do
         self.camera = CameraPanel()
         self._captured: list[str] = []
-        self.phone_button = QPushButton("Use my phone")
-        self.phone_button.setToolTip("Take card photos with your phone: shows a QR code to open on it (Ctrl+P)")
-        self.phone_button.setShortcut("Ctrl+P")
-        self.camera_button = QPushButton("Use camera")
-        self.camera_button.setToolTip("Hold cards up to the webcam: each is taken when it is still (Ctrl+K)")
-        self.camera_button.setShortcut("Ctrl+K")
-        for panel, button, other in ((self.phone, self.phone_button, self.camera),
-                                     (self.camera, self.camera_button, self.phone)):
+        self.phone_button = QPushButton(tr("Use my phone"))
+        self.phone_button.setToolTip(tr("Take card photos with your phone: shows a QR code to open on it (Ctrl+P)"))
+        self.camera_button = QPushButton(tr("Use camera"))
+        self.camera_button.setToolTip(tr("Hold cards up to the webcam: each is taken when it is still (Ctrl+K)"))
+        for panel in (self.phone, self.camera):
             panel.session_ended.connect(self.status)  # one way of capture at a time: Esc stops it
-            button.clicked.connect(lambda *_args, start=panel.start, stop=other.stop: (stop(), start()))
+        self.phone_button.clicked.connect(self.use_phone)
+        self.camera_button.clicked.connect(self.use_camera)
         self.phone.photo_received.connect(self._photo_captured)
         self.camera.photo_taken.connect(self._photo_captured)
         self.progress = QProgressBar()
@@ -373,6 +371,16 @@ class ScanView(QWidget):
         self.job = run_in_background(read_cards_job, files, settings.home_region(),
                                      self.script_combo.currentData() or None, on_item=self._card_read, on_progress=self._progress,
                                      on_done=self._finished, on_error=self._failed, on_cancel=self._cancelled)
+
+    def use_phone(self) -> None:
+        """Start phone capture (File > Cards from my phone, Ctrl+P); the webcam stops first."""
+        self.camera.stop()
+        self.phone.start()
+
+    def use_camera(self) -> None:
+        """Start webcam capture (File > Cards from the camera, Ctrl+K); phone capture stops first."""
+        self.phone.stop()
+        self.camera.start()
 
     def _photo_captured(self, path: str) -> None:
         """A photo from the phone or the webcam: read now, or as soon as the cards being read are done."""
