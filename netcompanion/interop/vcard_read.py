@@ -10,7 +10,8 @@ and `vcard_values` reads the values. The file is read card by card, with bounded
 logical line longer than MAX_LINE_CHARS, a property with more than MAX_PARAMETERS parameters or
 a card with more than MAX_PROPERTIES properties skips that card with the reason (the rest of it
 is passed over without being kept), so memory stays within a small multiple of the file's size
-and the time within a multiple of its length. Photos, logos, sounds and keys are passed over
+and the time within a multiple of its length. A PHOTO within MAX_PHOTO_CHARS is kept as the
+contact's picture; larger photos, logos, sounds and keys are passed over
 whatever their length, without being kept; so are properties the import does not read.
 """
 from __future__ import annotations

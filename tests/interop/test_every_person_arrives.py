@@ -96,3 +96,12 @@ def test_scan_import_and_manual_entry_follow_one_policy(services, tmp_path: Path
     for contact in (typed, filed):
         assert [(e.address, e.checked) for e in contact.emails] == [("ada@@engines", False)]
         assert [(p.e164, p.checked) for p in contact.phones] == [("12", False)]
+
+
+def test_an_email_only_contacts_follow_up_is_named_by_the_address(tmp_path: Path, services) -> None:
+    services.events.add("Slush", "investor", start="2026-11-20T09:00", end="2026-11-21T18:00")
+    path = tmp_path / "x.csv"
+    path.write_text("Name,Email\n,ola.hansen@example.no\nKari Nordmann,kari@example.no\n", encoding="utf-8")
+    import_file(services, path, event="Slush")
+    names = sorted(item.contact_name for item in services.followups.queue(include_all=True))
+    assert names == ["Kari Nordmann", "ola.hansen@example.no"]

@@ -21,7 +21,6 @@ from netcompanion.core.services.base import Service, resolve_event, resolve_goal
 from netcompanion.core.services.contacts import (
     CONTACT_LOADS,
     NewContact,
-    build_contact,
     contact_label,
     new_contact,
     refresh_search_text,
@@ -224,7 +223,24 @@ class _ImportRun:
         for table, values in ((ContactEmail, emails), (ContactPhone, phones), (ContactGoal, links)):
             if values:
                 self.session.execute(insert(table), values)
+        if self.event is not None:
+            self._meet_written(self.pending)
         self.pending.clear()
+
+    def _meet_written(self, written: list[_Pending]) -> None:
+        """Record the new contacts just written as met at the import's event (one query loads them)."""
+        assert self.event is not None
+        ids = [p.id for p in written if p.id is not None]
+        contacts = {c.id: c for c in self.session.exec(select(Contact).where(col(Contact.id).in_(ids))
+                                                       .options(*CONTACT_LOADS))}
+        for pending in written:
+            contact = contacts[pending.id]
+            add_encounter(self.session, contact, event=self.event, goals=[self.goal.key] if self.goal else [],
+                          owner=self.owner)
+            assert contact.id is not None
+            self.met_there.add(contact.id)
+            pending.entry.changes.append(f"met at {self.event.name}")
+        self.session.flush()
 
     def one(self, record: IncomingContact, cleaned: tuple[ContactFields, list[str]] | None,
             found: Found) -> ReportEntry:
@@ -252,15 +268,7 @@ class _ImportRun:
             if found is not None:
                 entry.warnings.append(f"possible duplicate of {self._label(found[0])}: {found[1]}; not merged "
                                       "(netcompanion contacts duplicates lists it for review)")
-            if self.event is None:
-                return self._add_pending(record, fields, entry)
-            try:
-                contact = build_contact(fields)
-            except ValidationError as exc:
-                entry.reason = str(exc)
-                return entry
-            self.session.add(contact)
-            entry.outcome = "added"
+            return self._add_pending(record, fields, entry)
         if fields.photo:
             self.session.flush()
             assert contact.id is not None

@@ -37,6 +37,7 @@ from netcompanion.core.services.snapshots import raw_datetime, read_reminder_can
 from netcompanion.core.store.database import Database
 from netcompanion.core.store.models import (
     Contact,
+    ContactEmail,
     ContactGoal,
     Encounter,
     Event,
@@ -196,7 +197,12 @@ def _close_touched_reminders(session: Session, now: datetime) -> int:
     return int(result.rowcount or 0)
 
 
-_QUEUE_COLUMNS = (FollowUp.id, FollowUp.kind, FollowUp.status, FollowUp.contact_id, Contact.full_name,
+_FIRST_EMAIL = (select(ContactEmail.address).where(ContactEmail.contact_id == Contact.id)
+                .order_by(col(ContactEmail.position)).limit(1).scalar_subquery())
+# an e-mail-only contact is named by its address (asked only for a contact with no name and no company)
+_QUEUE_NAME = case((and_(Contact.full_name == "", Contact.company == ""), func.coalesce(_FIRST_EMAIL, "")),
+                   else_=Contact.full_name)
+_QUEUE_COLUMNS = (FollowUp.id, FollowUp.kind, FollowUp.status, FollowUp.contact_id, _QUEUE_NAME,
                   Contact.company, raw_datetime(FollowUp.due_at), raw_datetime(FollowUp.snoozed_until),
                   FollowUp.reason, FollowUp.draft, Event.name, FollowUp.introduction_id, FollowUp.owner)
 
