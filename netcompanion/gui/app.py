@@ -21,6 +21,7 @@ from netcompanion.core import settings
 from netcompanion.core.errors import NetCompanionError, UnusableDatabaseError
 from netcompanion.gui.main_window import MainWindow
 from netcompanion.gui.resources import app_icon, stylesheet
+from netcompanion.gui.wheel_guard import install_wheel_guard
 from netcompanion.gui.worker import Job, run_in_background, wait_for_all
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     app.setStyleSheet(stylesheet())
+    install_wheel_guard()
     return app
 
 

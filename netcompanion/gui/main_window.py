@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from netcompanion import APP_NAME, __version__
 from netcompanion.gui.views.place import Place
+from netcompanion.gui.wheel_guard import install_wheel_guard
 from netcompanion.gui.widgets import card_frame, plain_label
 from netcompanion.gui.worker import running_jobs
 
@@ -37,6 +38,12 @@ if TYPE_CHECKING:
 PLACES = ["Today", "Scan", "Contacts", "Events", "Network"]
 
 
+def settle(view: Place) -> bool:
+    """Save the edits of a place's form before the user leaves it (see `Place`); True to go on."""
+    settle_edits = getattr(view, "settle", None)
+    return bool(settle_edits()) if settle_edits is not None else True
+
+
 class MainWindow(QMainWindow):
     """The app's main window, holding one view per place.
 
@@ -49,6 +56,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, services: Services | None = None, offer_demo: bool = True) -> None:
         super().__init__()
+        install_wheel_guard()  # before any control is shown (and polished)
         self.offer_demo = offer_demo
         self.services: Services | None = None
         self.views: list[Place] = []
@@ -189,6 +197,12 @@ class MainWindow(QMainWindow):
         if self.navigation.currentRow() != row:
             self.navigation.setCurrentRow(row)
             return
+        shown = self.stack.currentIndex()
+        if shown != row and 0 <= shown < len(self.views) and not settle(self.views[shown]):
+            self.navigation.blockSignals(True)  # the user keeps editing there
+            self.navigation.setCurrentRow(shown)
+            self.navigation.blockSignals(False)
+            return
         self.stack.setCurrentIndex(row)
         view = self.views[row]
         view.refresh()
@@ -267,13 +281,11 @@ class MainWindow(QMainWindow):
         if self.tray_controller is not None and self.tray_controller.keep_on_close():  # kept in the tray
             event.ignore()
             return
-        if running_jobs() and QMessageBox.question(
-                self, APP_NAME, "Work is still running in the background (reading cards or an import). Quit anyway?"
-        ) != QMessageBox.StandardButton.Yes:
+        if not all(settle(view) for view in self.views):  # edits in a form are saved, or the user stays
             event.ignore()
             return
-        if self.scan.pending_count() and QMessageBox.question(
-                self, APP_NAME, f"{self.scan.pending_count()} scanned cards are not saved yet. Quit anyway?"
+        if running_jobs() and QMessageBox.question(
+                self, APP_NAME, "Work is still running in the background (reading cards or an import). Quit anyway?"
         ) != QMessageBox.StandardButton.Yes:
             event.ignore()
             return

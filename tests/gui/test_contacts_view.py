@@ -71,6 +71,9 @@ def test_a_bad_phone_is_refused_with_a_message_and_nothing_changes(qtbot, window
     assert view.detail.save() is False
     assert shown and "not a phone number" in shown[0]
     assert [p.e164 for p in demo_services.contacts.get(contact_id).phones] == before
+    assert view.detail.lists["phones"].text() == "not a number (mobile)"  # kept in the form, to be fixed
+    view.detail.revert_button.click()  # the user gives up on it
+    assert not view.detail.edits.dirty
 
 
 def test_bulk_archive_asks_first_and_can_be_undone(qtbot, window, demo_services, monkeypatch) -> None:

@@ -69,28 +69,84 @@ def test_cancel_stops_a_batch(qtbot, services, tmp_path: Path) -> None:
     view.cancel()
     qtbot.waitUntil(lambda: not view.job.running, timeout=120_000)
     assert 1 <= len(view.items) < 6
-    assert view.progress_label.text() == "Cancelled"
+    assert view.progress_label.text() == f"Cancelled: {6 - len(view.items)} of 6 cards not read"
 
 
 def test_a_card_of_someone_known_is_merged_not_duplicated(qtbot, services, tmp_path: Path) -> None:
     services.events.add("Logistics Expo", "client", start="2026-03-01T09:00Z", end="2026-03-02T17:00Z")
     view = ScanView(services)
     qtbot.addWidget(view)
+    view.show()
     view.refresh()
     card = jane_card(tmp_path / "jane.jpg")
     _scan(qtbot, view, [str(card)], 1)
-    assert not view.merge_button.isVisibleTo(view)  # nobody like her yet
+    assert not view.new_person_button.isVisibleTo(view)  # nobody like her yet
     view.save_current()
     copy = tmp_path / "jane-again.jpg"
     copy.write_bytes(card.read_bytes())
     _scan(qtbot, view, [str(copy)], 2)
     view.inbox.setCurrentRow(1)
-    assert view.merge_button.isVisibleTo(view) and "Jane Whitfield" in view.match_label.text()
-    view.detail.setText("second conversation: pricing")
-    view.merge_current()
+    assert "Already in your contacts" in view.match_label.text() and "Jane Whitfield" in view.match_label.text()
+    assert view.save_button.text().startswith("Merge") and view.new_person_button.isVisibleTo(view)
+    # the keyboard fast path: Enter on the name, the detail, Enter
+    qtbot.keyClick(view.fields["full_name"], Qt.Key.Key_Return)
+    qtbot.keyClicks(view.detail, "second conversation: pricing")
+    qtbot.keyClick(view.detail, Qt.Key.Key_Return)
     [contact] = services.contacts.list()
     assert len(services.cards.images_for(contact.id)) == 2
     assert len(services.encounters.for_contact(contact.id)) == 2
+    # a third card of her, saved on purpose as someone else
+    third = tmp_path / "jane-namesake.jpg"
+    third.write_bytes(card.read_bytes())
+    _scan(qtbot, view, [str(third)], 3)
+    view.inbox.setCurrentRow(2)
+    view.new_person_button.click()
+    assert len(services.contacts.list()) == 2
+
+
+def test_the_inbox_survives_a_restart_and_a_reviewed_card_shows_what_was_saved(
+        qtbot, services, tmp_path: Path) -> None:
+    card = jane_card(tmp_path / "jane.jpg")
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    view = ScanView(services)
+    qtbot.addWidget(view)
+    view.show()
+    view.refresh()
+    _scan(qtbot, view, [str(card), str(broken)], 2)
+    view.fields["company"].setText("Northwind Logistics")  # the user fixes the company
+    view.detail.setText("met at the booth")
+    view.inbox.setCurrentRow(1)  # and looks at the other card: the fix stays with the first
+    view.inbox.setCurrentRow(0)
+    assert view.fields["company"].text() == "Northwind Logistics" and view.detail.text() == "met at the booth"
+    view.inbox.setCurrentRow(1)
+    view.hide()
+    view.deleteLater()  # the app ends without a word (a crash): nothing is saved on the way out
+    card.unlink()  # and the photo is moved away meanwhile
+
+    again = ScanView(services)
+    qtbot.addWidget(again)
+    again.show()
+    again.refresh()
+    assert [item.status for item in again.items] == ["read", "failed"]
+    again.inbox.setCurrentRow(0)
+    assert again.fields["full_name"].text() == "Jane Whitfield"
+    assert again.fields["company"].text() == "Northwind Logistics" and again.detail.text() == "met at the booth"
+    assert again.image_label.pixmap() is not None and not again.image_label.pixmap().isNull()
+    again.fields["title"].setText("VP Partnerships")
+    qtbot.keyClick(again.detail, Qt.Key.Key_Return)
+    [contact] = services.contacts.list()
+    assert contact.company == "Northwind Logistics" and contact.title == "VP Partnerships"
+    assert services.cards.images_for(contact.id)  # saved from the inbox's copy
+    again.skip_current()
+    third = ScanView(services)
+    qtbot.addWidget(third)
+    assert third.items == []  # saved or skipped: gone from the inbox
+    again.inbox.setCurrentRow(1)
+    again.inbox.setCurrentRow(0)  # the reviewed card shows what was saved, not the raw reading
+    assert again.fields["company"].text() == "Northwind Logistics"
+    assert again.fields["title"].text() == "VP Partnerships"
+    assert "Saved" in again.match_label.text()
 
 
 def _highlighted(view: ScanView) -> set[str]:

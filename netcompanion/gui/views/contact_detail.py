@@ -27,6 +27,7 @@ from netcompanion.core.services import Services
 from netcompanion.core.store.card_store import card_image_path
 from netcompanion.gui.card_preview import image_from_file
 from netcompanion.gui.form_codec import join_phones, join_values, split_phones, split_values
+from netcompanion.gui.unsaved import UnsavedEdits, keep_or_discard
 from netcompanion.gui.widgets import local_day, plain_label, show_error
 
 TIERS = [("Inner circle", "inner"), ("Warm", "warm"), ("Acquaintance", "acquaintance"), ("Noise", "noise")]
@@ -86,6 +87,7 @@ class ContactDetail(QWidget):
         self.revert_button = QPushButton("Revert")
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(lambda: self.show_contact(self.contact_id))
+        self.edits = UnsavedEdits(self.changes)
         self._build()
         self.show_contact(None)
 
@@ -135,6 +137,7 @@ class ContactDetail(QWidget):
         if contact_id is None:
             self.heading.setText("No contact selected")
             self.subtitle.setText("Pick a contact in the table.")
+            self.edits.loaded()
             return
         contact = self.services.contacts.get(contact_id)
         self.loaded_at = contact.updated_at
@@ -155,6 +158,7 @@ class ContactDetail(QWidget):
                                                contact.self_orientation))
         self._show_card(contact_id)
         self._show_history(contact_id)
+        self.edits.loaded()
 
     def _show_card(self, contact_id: int) -> None:
         images = self.services.cards.images_for(contact_id)
@@ -192,23 +196,50 @@ class ContactDetail(QWidget):
     def _overwrite_after_conflict(self, message: str) -> bool:
         return _ask_overwrite(self, message)
 
-    def save(self) -> bool:
-        if self.contact_id is None:
-            return False
+    def _store(self) -> tuple[bool, str]:
+        """Save the form: (True, "") when saved; (False, "") when the user chose to reload what a
+        teammate stored meanwhile; (False, why) when it cannot be saved."""
+        assert self.contact_id is not None
         try:
             self.services.contacts.update(self.contact_id, expected_updated_at=self.loaded_at, **self.changes())
         except ConflictError as exc:
             if not self._overwrite_after_conflict(str(exc)):
-                self.show_contact(self.contact_id)  # reload what is stored now
-                return False
+                return False, ""
             self.loaded_at = None
-            return self.save()
+            return self._store()
         except NetCompanionError as exc:
-            show_error(self, "Cannot save the contact", str(exc))
+            return False, str(exc)
+        return True, ""
+
+    def save(self) -> bool:
+        if self.contact_id is None:
             return False
-        self.saved.emit(self.contact_id)
-        self.show_contact(self.contact_id)
-        return True
+        saved, error = self._store()
+        if error:
+            show_error(self, "Cannot save the contact", error)
+            return False
+        if saved:
+            self.saved.emit(self.contact_id)
+        self.show_contact(self.contact_id)  # what is stored now
+        return saved
+
+    def settle(self) -> bool:
+        """Before the pane shows another contact, or the app quits: save the user's edits. True when
+        it may move on (nothing changed, saved, or the user dropped edits that cannot be saved)."""
+        if self.contact_id is None or not self.edits.dirty:
+            return True
+        saved, error = self._store()
+        if saved:
+            self.edits.loaded()
+            self.saved.emit(self.contact_id)
+            return True
+        if not error:  # reloaded after a teammate's change, as the user chose
+            self.show_contact(self.contact_id)
+            return True
+        if keep_or_discard(self, self.heading.text() or "this contact", error):
+            self.show_contact(self.contact_id)
+            return True
+        return False
 
 
 def _ask_overwrite(parent: QWidget, message: str) -> bool:

@@ -73,7 +73,7 @@ class ContactsView(QWidget):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail = ContactDetail(services)
-        self.detail.saved.connect(lambda _id: self.reload(keep=_id))
+        self.detail.saved.connect(lambda _id: self.reload())  # keeps whichever contact is shown by then
         self.goal_filter, self.event_filter, self.tier_filter = QComboBox(), QComboBox(), QComboBox()
         self.archived_filter = QComboBox()
         self.archived_filter.addItem("Active", False)
@@ -138,7 +138,7 @@ class ContactsView(QWidget):
     def reload(self, keep: int | None = None) -> None:
         """Re-read every row (after an edit, a scan or an import) on a worker thread; the table keeps
         showing the old rows until the new ones are in, and the selection is kept."""
-        self._keep = keep if keep is not None else self.detail.contact_id
+        self._keep = keep
         if not self.model.total:
             self.count_label.setText("Loading contacts…")
         self.read.start(self.services)
@@ -158,8 +158,9 @@ class ContactsView(QWidget):
         for goal in read.goals:
             self.goal_menu.addAction(goal.name, partial(self._bulk_goal, goal.key, goal.name))
         self._update_count()
-        if self._keep is not None:
-            self.select_contact(self._keep)
+        keep = self._keep if self._keep is not None else self.detail.contact_id
+        if keep is not None:
+            self.select_contact(keep)
         self.loaded.emit()
 
     def refresh(self) -> None:
@@ -195,7 +196,19 @@ class ContactsView(QWidget):
         ids = self.selected_ids()
         self.bulk_button.setEnabled(bool(ids))
         self.bulk_button.setText(f"{len(ids)} selected…" if ids else "Selected…")
-        self.detail.show_contact(ids[0] if len(ids) == 1 else None)
+        shown = ids[0] if len(ids) == 1 else None
+        if shown == self.detail.contact_id and self.detail.edits.dirty:
+            return  # the contact being edited, selected again: keep the edits in the form
+        if shown != self.detail.contact_id and not self.detail.settle():
+            if self.detail.contact_id is not None:  # the user keeps editing: back to that contact
+                self.select_contact(self.detail.contact_id)
+            return
+        self.detail.show_contact(shown)
+
+    def settle(self) -> bool:
+        """Before leaving the place or quitting: the detail pane's edits are saved (or the user
+        chose to drop them); False when the user keeps editing."""
+        return self.detail.settle()
 
     # bulk actions
     def _bulk_goal(self, key: str, name: str) -> None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.services import Services
+from netcompanion.gui.unsaved import UnsavedEdits, keep_or_discard
 from netcompanion.gui.widgets import local_day, plain_label, plain_tooltip, show_error
 from netcompanion.gui.worker import Job, run_in_background
 from netcompanion.interop.attendee_formats import AttendeeFormat
@@ -167,6 +168,8 @@ class PlanningTab(QWidget):
         self.remove_target_button = QPushButton("Remove")
         self.remove_target_button.clicked.connect(self.remove_target)
         self._target_ids: list[int] = []
+        self._shown_target: int | None = None  # the target the form shows
+        self.target_edits = UnsavedEdits(self._target_values)
         self._build()
 
     def _build(self) -> None:
@@ -215,6 +218,7 @@ class PlanningTab(QWidget):
         QVBoxLayout(self).addWidget(splitter)
 
     def show_event(self, event_id: int | None) -> None:
+        self.settle()  # a target's edits are saved before another event's targets show
         if event_id != self.event_id:
             self.ranked, self.attendees = [], None
             self._show_ranked()
@@ -364,10 +368,22 @@ class PlanningTab(QWidget):
         rows = self.targets_table.selectionModel().selectedRows()
         return self._target_ids[rows[0].row()] if rows else None
 
+    def _target_values(self) -> dict[str, object]:
+        return dict(why=self.why.toPlainText(), research_notes=self.research.toPlainText(),
+                    talking_points=self.talking.toPlainText(), status=self.target_status.currentData())
+
     def _open_target(self) -> None:
         target_id = self._selected_target()
+        if target_id != self._shown_target and not self.settle():
+            row = self._target_ids.index(self._shown_target) if self._shown_target in self._target_ids else -1
+            if row >= 0:  # the user keeps editing: back to that target
+                self.targets_table.blockSignals(True)
+                self.targets_table.selectRow(row)
+                self.targets_table.blockSignals(False)
+            return
         target = next((t for t in self.services.planning.targets(self.event_id) if t.id == target_id), None) \
             if target_id is not None and self.event_id is not None else None
+        self._shown_target = target.id if target else None
         for widget in (self.why, self.research, self.talking, self.target_status, self.save_target_button,
                        self.remove_target_button):
             widget.setEnabled(target is not None)
@@ -375,6 +391,21 @@ class PlanningTab(QWidget):
         self.research.setPlainText(target.research_notes if target else "")
         self.talking.setPlainText(target.talking_points if target else "")
         self.target_status.setCurrentIndex(max(0, self.target_status.findData(target.status if target else "planned")))
+        self.target_edits.loaded()
+
+    def settle(self) -> bool:
+        """Before the form shows another target (or event), or the app quits: save the user's edits
+        to the target shown. True when it may move on; False when the user keeps editing."""
+        if self._shown_target is None or not self.target_edits.dirty:
+            return True
+        try:
+            self.services.planning.update_target(self._shown_target, **self._target_values())
+        except NetCompanionError as exc:
+            if not keep_or_discard(self, "this target", str(exc)):
+                return False
+        self.target_edits.loaded()
+        self.targets_changed.emit()
+        return True
 
     def select_target_row(self, row: int) -> None:
         self.targets_table.selectRow(row)
@@ -384,12 +415,11 @@ class PlanningTab(QWidget):
         if target_id is None:
             return
         try:
-            self.services.planning.update_target(
-                target_id, why=self.why.toPlainText(), research_notes=self.research.toPlainText(),
-                talking_points=self.talking.toPlainText(), status=self.target_status.currentData())
+            self.services.planning.update_target(target_id, **self._target_values())
         except NetCompanionError as exc:
             show_error(self, "Target", str(exc))
             return
+        self.target_edits.loaded()
         row = self._target_ids.index(target_id)
         self._show_targets()
         self.targets_table.selectRow(row)
@@ -400,6 +430,7 @@ class PlanningTab(QWidget):
         target_id = self._selected_target()
         if target_id is not None:
             self.services.planning.remove_target(target_id)
+            self._shown_target = None  # gone: its edits with it
             self._show_targets()
             self.targets_changed.emit()
 

@@ -33,6 +33,7 @@ from netcompanion.core import settings
 from netcompanion.core.clock import utcnow
 from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.services import Services
+from netcompanion.core.store import scan_inbox
 from netcompanion.gui.card_preview import image_from_array, image_from_file, outlined
 from netcompanion.gui.form_codec import join_phones, join_values, split_phones, split_values
 from netcompanion.gui.widgets import card_frame, fill_combo, plain_label, plain_tooltip, show_error
@@ -43,6 +44,8 @@ LOW_CONFIDENCE = 0.6
 CARD_PREVIEW_HEIGHT = 300
 FORM_FIELDS = [("full_name", "Name"), ("title", "Title"), ("company", "Company"), ("emails", "E-mails"),
                ("phones", "Phones"), ("websites", "Web sites"), ("address", "Address"), ("linkedin", "LinkedIn")]
+SAVE_TEXT = "Save and next  ⏎"
+MERGE_TEXT = "Merge and next  ⏎"
 STATUS_MARK = {"read": "●", "failed": "✖", "saved": "✔", "skipped": "–", "merged": "✔"}
 
 
@@ -50,15 +53,18 @@ STATUS_MARK = {"read": "●", "failed": "✖", "saved": "✔", "skipped": "–",
 class ScanItem:
     """One card in the inbox: its file, what the reader made of it, and where it stands."""
 
-    path: Path
+    path: Path  # the image the card is saved from (the inbox's copy once it is kept there)
     scan: dict[str, Any] = field(default_factory=dict)
     card_image: Any = None  # the upright, flattened card (numpy RGB) the boxes refer to
     status: str = "read"
     contact_id: int | None = None
+    key: str = ""  # its name in the inbox on disk (core/store/scan_inbox.py); "" when not kept there
+    source: str = ""  # the file the user gave
+    detail: str = ""  # the conversation detail typed so far
 
     @property
     def label(self) -> str:
-        name = self.scan.get("full_name") or self.scan.get("company") or self.path.name
+        name = self.scan.get("full_name") or self.scan.get("company") or Path(self.source or self.path).name
         return f"{STATUS_MARK.get(self.status, '')}  {name}"
 
 
@@ -137,10 +143,11 @@ class ScanView(QWidget):
         self.detail = QLineEdit()
         self.detail.setPlaceholderText("The one thing you talked about, for the follow-up")
         self.match_label = plain_label("", "hint", wrap=True)
-        self.merge_button = QPushButton("Merge into existing")
-        self.merge_button.setVisible(False)
-        self.merge_button.clicked.connect(self.merge_current)
-        self.save_button = QPushButton("Save and next  ⏎")
+        self.new_person_button = QPushButton("Save as a new contact")
+        self.new_person_button.setToolTip("The card is someone else than the contact it looks like")
+        self.new_person_button.setVisible(False)
+        self.new_person_button.clicked.connect(self.save_as_new_person)
+        self.save_button = QPushButton(SAVE_TEXT)
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.save_current)
         self.skip_button = QPushButton("Skip")
@@ -149,9 +156,11 @@ class ScanView(QWidget):
         self.raw_text.setReadOnly(True)
         self.raw_text.setFixedHeight(80)
         self._match_id: int | None = None
+        self._batch = (0, 0)  # cards asked for and cards read in the running batch
         self._wire_enter_keys()
         self._build()
         self._set_review_enabled(False)
+        self._restore_inbox()
 
     # layout
     def _build(self) -> None:
@@ -182,7 +191,7 @@ class ScanView(QWidget):
         buttons = QVBoxLayout()  # pinned under the card: the match offer, the detail, the actions
         match_row = QHBoxLayout()
         match_row.addWidget(self.match_label, 1)
-        match_row.addWidget(self.merge_button)
+        match_row.addWidget(self.new_person_button)
         detail_row = QHBoxLayout()
         detail_row.addWidget(QLabel("Conversation"))
         detail_row.addWidget(self.detail, 1)
@@ -247,6 +256,37 @@ class ScanView(QWidget):
             if name != "full_name":
                 box.returnPressed.connect(self.save_current)
         self.detail.returnPressed.connect(self.save_current)
+        for box in (*self.fields.values(), self.detail):
+            box.editingFinished.connect(self._keep_edits)
+
+    def _restore_inbox(self) -> None:
+        """The cards left in the inbox when the app last ended (a quit or a crash)."""
+        try:
+            cards = scan_inbox.load_cards()
+        except OSError as exc:
+            self.status.emit(f"The scan inbox cannot be read: {exc}")
+            return
+        for card in cards:
+            self._add_item(ScanItem(card.image, card.scan, card.card_image,
+                                    "failed" if card.scan.get("error") else "read", key=card.key,
+                                    source=card.source, detail=card.detail))
+
+    def _keep_edits(self) -> None:
+        """Keep the corrections and the detail typed for the card shown, in memory and on disk."""
+        item = self.current
+        if item is None or item.status not in ("read", "failed"):
+            return
+        item.scan, item.detail = self.form_scan(), self.detail.text()
+        if item.key:
+            try:
+                scan_inbox.update_card(scan_inbox.InboxCard(item.key, item.source, item.path, item.scan, item.detail))
+            except OSError as exc:
+                self.status.emit(f"The scan inbox cannot be written: {exc}")
+
+    def settle(self) -> bool:
+        """Before leaving the place or quitting: the card's corrections stay in the inbox."""
+        self._keep_edits()
+        return True
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
@@ -329,6 +369,7 @@ class ScanView(QWidget):
         if not files:
             show_error(self, "Scanning", "No card images there.")
             return
+        self._batch = (len(files), 0)
         self.progress.setRange(0, len(files))
         self.progress.setValue(0)
         for widget in (self.progress, self.cancel_button):
@@ -348,23 +389,38 @@ class ScanView(QWidget):
 
     def _card_read(self, value: tuple[str, dict[str, Any], Any]) -> None:
         path, scan, card_image = value
-        item = ScanItem(Path(path), scan, card_image, "failed" if scan.get("error") else "read")
+        self._batch = (self._batch[0], self._batch[1] + 1)
+        item = ScanItem(Path(path), scan, card_image, "failed" if scan.get("error") else "read", source=path)
+        try:
+            card = scan_inbox.add_card(path, scan, card_image)
+        except OSError as exc:  # a full disk: the card is reviewed from memory
+            self.status.emit(f"The scan inbox cannot be written: {exc}")
+        else:
+            item.key = card.key
+            if card.image.exists():
+                item.path = card.image
+        self._add_item(item)
+
+    def _add_item(self, item: ScanItem) -> None:
         self.items.append(item)
         entry = QListWidgetItem(item.label)
-        entry.setToolTip(plain_tooltip(scan.get("error") or str(item.path)))
+        entry.setToolTip(plain_tooltip(item.scan.get("error") or item.source or str(item.path)))
         self.inbox.addItem(entry)
         if self.current is None:
             self.inbox.setCurrentRow(len(self.items) - 1)
 
     def _finished(self, count: int) -> None:
-        self._end_job(f"Read {count} card{'' if count == 1 else 's'}")
+        failed = sum(1 for item in self.items[-count:] if item.status == "failed") if count else 0
+        self._end_job(batch_summary(count, failed))
 
     def _failed(self, message: str) -> None:
         self._end_job("Reading stopped")
         show_error(self, "Scanning", message)
 
     def _cancelled(self) -> None:
-        self._end_job("Cancelled")
+        asked, read = self._batch
+        left = asked - read
+        self._end_job(f"Cancelled: {left} of {asked} card{'' if asked == 1 else 's'} not read" if left else "Cancelled")
 
     def _end_job(self, message: str) -> None:
         for widget in (self.progress, self.cancel_button):
@@ -374,6 +430,8 @@ class ScanView(QWidget):
 
     # review
     def _open_row(self, row: int) -> None:
+        if self.current is not None and self.current is not (self.items[row] if 0 <= row < len(self.items) else None):
+            self._keep_edits()  # what the user corrected on the card they leave stays with it
         self.current = self.items[row] if 0 <= row < len(self.items) else None
         item = self.current
         if item is None:
@@ -386,7 +444,7 @@ class ScanView(QWidget):
             _mark(box, name in low and bool(box.text()))
         self.address.setPlainText(scan.get("address") or "")
         _mark(self.address, "address" in low and bool(self.address.toPlainText()))
-        self.detail.clear()
+        self.detail.setText(item.detail)
         self.raw_text.setPlainText(scan.get("error") or scan.get("raw_text") or "")
         self._show_image(item, low)
         editable = item.status in ("read", "failed")
@@ -408,16 +466,21 @@ class ScanView(QWidget):
     def _offer_merge(self, item: ScanItem) -> None:
         """When the card is someone already stored (or a planned target's contact), offer to merge."""
         self._match_id = None
-        self.merge_button.setVisible(False)
+        self.new_person_button.setVisible(False)
+        self.save_button.setText(SAVE_TEXT)
         self.match_label.clear()
+        if item.status in ("saved", "merged"):
+            self.match_label.setText("Saved: the form shows what was stored. Edit it in Contacts.")
         if item.status != "read":
             return
         found = self.services.cards.find_existing(self.form_scan(), settings.home_region())
         if found is not None:
             contact, reason = found
             self._match_id = contact.id
-            self.match_label.setText(f"Already in your contacts: {contact.full_name or contact.company} ({reason}).")
-            self.merge_button.setVisible(True)
+            self.match_label.setText(f"Already in your contacts: {contact.full_name or contact.company} ({reason}). "
+                                     "Enter merges the card into it.")
+            self.save_button.setText(MERGE_TEXT)
+            self.new_person_button.setVisible(True)
 
     def _set_review_enabled(self, enabled: bool) -> None:
         for widget in (*self.fields.values(), self.address, self.detail, self.save_button, self.skip_button):
@@ -436,19 +499,30 @@ class ScanView(QWidget):
         return scan
 
     def save_current(self) -> None:
+        """Enter: merge the card into the contact it matches, else save it as a new contact."""
+        if self._match_id is not None:
+            self.merge_current()
+        else:
+            self._save(new_person=False)
+
+    def save_as_new_person(self) -> None:
+        """The user says the card is someone else than the contact it matches."""
+        self._save(new_person=True)
+
+    def _save(self, new_person: bool) -> None:
         item = self.current
         if item is None or item.status not in ("read", "failed"):
             return
+        scan = self.form_scan()
         try:
             contact = self.services.cards.save_scan(
-                self.form_scan(), item.path, event=self.event_combo.currentData(),
+                scan, item.path, event=self.event_combo.currentData(),
                 goals=[self.goal_combo.currentData()] if self.goal_combo.currentData() else [],
-                detail=self.detail.text(), region=settings.home_region(),
-                new_person=self._match_id is not None)  # offered a merge, the user chose a new contact
+                detail=self.detail.text(), region=settings.home_region(), new_person=new_person)
         except (NetCompanionError, OSError) as exc:
             show_error(self, "Cannot save this card", str(exc))
             return
-        item.status, item.contact_id = "saved", contact.id
+        self._reviewed(item, "saved", contact.id, scan)
         self.status.emit(f"Saved {contact.full_name or contact.company}")
         self.contacts_changed.emit()
         self._next()
@@ -457,22 +531,29 @@ class ScanView(QWidget):
         item = self.current
         if item is None or self._match_id is None:
             return
+        scan = self.form_scan()
         try:
             self.services.cards.merge_scan(
-                self._match_id, self.form_scan(), item.path, event=self.event_combo.currentData(),
+                self._match_id, scan, item.path, event=self.event_combo.currentData(),
                 goals=[self.goal_combo.currentData()] if self.goal_combo.currentData() else [],
                 detail=self.detail.text(), region=settings.home_region())
         except (NetCompanionError, OSError) as exc:
             show_error(self, "Cannot merge this card", str(exc))
             return
-        item.status, item.contact_id = "merged", self._match_id
+        self._reviewed(item, "merged", self._match_id, scan)
         self.status.emit("Merged into the existing contact")
         self.contacts_changed.emit()
         self._next()
 
+    def _reviewed(self, item: ScanItem, status: str, contact_id: int | None, scan: dict[str, Any]) -> None:
+        """The card is stored: it shows what was saved from now on, and leaves the inbox on disk."""
+        item.status, item.contact_id, item.scan, item.detail = status, contact_id, scan, self.detail.text()
+        scan_inbox.remove_card(item.key)
+
     def skip_current(self) -> None:
         if self.current is not None:
             self.current.status = "skipped"
+            scan_inbox.remove_card(self.current.key)
             self._next()
 
     def _next(self) -> None:
@@ -489,6 +570,16 @@ class ScanView(QWidget):
 
     def pending_count(self) -> int:
         return sum(1 for item in self.items if item.status in ("read", "failed"))
+
+
+def batch_summary(count: int, failed: int) -> str:
+    """The status line after a batch: what was read, and what could not be."""
+    cards = f"{count} card{'' if count == 1 else 's'}"
+    if not failed:
+        return f"Read {cards}"
+    if failed == count:
+        return f"None of the {cards} could be read" if count > 1 else "The card could not be read"
+    return f"Read {count - failed} of {cards}; {failed} could not be read"
 
 
 def fields_to_check(scan: dict[str, Any]) -> set[str]:
