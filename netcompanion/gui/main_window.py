@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from netcompanion import APP_NAME, __version__
+from netcompanion.gui.operation import Operation, pending_writes
+from netcompanion.gui.unsaved import kept_count
 from netcompanion.gui.views.place import Place
 from netcompanion.gui.wheel_guard import install_wheel_guard
 from netcompanion.gui.widgets import card_frame, plain_label
@@ -151,11 +153,17 @@ class MainWindow(QMainWindow):
         return banner
 
     def load_demo(self) -> None:
+        """Fill the empty database with the demo network in the background, then show it."""
         from netcompanion.demo import fill_demo
 
         if self.services is None:
             return
-        fill_demo(self.services)
+        services = self.services
+        self.welcome.setEnabled(False)
+        Operation(self, "Demo data", lambda: fill_demo(services)).success(lambda _: self._demo_loaded()) \
+            .failure(lambda _: self.welcome.setEnabled(True)).run()
+
+    def _demo_loaded(self) -> None:
         self.welcome.setVisible(False)
         self.refresh_current()
         self.show_status("Demo data loaded")
@@ -274,6 +282,13 @@ class MainWindow(QMainWindow):
         else:
             self.go_to(place)
 
+    def _close_when_written(self, kept: int) -> None:
+        """Quit once the writes are answered, unless the user went back to edits that were refused."""
+        if pending_writes():
+            QTimer.singleShot(20, lambda: self._close_when_written(kept))
+        elif kept_count() == kept:
+            self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if not self.views:  # still opening the database: nothing to lose
             super().closeEvent(event)
@@ -283,6 +298,10 @@ class MainWindow(QMainWindow):
             return
         if not all(settle(view) for view in self.views):  # edits in a form are saved, or the user stays
             event.ignore()
+            return
+        if pending_writes():  # the edits just handed over are stored first: one may be refused
+            event.ignore()
+            self._close_when_written(kept_count())
             return
         if running_jobs() and QMessageBox.question(
                 self, APP_NAME, "Work is still running in the background (reading cards or an import). Quit anyway?"

@@ -12,6 +12,13 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+_kept = 0  # how many times the user chose to keep editing edits that were refused
+
+
+def kept_count() -> int:
+    """How often the user went back to refused edits (quitting stops when this grows)."""
+    return _kept
+
 
 class UnsavedEdits:
     """The values a form was filled with, to tell whether the user has changed them since."""
@@ -41,4 +48,8 @@ def keep_or_discard(parent: QWidget, what: str, reason: str) -> bool:
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     box.exec()
-    return box.clickedButton() is drop
+    if box.clickedButton() is drop:
+        return True
+    global _kept
+    _kept += 1
+    return False

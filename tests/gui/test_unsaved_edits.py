@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from netcompanion.gui.views.contacts_view import ContactsView
-from tests.gui.waiting import settled
+from tests.gui.waiting import settled, written
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -37,6 +37,7 @@ def test_an_email_typed_then_another_contact_clicked_is_saved(qtbot, window, dem
     QTest.keyClicks(box, "kept@example.org")
     _click_row(view, second)
     assert view.detail.contact_id == second
+    written()
     assert "kept@example.org" in [e.address for e in demo_services.contacts.get(first).emails]
     settled(view)
     _click_row(view, first)
@@ -52,18 +53,21 @@ def test_leaving_the_place_and_quitting_save_the_edit(qtbot, window, demo_servic
     view.detail.lines["title"].setText("Chief Listener")
     window.navigation.setCurrentRow(0)  # to Today
     assert window.stack.currentIndex() == 0
+    written()
     assert demo_services.contacts.get(contact_id).title == "Chief Listener"
     window.navigation.setCurrentRow(2)
     settled(view)
     _click_row(view, contact_id)
     view.detail.lines["title"].setText("Chief Quitter")
     window.close()
+    written()
     assert demo_services.contacts.get(contact_id).title == "Chief Quitter"
 
 
-def test_an_edit_that_cannot_be_saved_asks_and_keeps_the_user_on_it(qtbot, window, demo_services,
-                                                                     monkeypatch) -> None:
+def test_an_edit_that_cannot_be_saved_asks_and_takes_the_user_back_to_it(qtbot, window, demo_services,
+                                                                          monkeypatch) -> None:
     answers: list[str] = []
+    choice = ["Keep editing"]
 
     def answer(box: QMessageBox) -> None:
         answers.append(box.text())
@@ -71,23 +75,25 @@ def test_an_edit_that_cannot_be_saved_asks_and_keeps_the_user_on_it(qtbot, windo
             if button.text() == choice[0]:
                 button.click()
 
-    choice = ["Keep editing"]
     monkeypatch.setattr(QMessageBox, "exec", answer)
     window.navigation.setCurrentRow(2)
     view = settled(window.contacts)
     first, second = [view.model.row_at(row).id for row in (0, 1)]
-    before = [p.e164 for p in demo_services.contacts.get(first).phones]
+    before = demo_services.contacts.get(first).birthday
     _click_row(view, first)
-    view.detail.lists["phones"].setText("not a number (mobile)")
+    view.detail.lines["birthday"].setText("the day after tomorrow")
     _click_row(view, second)
-    assert answers and "cannot be saved" in answers[0]
-    assert view.detail.contact_id == first and view.detail.lists["phones"].text() == "not a number (mobile)"
-    window.navigation.setCurrentRow(0)  # leaving the place asks too, and the user stays
-    assert window.stack.currentIndex() == 2 and window.navigation.currentRow() == 2
+    written()
+    assert answers and "cannot be saved" in answers[0] and "not a date" in answers[0]
+    settled(view)
+    assert view.detail.contact_id == first  # back to the edit, with the user's text
+    assert view.detail.lines["birthday"].text() == "the day after tomorrow"
     choice[0] = "Drop my changes"
     _click_row(view, second)
-    assert view.detail.contact_id == second
-    assert [p.e164 for p in demo_services.contacts.get(first).phones] == before
+    written()
+    settled(view)
+    assert view.detail.contact_id == second and len(answers) == 2
+    assert demo_services.contacts.get(first).birthday == before
 
 
 def test_a_targets_why_is_saved_when_another_target_is_picked(qtbot, window, demo_services) -> None:
@@ -102,5 +108,6 @@ def test_a_targets_why_is_saved_when_another_target_is_picked(qtbot, window, dem
     first = tab._selected_target()
     tab.why.setPlainText("led two seed rounds in logistics")
     tab.select_target_row(1)
+    written()
     saved = next(t for t in demo_services.planning.targets(event.id) if t.id == first)
     assert saved.why == "led two seed rounds in logistics"
