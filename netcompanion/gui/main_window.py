@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
 
     def _connect_views(self) -> None:
         self.contacts.undoable.connect(self.offer_undo)
+        self.today.undoable.connect(self.offer_undo)
         self.scan.contacts_changed.connect(self._data_changed)
         self.events.events_changed.connect(self._data_changed)
         self.today.changed.connect(self._data_changed)

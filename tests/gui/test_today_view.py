@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea
 
 from netcompanion.core.clock import utcnow
 from netcompanion.gui.views.today_view import FollowUpCard, TodayView
@@ -178,3 +178,38 @@ def test_the_checklist_window_fits_its_buttons_and_closes_on_esc_and_ctrl_w(qtbo
     qtbot.waitUntil(lambda: QApplication.activeWindow() is small)
     qtbot.keyClick(QApplication.focusWidget() or small, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
     assert not small.isVisible()
+
+
+def test_done_snooze_and_dismiss_are_undone_with_ctrl_z_or_reopen(qtbot, window, demo_services) -> None:
+    """Issue 17, item 7: every action in Today can be taken back, and what was closed stays in reach."""
+    window.navigation.setCurrentRow(0)
+    view = window.today
+    first = cards(view)[0].item
+    before = len(demo_services.interactions.for_contact(first.contact_id))
+    qtbot.mouseClick(button(cards(view)[0], "Done"), Qt.MouseButton.LeftButton)
+    written()
+    assert window.undo_button.isVisible() and "Ctrl+Z" in window.statusBar().currentMessage()
+    assert first.id not in [c.item.id for c in cards(view)]
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    written()
+    assert first.id in [c.item.id for c in cards(view)]  # back where it was
+    assert len(demo_services.interactions.for_contact(first.contact_id)) == before  # its interaction is gone
+    # snoozed, then undone by the toast's Undo button
+    second = cards(view)[0].item
+    view.snooze(second.id, timedelta(days=7))
+    written()
+    assert second.id not in [c.item.id for c in cards(view)]
+    window.undo_button.click()
+    written()
+    assert second.id in [c.item.id for c in cards(view)]
+    # dismissed: listed under "Done or dismissed today", and Reopen brings it back
+    qtbot.mouseClick(button(next(c for c in cards(view) if c.item.id == second.id), "Dismiss"),
+                     Qt.MouseButton.LeftButton)
+    written()
+    loaded(view)
+    recent = [w for w in view.findChildren(QPushButton) if w.text() == "Reopen" and w.isVisibleTo(view)]
+    assert len(recent) == 1
+    assert any(w.text().startswith("Done or dismissed today (1)") for w in view.findChildren(QLabel))
+    qtbot.mouseClick(recent[0], Qt.MouseButton.LeftButton)
+    written()
+    assert second.id in [c.item.id for c in cards(view)]

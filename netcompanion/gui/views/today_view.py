@@ -7,7 +7,7 @@ the list stays quick however large the network.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, QUrl, Signal
@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 from netcompanion.core.clock import to_local, utcnow
 from netcompanion.core.rules.followup_rules import CHECKLIST_SECTIONS
 from netcompanion.core.services import Services
-from netcompanion.core.services.followups import ChecklistSection, QueueItem
+from netcompanion.core.services.followups import ChecklistSection, FollowUpState, QueueItem
+from netcompanion.core.store.models import FollowUp
 from netcompanion.gui.operation import Operation
 from netcompanion.gui.widgets import ElidedLabel, card_frame, compact_combo, fill_combo, plain_label, show_error
 from netcompanion.gui.worker import Job, LatestRead
@@ -50,6 +51,7 @@ class Checklist:
     now: datetime
     sections: list[ChecklistSection]
     done_today: int
+    recent: list[tuple[FollowUp, str]] = field(default_factory=list)  # done or dismissed today, newest first
 
     @property
     def items(self) -> list[QueueItem]:
@@ -76,7 +78,8 @@ def build_checklist_job(job: Job, services: Services, goal: str | None, everyone
     now = utcnow()
     sections = services.followups.checklist(now=now, goal=goal, everyone=everyone, limit=limit, complete=expanded)
     start_of_today = to_local(now).replace(hour=0, minute=0, second=0, microsecond=0)
-    return Checklist(now, sections, services.followups.done_count_since(start_of_today, everyone=everyone))
+    return Checklist(now, sections, services.followups.done_count_since(start_of_today, everyone=everyone),
+                     services.followups.recently_closed(start_of_today))
 
 
 def card_signature(item: QueueItem, overdue: bool) -> tuple:
@@ -140,6 +143,7 @@ class TodayView(QWidget):
 
     changed = Signal()
     status = Signal(str)
+    undoable = Signal(str, object)  # message, undo callable: the main window offers it (Undo, Ctrl+Z)
     loaded = Signal()  # a new checklist is shown
 
     def __init__(self, services: Services, parent: QWidget | None = None, compact: bool = False) -> None:
@@ -255,6 +259,8 @@ class TodayView(QWidget):
                 widgets.append(more)
         if not widgets:
             widgets.append(plain_label("Nothing to follow up right now. Well done.", "hint"))
+        if self.checklist.recent and not words:
+            widgets.extend(self._recent_rows(self.checklist.recent))
         if later:
             height = next(iter(kept.values())).sizeHint().height()
             for stand_in, _, _ in later:
@@ -320,8 +326,41 @@ class TodayView(QWidget):
         """Store `action` on the item in the background; its card leaves the list at once, and the
         list is read again (also when it failed: a teammate may have ticked it meanwhile)."""
         self._take_off(followup_id)
-        Operation(self, "Follow-up", lambda: action(followup_id)) \
-            .success(lambda _: self._changed(message)).failure(lambda _: self.refresh_list()).run()
+        followups = self.services.followups
+
+        def act() -> FollowUpState:
+            before = followups.state(followup_id)
+            action(followup_id)
+            return before
+
+        Operation(self, "Follow-up", act).success(lambda before: self._acted(message, followup_id, before)) \
+            .failure(lambda _: self.refresh_list()).run()
+
+    def _acted(self, message: str, followup_id: int, before: FollowUpState) -> None:
+        self._changed(message)
+        self.undoable.emit(message, lambda: self.restore(followup_id, before))
+
+    def restore(self, followup_id: int, before: FollowUpState | None = None) -> None:
+        """Undo Done, Snooze or Dismiss on the item (`before`: as it was; None: open again)."""
+        followups = self.services.followups
+        Operation(self, "Undo", lambda: followups.restore(followup_id, before)) \
+            .success(lambda _: self._changed("Undone: the follow-up is back in the list")).run()
+
+    def _recent_rows(self, recent: list[tuple[FollowUp, str]]) -> list[QWidget]:
+        """Done or dismissed today, each with Reopen: nothing ticked by mistake is out of reach."""
+        widgets: list[QWidget] = [plain_label(f"Done or dismissed today ({len(recent)})", "cardTitle")]
+        for item, name in recent:
+            row = card_frame("card")
+            line = QHBoxLayout(row)
+            mark = "Done" if item.status == "done" else "Dismissed"
+            label = ElidedLabel(f"{mark}: {name} · {item.reason}")
+            line.addWidget(label, 1)
+            reopen = QPushButton("Reopen")
+            reopen.setToolTip("Put it back in the list (an interaction its Done logged is removed)")
+            reopen.clicked.connect(lambda _=False, i=item.id: self.restore(i))
+            line.addWidget(reopen)
+            widgets.append(row)
+        return widgets
 
     def _take_off(self, followup_id: int) -> None:
         card = self.cards.pop(followup_id, None)
