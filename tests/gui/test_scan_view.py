@@ -202,3 +202,27 @@ def test_a_card_that_cannot_be_saved_is_opened_again_with_the_reason(qtbot, serv
     assert shown == ["a contact needs a name, a company, an e-mail or a phone"]
     assert view.current is first and first.status == "read" and view.save_button.isEnabled()
     assert not services.contacts.list()
+
+
+def test_a_card_of_someone_whose_job_changed_shows_both_and_the_card_wins(qtbot, services, tmp_path: Path) -> None:
+    """Issue 17, item 3: the review shows the stored job and the card's; merging keeps the card's,
+    and the old job is in the contact's history."""
+    from netcompanion.core.services.contacts import ContactFields
+
+    stored = services.contacts.add(ContactFields(full_name="Jane Whitfield", title="Logistics Analyst",
+                                                 company="Blue Harbor Freight",
+                                                 emails=["jane.whitfield@northwind-logistics.com"]))
+    view = ScanView(services)
+    qtbot.addWidget(view)
+    view.show()
+    view.refresh()
+    _scan(qtbot, view, [str(jane_card(tmp_path / "jane.jpg"))], 1)
+    text = view.match_label.text()
+    assert "Logistics Analyst at Blue Harbor Freight" in text  # the stored job
+    card_company = view.fields["company"].text()
+    assert card_company and card_company in text  # beside the card's
+    qtbot.keyClick(view.detail, Qt.Key.Key_Return)
+    written()
+    [contact] = services.contacts.list()
+    assert contact.id == stored.id and contact.company == card_company
+    assert "Blue Harbor Freight" in [entry.old_value for entry in services.contacts.history(contact.id)]

@@ -483,8 +483,15 @@ class ScanView(QWidget):
         if found is not None:
             contact, reason = found
             self._match_id = contact.id
-            self.match_label.setText(f"Already in your contacts: {contact.full_name or contact.company} ({reason}). "
-                                     "Enter merges the card into it.")
+            text = f"Already in your contacts: {contact.full_name or contact.company} ({reason}). "
+            scan = self.form_scan()
+            stored_job, card_job = job_text(contact.title, contact.company), job_text(scan["title"], scan["company"])
+            if card_job and stored_job and card_job.casefold() != stored_job.casefold():
+                text += (f"New job? Stored: {stored_job}. This card: {card_job}. Merging keeps the card's; "
+                         "the stored one goes into the contact's history.")
+            else:
+                text += "Enter merges the card into it."
+            self.match_label.setText(text)
             self.save_button.setText(MERGE_TEXT)
             self.new_person_button.setVisible(True)
 
@@ -586,6 +593,12 @@ class ScanView(QWidget):
 
     def pending_count(self) -> int:
         return sum(1 for item in self.items if item.status in ("read", "failed"))
+
+
+def job_text(title: str, company: str) -> str:
+    """'Head of Partnerships at Northwind' (either part may be missing)."""
+    title, company = (title or "").strip(), (company or "").strip()
+    return f"{title} at {company}" if title and company else title or company
 
 
 def batch_summary(count: int, failed: int) -> str:
