@@ -213,3 +213,30 @@ def test_done_snooze_and_dismiss_are_undone_with_ctrl_z_or_reopen(qtbot, window,
     qtbot.mouseClick(recent[0], Qt.MouseButton.LeftButton)
     written()
     assert second.id in [c.item.id for c in cards(view)]
+
+
+def test_an_accepted_introduction_is_due_today_not_late(qtbot, window, demo_services) -> None:
+    """Issue 17, item 12: nothing is late before its due time: an introduction is due by the end of the day."""
+    from datetime import datetime
+
+    from netcompanion.core.clock import utcnow as clock_now
+    from netcompanion.gui.views.network_view import NetworkView
+
+    suggestion = demo_services.network.suggest_introductions(limit=1)[0]
+    network = window.findChild(NetworkView)
+    network.introduce({"offerer": {"id": suggestion.offerer.id}, "needer": {"id": suggestion.needer.id}}, True)
+    written()
+    window.navigation.setCurrentRow(0)
+    view = window.today
+    loaded(view)
+    later = clock_now() + timedelta(minutes=6)  # six minutes on, the same day still (or the test would not say much)
+    if later.astimezone().date() != datetime.now().astimezone().date():
+        later = clock_now()
+    sections = {s.title: s for s in demo_services.followups.checklist(now=later)}
+    intro_ids = {i.id for s in sections.values() for i in s.items if i.kind == "introduction"}
+    assert len(intro_ids) == 2
+    assert not intro_ids & {i.id for i in sections["Overdue"].items}
+    assert intro_ids <= {i.id for i in demo_services.followups.checklist(now=later, complete={"Today"})[1].items}
+    view._expand("Today")
+    shown = [c.item for c in cards(view) if c.item.kind == "introduction"]
+    assert shown and all(not item.overdue and "late" not in item.due_label for item in shown)
