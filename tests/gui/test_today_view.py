@@ -240,3 +240,34 @@ def test_an_accepted_introduction_is_due_today_not_late(qtbot, window, demo_serv
     view._expand("Today")
     shown = [c.item for c in cards(view) if c.item.kind == "introduction"]
     assert shown and all(not item.overdue and "late" not in item.due_label for item in shown)
+
+
+def test_the_email_draft_opens_in_a_compose_window_and_a_missing_mail_program_is_said(
+        qtbot, window, demo_services, monkeypatch) -> None:
+    """Issue 17, item 11: the draft is edited in the app; when no mail program opens it, the user is
+    told and the text is on the clipboard."""
+    from PySide6.QtGui import QDesktopServices, QGuiApplication
+
+    from netcompanion.gui.compose_dialog import ComposeDialog
+
+    window.navigation.setCurrentRow(0)
+    view = window.today
+    card = next(c for c in cards(view) if any(b.text() == "E-mail draft" for b in c.findChildren(QPushButton))
+                and demo_services.contacts.get(c.item.contact_id).emails)
+    qtbot.mouseClick(button(card, "E-mail draft"), Qt.MouseButton.LeftButton)
+    dialog = view.findChild(ComposeDialog)
+    assert dialog is not None and dialog.isVisible()
+    contact = demo_services.contacts.get(card.item.contact_id)
+    assert dialog.to.text() == contact.emails[0].address
+    assert dialog.subject.text() and dialog.body.toPlainText() == card.item.draft
+    dialog.body.setPlainText(dialog.body.toPlainText() + "\nP.S. the slides are attached.")
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or False)
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    assert opened and opened[0].startswith("mailto:")
+    assert dialog.isVisible() and "No mail program" in dialog.note.text()
+    assert "P.S. the slides are attached." in QGuiApplication.clipboard().text()
+    QGuiApplication.clipboard().clear()
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text().startswith(f"Subject: {dialog.subject.text()}")
+    dialog.reject()

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,9 +34,9 @@ from netcompanion.core.services import Services
 from netcompanion.core.services.followups import ChecklistSection, FollowUpState, QueueItem
 from netcompanion.core.store.models import FollowUp
 from netcompanion.gui.operation import Operation
-from netcompanion.gui.widgets import ElidedLabel, card_frame, compact_combo, fill_combo, plain_label, show_error
+from netcompanion.gui.widgets import ElidedLabel, card_frame, compact_combo, fill_combo, plain_label
 from netcompanion.gui.worker import Job, LatestRead
-from netcompanion.interop.mailto import SUBJECTS, mailto_link
+from netcompanion.interop.mailto import SUBJECTS
 
 SECTION_PAGE = 12  # cards shown per section until "show all": more than a screenful
 FIRST_CARDS = 8  # new cards built at once, a screenful; the others follow a few per event-loop turn
@@ -387,12 +387,13 @@ class TodayView(QWidget):
             self._apply(followup_id, lambda item_id: followups.snooze(item_id, until), "Snoozed")
 
     def open_email(self, item: QueueItem) -> None:
+        """The draft in the compose window: edited there, then opened in the mail program or copied."""
+        from netcompanion.gui.compose_dialog import ComposeDialog
+
         contact = self.services.contacts.get(item.contact_id)
-        if not contact.emails:
-            show_error(self, "E-mail draft", f"There is no e-mail address for {item.contact_name}. Add one in Contacts.")
-            return
-        subject = SUBJECTS.get(item.kind, "Following up")
-        QDesktopServices.openUrl(QUrl(mailto_link([contact.emails[0].address], subject, item.draft)))
+        to = [contact.emails[0].address] if contact.emails else []
+        self.compose = ComposeDialog(to, SUBJECTS.get(item.kind, "Following up"), item.draft, self)
+        self.compose.open()
 
     def add_detail(self, item: QueueItem) -> None:
         from netcompanion.gui.detail_dialog import ask_detail  # shows the draft's sentence while typing
