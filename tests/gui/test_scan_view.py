@@ -226,3 +226,53 @@ def test_a_card_of_someone_whose_job_changed_shows_both_and_the_card_wins(qtbot,
     [contact] = services.contacts.list()
     assert contact.id == stored.id and contact.company == card_company
     assert "Blue Harbor Freight" in [entry.old_value for entry in services.contacts.history(contact.id)]
+
+
+def test_cards_that_cannot_be_read_are_said_in_the_users_words(qtbot, services, tmp_path: Path) -> None:
+    """Issue 17, item 13: a failed card says what is wrong with the file, and the status line does
+    not say "Read 2 cards" when none was read."""
+    whole = jane_card(tmp_path / "jane.jpg").read_bytes()
+    cut = tmp_path / "cut-short.jpg"
+    cut.write_bytes(whole[: len(whole) // 3])  # a copy that stopped a third of the way
+    text = tmp_path / "notes.jpg"
+    text.write_text("shopping list: milk, eggs")
+    view = ScanView(services)
+    qtbot.addWidget(view)
+    view.show()
+    view.refresh()
+    _scan(qtbot, view, [str(cut), str(text)], 2)
+    assert [item.status for item in view.items] == ["failed", "failed"]
+    assert view.progress_label.text() == "None of the 2 cards could be read"
+    view.inbox.setCurrentRow(0)
+    shown = view.image_label.text() if view.image_label.pixmap().isNull() else view.raw_text.toPlainText()
+    assert "damaged" in view.raw_text.toPlainText() or "damaged" in shown
+    assert "Truncated" not in view.raw_text.toPlainText().split("(The reader said")[0]
+    view.inbox.setCurrentRow(1)
+    assert "not a picture" in view.raw_text.toPlainText()
+
+
+def test_quitting_during_a_scan_asks_once(qtbot, services, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from netcompanion.gui.main_window import MainWindow
+
+    window = MainWindow(services, offer_demo=False)
+    qtbot.addWidget(window)
+    window.show()
+    card = jane_card(tmp_path / "jane.jpg")
+    paths = []
+    for number in range(4):
+        copy = tmp_path / f"card{number}.jpg"
+        copy.write_bytes(card.read_bytes())
+        paths.append(str(copy))
+    window.scan_cards(paths)
+    qtbot.waitUntil(lambda: len(window.scan.items) >= 1, timeout=120_000)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(text)
+                        or QMessageBox.StandardButton.No)
+    window.close()
+    assert len(asked) == 1 and window.isVisible()  # one question; the user stays
+    window.scan.cancel()
+    qtbot.waitUntil(lambda: not window.scan.job.running, timeout=120_000)
+    window.close()
+    assert len(asked) == 1 and not window.isVisible()  # the unsaved cards stay in the inbox, unasked

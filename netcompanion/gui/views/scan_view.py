@@ -410,7 +410,8 @@ class ScanView(QWidget):
     def _add_item(self, item: ScanItem) -> None:
         self.items.append(item)
         entry = QListWidgetItem(item.label)
-        entry.setToolTip(plain_tooltip(item.scan.get("error") or item.source or str(item.path)))
+        error = item.scan.get("error")
+        entry.setToolTip(plain_tooltip(f"{failure_text(error)}\n{item.source}" if error else item.source or str(item.path)))
         self.inbox.addItem(entry)
         if self.current is None:
             self.inbox.setCurrentRow(len(self.items) - 1)
@@ -451,7 +452,9 @@ class ScanView(QWidget):
         self.address.setPlainText(scan.get("address") or "")
         _mark(self.address, "address" in low and bool(self.address.toPlainText()))
         self.detail.setText(item.detail)
-        self.raw_text.setPlainText(scan.get("error") or scan.get("raw_text") or "")
+        error = scan.get("error")
+        self.raw_text.setPlainText(f"{failure_text(error)}\n\n(The reader said: {error})" if error
+                                   else scan.get("raw_text") or "")
         self._show_image(item, low)
         editable = item.status in ("read", "failed")
         self._set_review_enabled(editable)
@@ -463,7 +466,8 @@ class ScanView(QWidget):
     def _show_image(self, item: ScanItem, low: set[str]) -> None:
         image = image_from_array(item.card_image) if item.card_image is not None else image_from_file(item.path)
         if image.isNull():
-            self.image_label.setText(item.scan.get("error") or "This image cannot be shown.")
+            error = item.scan.get("error")
+            self.image_label.setText(failure_text(error) if error else "This image cannot be shown.")
             return
         fit_height = int(CARD_PREVIEW_HEIGHT * image.width() / max(1, image.height()))  # the whole card shows
         width = max(160, min(640, self.image_label.width() - 20, fit_height))
@@ -593,6 +597,27 @@ class ScanView(QWidget):
 
     def pending_count(self) -> int:
         return sum(1 for item in self.items if item.status in ("read", "failed"))
+
+
+#: what the reader's refusals mean for the user, by the words they begin with (ocr/image_io.py)
+_FAILURES = [
+    (("cannot open image", "cannot decode image", "corrupt or truncated"),
+     "The file is damaged or was not copied whole, so it cannot be read as a picture. Copy it again from "
+     "the camera or phone, or skip it."),
+    (("not an image",), "This file is not a picture the app can read (JPEG, PNG, HEIC, WebP, TIFF or BMP)."),
+    (("empty file",), "The file is empty: nothing was copied into it."),
+    (("image too small",), "The picture is too small to be a card. Use a photo or scan of the whole card."),
+    (("refused:", "image too large"), "The picture is too large to read safely. Use a smaller photo or scan."),
+]
+
+
+def failure_text(error: str) -> str:
+    """A card the reader could not read, in the user's words; an unknown reason is said as it is."""
+    lowered = error.casefold()
+    for starts, text in _FAILURES:
+        if lowered.startswith(starts):
+            return text
+    return f"This card could not be read: {error}"
 
 
 def job_text(title: str, company: str) -> str:
