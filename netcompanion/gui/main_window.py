@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.undo_button.setVisible(False)
         self.undo_button.clicked.connect(self.undo)
         self._undo: Callable[[], None] | None = None
+        self._searches: dict[int, str] = {}  # each place's search text while the user is elsewhere
         self.welcome = self._welcome_banner()
         self._build()
         self._shortcuts()
@@ -212,6 +213,11 @@ class MainWindow(QMainWindow):
             self.navigation.setCurrentRow(shown)
             self.navigation.blockSignals(False)
             return
+        if 0 <= shown < len(self.views):  # each place keeps its own search: one made in Contacts stays there
+            self._searches[shown] = self.search.text()
+        self.search.blockSignals(True)
+        self.search.setText(self._searches.get(row, ""))
+        self.search.blockSignals(False)
         self.stack.setCurrentIndex(row)
         view = self.views[row]
         view.refresh()

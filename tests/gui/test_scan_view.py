@@ -276,3 +276,31 @@ def test_quitting_during_a_scan_asks_once(qtbot, services, tmp_path: Path, monke
     qtbot.waitUntil(lambda: not window.scan.job.running, timeout=120_000)
     window.close()
     assert len(asked) == 1 and not window.isVisible()  # the unsaved cards stay in the inbox, unasked
+
+
+def test_enter_in_a_field_asks_for_the_detail_first_and_each_card_opens_at_its_top(
+        qtbot, services, tmp_path: Path) -> None:
+    """Issue 17, item 14: Enter in E-mails does not save the card without the conversation detail,
+    and the next card does not keep the last one's scroll position."""
+    card = jane_card(tmp_path / "jane.jpg")
+    other = tmp_path / "other.jpg"
+    other.write_bytes(card.read_bytes())
+    view = ScanView(services)
+    qtbot.addWidget(view)
+    view.resize(900, 420)  # short: the review form scrolls
+    view.show()
+    view.refresh()
+    _scan(qtbot, view, [str(card), str(other)], 2)
+    view.inbox.setCurrentRow(0)
+    qtbot.keyClick(view.fields["emails"], Qt.Key.Key_Return)
+    written()
+    assert services.contacts.list() == [] and view.current is view.items[0]  # nothing saved yet
+    assert view.focusWidget() is view.detail
+    bar = view.review_scroll.verticalScrollBar()
+    assert bar.maximum() > 0, "the form must scroll for this test"
+    bar.setValue(bar.maximum())
+    qtbot.keyClicks(view.detail, "talked about cold-chain pilots")
+    qtbot.keyClick(view.detail, Qt.Key.Key_Return)
+    written()
+    assert len(services.contacts.list()) == 1 and view.current is view.items[1]
+    assert bar.value() == 0

@@ -153,6 +153,7 @@ class ContactsView(QWidget):
 
     def _show_rows(self, read: ContactsRead) -> None:
         self.model.set_rows(read.rows)
+        self._show_selection_count()  # a reset model has no selection left, and says no selectionChanged
         fill_combo(self.goal_filter, [(g.name, g.key) for g in read.goals], ("All goals", ""))
         fill_combo(self.event_filter, [(e.name, e.id) for e, _ in read.events], ("All events", None))
         self.goal_menu.clear()
@@ -194,9 +195,7 @@ class ContactsView(QWidget):
         return [self.model.row_at(row).id for row in sorted(rows)]
 
     def _selection_changed(self) -> None:
-        ids = self.selected_ids()
-        self.bulk_button.setEnabled(bool(ids))
-        self.bulk_button.setText(f"{len(ids)} selected…" if ids else "Selected…")
+        ids = self._show_selection_count()
         shown = ids[0] if len(ids) == 1 else None
         if shown == self.detail.contact_id and self.detail.edits.dirty:
             return  # the contact being edited, selected again: keep the edits in the form
@@ -205,6 +204,12 @@ class ContactsView(QWidget):
                 self.select_contact(self.detail.contact_id)
             return
         self.detail.show_contact(shown)
+
+    def _show_selection_count(self) -> list[int]:
+        ids = self.selected_ids()
+        self.bulk_button.setEnabled(bool(ids))
+        self.bulk_button.setText(f"{len(ids)} selected…" if ids else "Selected…")
+        return ids
 
     def settle(self) -> bool:
         """Before leaving the place or quitting: the detail pane's edits are saved (or the user

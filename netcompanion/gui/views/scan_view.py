@@ -217,7 +217,7 @@ class ScanView(QWidget):
         review_column.addLayout(form)
         review_column.addWidget(plain_label("What the reader saw", "hint"))
         review_column.addWidget(self.raw_text)
-        scroll = QScrollArea()
+        self.review_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(review)
         right = QWidget()
@@ -257,13 +257,19 @@ class ScanView(QWidget):
         return combo
 
     def _wire_enter_keys(self) -> None:
-        self.fields["full_name"].returnPressed.connect(self.detail.setFocus)
-        for name, box in self.fields.items():
-            if name != "full_name":
-                box.returnPressed.connect(self.save_current)
+        for box in self.fields.values():  # Enter in a field: on to the detail, which Enter saves with
+            box.returnPressed.connect(self._to_detail)
         self.detail.returnPressed.connect(self.save_current)
         for box in (*self.fields.values(), self.detail):
             box.editingFinished.connect(self._keep_edits)
+
+    def _to_detail(self) -> None:
+        """Enter in a field of the card: to the conversation detail first (the follow-up needs it),
+        and on to saving once it is written."""
+        if self.detail.text().strip():
+            self.save_current()
+        else:
+            self.detail.setFocus()
 
     def _restore_inbox(self) -> None:
         """The cards left in the inbox when the app last ended (a quit or a crash)."""
@@ -456,6 +462,7 @@ class ScanView(QWidget):
         self.raw_text.setPlainText(f"{failure_text(error)}\n\n(The reader said: {error})" if error
                                    else scan.get("raw_text") or "")
         self._show_image(item, low)
+        self.review_scroll.verticalScrollBar().setValue(0)  # each card is reviewed from its top
         editable = item.status in ("read", "failed")
         self._set_review_enabled(editable)
         self._offer_merge(item)

@@ -15,9 +15,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QMenu,
@@ -34,7 +34,7 @@ from netcompanion.core.services import Services
 from netcompanion.core.services.followups import ChecklistSection, FollowUpState, QueueItem
 from netcompanion.core.store.models import FollowUp
 from netcompanion.gui.operation import Operation
-from netcompanion.gui.widgets import ElidedLabel, card_frame, compact_combo, fill_combo, plain_label
+from netcompanion.gui.widgets import DateTimeField, ElidedLabel, card_frame, compact_combo, fill_combo, plain_label
 from netcompanion.gui.worker import Job, LatestRead
 from netcompanion.interop.mailto import SUBJECTS
 
@@ -117,7 +117,7 @@ class FollowUpCard(QFrame):
         menu = QMenu(snooze)
         menu.addAction("1 day", lambda: self.view.snooze(self.item.id, timedelta(days=1)))
         menu.addAction("1 week", lambda: self.view.snooze(self.item.id, timedelta(days=7)))
-        menu.addAction("Pick a date…", lambda: self.view.snooze_until_picked(self.item.id))
+        menu.addAction("Pick a date…", lambda: self.view.snooze_until_picked(self.item.id, self.item.contact_name))
         snooze.setMenu(menu)
         dismiss = QPushButton("Dismiss")
         dismiss.clicked.connect(lambda: self.view.act("dismiss", self.item.id))
@@ -369,17 +369,22 @@ class TodayView(QWidget):
             card.hide()
             card.deleteLater()
 
-    def snooze_until_picked(self, followup_id: int) -> None:
+    def snooze_until_picked(self, followup_id: int, name: str = "") -> None:
         dialog = QDialog(self)
         dialog.setWindowTitle("Snooze until")
-        picker = QDateTimeEdit(QDateTime.currentDateTime().addDays(3))
-        picker.setCalendarPopup(True)
+        picker = DateTimeField(QDateTime.currentDateTime().addDays(3))
+        picker.setAccessibleName("Snooze until")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Snooze")
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
-        layout.addWidget(picker)
+        layout.addWidget(plain_label(f"When should {name or 'this follow-up'} come back to your list?", wrap=True))
+        form = QFormLayout()
+        form.addRow("Snooze until", picker)
+        layout.addLayout(form)
         layout.addWidget(buttons)
+        self.snooze_dialog = dialog
         if dialog.exec():
             picked = picker.dateTime().toPython()
             assert isinstance(picked, datetime)
