@@ -38,6 +38,7 @@ class ComposeDialog(QDialog):
         self.open_button.clicked.connect(self.open_in_mail_program)
         self.copy_button = QPushButton("Copy")
         self.copy_button.setToolTip("Copy the subject and text, to paste into any mail or message")
+        self.copy_button.setAutoDefault(False)
         self.copy_button.clicked.connect(self.copy)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -65,9 +66,10 @@ class ComposeDialog(QDialog):
 
     def open_in_mail_program(self) -> None:
         link = mailto_link(split_values(self.to.text()), self.subject.text(), self.body.toPlainText())
-        if QDesktopServices.openUrl(QUrl(link)):
-            self.accept()
-            return
+        opened = QDesktopServices.openUrl(QUrl(link))
+        # the desktop may hand the link on and say yes while no mail program is set up to take it:
+        # the text is copied either way, and the window stays until the user closes it
         QGuiApplication.clipboard().setText(self.text())
-        self.note.setText("No mail program opened the draft (none may be set up). The text is copied: "
-                          "paste it into your mail.")
+        self.note.setText("Handed to your mail program. If no mail window opened, the text is copied: paste it "
+                          "into your mail." if opened else "No mail program opened the draft (none may be set up). "
+                          "The text is copied: paste it into your mail.")
