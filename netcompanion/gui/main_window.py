@@ -117,6 +117,8 @@ class MainWindow(QMainWindow):
         self._connect_views()
         self.welcome.setVisible(self.offer_demo and services.is_empty())
         self._restore_place()
+        if waiting := self.scan.pending_count():  # kept from the last run (a quit or a crash)
+            self.show_status(f"{waiting} card{'' if waiting == 1 else 's'} from last time wait in the Scan inbox")
         self.attached.emit()
 
     def _build(self) -> None:
