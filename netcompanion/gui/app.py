@@ -24,6 +24,7 @@ from netcompanion.gui.main_window import MainWindow
 from netcompanion.gui.resources import app_icon
 from netcompanion.gui.restore_dialog import offer_restore
 from netcompanion.gui.theme import follow_colour_scheme
+from netcompanion.gui.wheel_guard import install_wheel_guard
 from netcompanion.gui.worker import Job, run_in_background, wait_for_all
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if not app.property("translated"):  # the user's language (German ships), once per app
         app.setProperty("translated", True)
         install_translation(app)
+    install_wheel_guard()
     return app
 
 

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 
 from netcompanion import APP_NAME, __version__
 from netcompanion.gui.i18n import tr, tr_noop
-from netcompanion.gui.operation import Operation
+from netcompanion.gui.operation import Operation, pending_writes
+from netcompanion.gui.unsaved import kept_count
 from netcompanion.gui.views.place import Place
+from netcompanion.gui.wheel_guard import install_wheel_guard
 from netcompanion.gui.widgets import card_frame, plain_label
 from netcompanion.gui.worker import running_jobs
 
@@ -44,6 +46,12 @@ PLACES = ["Today", "Scan", "Contacts", "Events", "Network"]  # shown as tr(place
 _PLACE_NAMES = (tr_noop("Today"), tr_noop("Scan"), tr_noop("Contacts"), tr_noop("Events"), tr_noop("Network"))
 
 
+def settle(view: Place) -> bool:
+    """Save the edits of a place's form before the user leaves it (see `Place`); True to go on."""
+    settle_edits = getattr(view, "settle", None)
+    return bool(settle_edits()) if settle_edits is not None else True
+
+
 class MainWindow(QMainWindow):
     """The app's main window, holding one view per place.
 
@@ -56,6 +64,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, services: Services | None = None, offer_demo: bool = True) -> None:
         super().__init__()
+        install_wheel_guard()  # before any control is shown (and polished)
         self.offer_demo = offer_demo
         self.services: Services | None = None
         self.views: list[Place] = []
@@ -80,6 +89,7 @@ class MainWindow(QMainWindow):
         self.undo_button.setVisible(False)
         self.undo_button.clicked.connect(self.undo)
         self._undo: Callable[[], None] | None = None
+        self._searches: dict[int, str] = {}  # each place's search text while the user is elsewhere
         self.welcome = self._welcome_banner()
         self._build()
         self._menus()
@@ -117,6 +127,8 @@ class MainWindow(QMainWindow):
         self._connect_views()
         self.welcome.setVisible(self.offer_demo and services.is_empty())
         self._restore_place()
+        if waiting := self.scan.pending_count():  # kept from the last run (a quit or a crash)
+            self.show_status(f"{waiting} card{'' if waiting == 1 else 's'} from last time wait in the Scan inbox")
         self.attached.emit()
 
     def _build(self) -> None:
@@ -171,6 +183,7 @@ class MainWindow(QMainWindow):
 
     def _connect_views(self) -> None:
         self.contacts.undoable.connect(self.offer_undo)
+        self.today.undoable.connect(self.offer_undo)
         self.scan.contacts_changed.connect(self._data_changed)
         self.events.events_changed.connect(self._data_changed)
         self.today.changed.connect(self._data_changed)
@@ -303,6 +316,17 @@ class MainWindow(QMainWindow):
         if self.navigation.currentRow() != row:
             self.navigation.setCurrentRow(row)
             return
+        shown = self.stack.currentIndex()
+        if shown != row and 0 <= shown < len(self.views) and not settle(self.views[shown]):
+            self.navigation.blockSignals(True)  # the user keeps editing there
+            self.navigation.setCurrentRow(shown)
+            self.navigation.blockSignals(False)
+            return
+        if 0 <= shown < len(self.views):  # each place keeps its own search: one made in Contacts stays there
+            self._searches[shown] = self.search.text()
+        self.search.blockSignals(True)
+        self.search.setText(self._searches.get(row, ""))
+        self.search.blockSignals(False)
         self.stack.setCurrentIndex(row)
         view = self.views[row]
         view.refresh()
@@ -402,6 +426,13 @@ class MainWindow(QMainWindow):
         else:
             self.go_to(place)
 
+    def _close_when_written(self, kept: int) -> None:
+        """Quit once the writes are answered, unless the user went back to edits that were refused."""
+        if pending_writes():
+            QTimer.singleShot(20, lambda: self._close_when_written(kept))
+        elif kept_count() == kept:
+            self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if not self.views:  # still opening the database: nothing to lose
             super().closeEvent(event)
@@ -409,13 +440,15 @@ class MainWindow(QMainWindow):
         if self.tray_controller is not None and self.tray_controller.keep_on_close():  # kept in the tray
             event.ignore()
             return
-        if running_jobs() and QMessageBox.question(
-                self, APP_NAME, "Work is still running in the background (reading cards or an import). Quit anyway?"
-        ) != QMessageBox.StandardButton.Yes:
+        if not all(settle(view) for view in self.views):  # edits in a form are saved, or the user stays
             event.ignore()
             return
-        if self.scan.pending_count() and QMessageBox.question(
-                self, APP_NAME, f"{self.scan.pending_count()} scanned cards are not saved yet. Quit anyway?"
+        if pending_writes():  # the edits just handed over are stored first: one may be refused
+            event.ignore()
+            self._close_when_written(kept_count())
+            return
+        if running_jobs() and QMessageBox.question(
+                self, APP_NAME, "Work is still running in the background (reading cards or an import). Quit anyway?"
         ) != QMessageBox.StandardButton.Yes:
             event.ignore()
             return

@@ -4,10 +4,11 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtCore import QDateTime, QSize, Qt
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QFrame,
     QInputDialog,
@@ -178,3 +179,25 @@ class AdaptiveSplitter(QSplitter):
             total = sum(self.stretch) or 1
             self.setSizes([length * part // total for part in self.stretch])
         super().resizeEvent(event)
+
+
+class DateTimeField(QDateTimeEdit):
+    """A date and time field where Tab goes to the next control, as in every other field (Qt's
+    moves between the date's parts, so what the user types next lands in the wrong place); the
+    arrow keys still move between the parts, and the calendar pops up."""
+
+    def __init__(self, value: QDateTime, parent: QWidget | None = None) -> None:
+        super().__init__(value, parent)
+        self.setCalendarPopup(True)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt's names)
+        return QWidget.focusNextPrevChild(self, next)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not event.modifiers() & ~(
+                Qt.KeyboardModifier.ShiftModifier):
+            QWidget.focusNextPrevChild(self, event.key() == Qt.Key.Key_Tab
+                                       and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            return
+        super().keyPressEvent(event)
+

@@ -806,6 +806,14 @@ Das Wiederherstellen ersetzt die Datenbank; die aktuelle Datenbank wird vorher a
       <translation>Prüfen Sie die erkannten Spalten.</translation>
     </message>
     <message>
+      <source>Save and next  ⏎</source>
+      <translation>Speichern und weiter  ⏎</translation>
+    </message>
+    <message>
+      <source>Merge and next  ⏎</source>
+      <translation>Zusammenführen und weiter  ⏎</translation>
+    </message>
+    <message>
       <source>Add cards…</source>
       <translation>Karten hinzufügen…</translation>
     </message>
@@ -850,8 +858,12 @@ Das Wiederherstellen ersetzt die Datenbank; die aktuelle Datenbank wird vorher a
       <translation>Gesprächsdetail</translation>
     </message>
     <message>
-      <source>Merge into existing</source>
-      <translation>Mit vorhandenem zusammenführen</translation>
+      <source>Save as a new contact</source>
+      <translation>Als neuen Kontakt speichern</translation>
+    </message>
+    <message>
+      <source>The card is someone else than the contact it looks like</source>
+      <translation>Die Karte gehört einer anderen Person als dem ähnlichen Kontakt</translation>
     </message>
     <message>
       <source>Skip</source>

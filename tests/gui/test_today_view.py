@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea
 
 from netcompanion.core.clock import utcnow
 from netcompanion.gui.views.today_view import FollowUpCard, TodayView
@@ -178,3 +178,96 @@ def test_the_checklist_window_fits_its_buttons_and_closes_on_esc_and_ctrl_w(qtbo
     qtbot.waitUntil(lambda: QApplication.activeWindow() is small)
     qtbot.keyClick(QApplication.focusWidget() or small, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
     assert not small.isVisible()
+
+
+def test_done_snooze_and_dismiss_are_undone_with_ctrl_z_or_reopen(qtbot, window, demo_services) -> None:
+    """Issue 17, item 7: every action in Today can be taken back, and what was closed stays in reach."""
+    window.navigation.setCurrentRow(0)
+    view = window.today
+    first = cards(view)[0].item
+    before = len(demo_services.interactions.for_contact(first.contact_id))
+    qtbot.mouseClick(button(cards(view)[0], "Done"), Qt.MouseButton.LeftButton)
+    written()
+    assert window.undo_button.isVisible() and "Ctrl+Z" in window.statusBar().currentMessage()
+    assert first.id not in [c.item.id for c in cards(view)]
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    written()
+    assert first.id in [c.item.id for c in cards(view)]  # back where it was
+    assert len(demo_services.interactions.for_contact(first.contact_id)) == before  # its interaction is gone
+    # snoozed, then undone by the toast's Undo button
+    second = cards(view)[0].item
+    view.snooze(second.id, timedelta(days=7))
+    written()
+    assert second.id not in [c.item.id for c in cards(view)]
+    window.undo_button.click()
+    written()
+    assert second.id in [c.item.id for c in cards(view)]
+    # dismissed: listed under "Done or dismissed today", and Reopen brings it back
+    qtbot.mouseClick(button(next(c for c in cards(view) if c.item.id == second.id), "Dismiss"),
+                     Qt.MouseButton.LeftButton)
+    written()
+    loaded(view)
+    recent = [w for w in view.findChildren(QPushButton) if w.text() == "Reopen" and w.isVisibleTo(view)]
+    assert len(recent) == 1
+    assert any(w.text().startswith("Done or dismissed today (1)") for w in view.findChildren(QLabel))
+    qtbot.mouseClick(recent[0], Qt.MouseButton.LeftButton)
+    written()
+    assert second.id in [c.item.id for c in cards(view)]
+
+
+def test_an_accepted_introduction_is_due_today_not_late(qtbot, window, demo_services) -> None:
+    """Issue 17, item 12: nothing is late before its due time: an introduction is due by the end of the day."""
+    from datetime import datetime
+
+    from netcompanion.core.clock import utcnow as clock_now
+    from netcompanion.gui.views.network_view import NetworkView
+
+    suggestion = demo_services.network.suggest_introductions(limit=1)[0]
+    network = window.findChild(NetworkView)
+    network.introduce({"offerer": {"id": suggestion.offerer.id}, "needer": {"id": suggestion.needer.id}}, True)
+    written()
+    window.navigation.setCurrentRow(0)
+    view = window.today
+    loaded(view)
+    later = clock_now() + timedelta(minutes=6)  # six minutes on, the same day still (or the test would not say much)
+    if later.astimezone().date() != datetime.now().astimezone().date():
+        later = clock_now()
+    sections = {s.title: s for s in demo_services.followups.checklist(now=later)}
+    intro_ids = {i.id for s in sections.values() for i in s.items if i.kind == "introduction"}
+    assert len(intro_ids) == 2
+    assert not intro_ids & {i.id for i in sections["Overdue"].items}
+    assert intro_ids <= {i.id for i in demo_services.followups.checklist(now=later, complete={"Today"})[1].items}
+    view._expand("Today")
+    shown = [c.item for c in cards(view) if c.item.kind == "introduction"]
+    assert shown and all(not item.overdue and "late" not in item.due_label for item in shown)
+
+
+def test_the_email_draft_opens_in_a_compose_window_and_a_missing_mail_program_is_said(
+        qtbot, window, demo_services, monkeypatch) -> None:
+    """Issue 17, item 11: the draft is edited in the app; when no mail program opens it, the user is
+    told and the text is on the clipboard."""
+    from PySide6.QtGui import QDesktopServices, QGuiApplication
+
+    from netcompanion.gui.compose_dialog import ComposeDialog
+
+    window.navigation.setCurrentRow(0)
+    view = window.today
+    card = next(c for c in cards(view) if any(b.text() == "E-mail draft" for b in c.findChildren(QPushButton))
+                and demo_services.contacts.get(c.item.contact_id).emails)
+    qtbot.mouseClick(button(card, "E-mail draft"), Qt.MouseButton.LeftButton)
+    dialog = view.findChild(ComposeDialog)
+    assert dialog is not None and dialog.isVisible()
+    contact = demo_services.contacts.get(card.item.contact_id)
+    assert dialog.to.text() == contact.emails[0].address
+    assert dialog.subject.text() and dialog.body.toPlainText() == card.item.draft
+    dialog.body.setPlainText(dialog.body.toPlainText() + "\nP.S. the slides are attached.")
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or False)
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    assert opened and opened[0].startswith("mailto:")
+    assert dialog.isVisible() and "No mail program" in dialog.note.text()
+    assert "P.S. the slides are attached." in QGuiApplication.clipboard().text()
+    QGuiApplication.clipboard().clear()
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text().startswith(f"Subject: {dialog.subject.text()}")
+    dialog.reject()

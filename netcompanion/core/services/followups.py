@@ -406,6 +406,42 @@ class FollowUpService(Service):
             session.add(item)
             return item
 
+    def state(self, followup_id: int) -> FollowUpState:
+        """What Done, Snooze or Dismiss would change on the item: kept to undo it with `restore`."""
+        with self.db.transaction() as session:
+            item = get_or_raise(session, FollowUp, followup_id, "follow-up")
+            return FollowUpState(item.status, item.due_at, item.snoozed_until, item.completed_at)
+
+    def restore(self, followup_id: int, before: FollowUpState | None = None) -> FollowUp:
+        """Undo Done, Snooze or Dismiss: the item is as `before` (or open again, as it was due), the
+        interaction its Done logged is removed, and an introduction it closed is accepted again."""
+        before = before or FollowUpState(FollowUpStatus.OPEN.value, None, None, None)
+        with self.db.transaction() as session:
+            item = get_or_raise(session, FollowUp, followup_id, "follow-up")
+            if item.status == FollowUpStatus.DONE.value:
+                for interaction in session.scalars(select(Interaction).where(Interaction.followup_id == item.id)):
+                    session.delete(interaction)
+                if item.introduction_id is not None:
+                    intro = session.get(Introduction, item.introduction_id)
+                    if intro is not None and intro.status == IntroductionStatus.DONE.value:
+                        intro.status = IntroductionStatus.ACCEPTED.value
+                        session.add(intro)
+            item.status, item.snoozed_until, item.completed_at = before.status, before.snoozed_until, before.completed_at
+            if before.due_at is not None:
+                item.due_at = before.due_at
+            session.add(item)
+            return item
+
+    def recently_closed(self, since: datetime, limit: int = 20) -> list[tuple[FollowUp, str]]:
+        """The user's items done or dismissed since `since`, newest first, with the contact's name."""
+        with self.db.transaction() as session:
+            rows = session.execute(
+                select(FollowUp, Contact.full_name, Contact.company).join(Contact, Contact.id == FollowUp.contact_id)
+                .where(col(FollowUp.status).in_([FollowUpStatus.DONE.value, FollowUpStatus.DISMISSED.value]))
+                .where(col(FollowUp.completed_at) >= since).where(mine_or_nobodys(self.user))
+                .order_by(col(FollowUp.completed_at).desc(), col(FollowUp.id).desc()).limit(limit))
+            return [(item, name or company) for item, name, company in rows]
+
     def set_detail(self, followup_id: int, detail: str) -> FollowUp:
         """Add the conversation detail to a 24-hour follow-up: its encounter keeps it, and the
         reason and the draft mention it from now on."""
@@ -450,6 +486,16 @@ class FollowUpService(Service):
     def _require_active(item: FollowUp) -> None:
         if item.status in (FollowUpStatus.DONE.value, FollowUpStatus.DISMISSED.value):
             raise ValidationError(f"follow-up {item.id} is {item.status} already")
+
+
+@dataclass(frozen=True)
+class FollowUpState:
+    """An item's status and times, as they were before an action (to undo it)."""
+
+    status: str
+    due_at: datetime | None
+    snoozed_until: datetime | None
+    completed_at: datetime | None
 
 
 def _snooze_until(until: datetime | str, now: datetime) -> datetime:

@@ -105,9 +105,12 @@ class NetworkService(Service):
         with self.db.transaction() as session:
             return suggest_introductions(_people(session), exclude=_known_pairs(session), limit=limit)
 
-    def accept_introduction(self, offerer_id: int, needer_id: int, *, now: datetime | None = None) -> Introduction:
-        """Accept a suggestion: an Introduction is recorded and each side gets a follow-up."""
+    def accept_introduction(self, offerer_id: int, needer_id: int, *, now: datetime | None = None,
+                            zone: tzinfo | None = None) -> Introduction:
+        """Accept a suggestion: an Introduction is recorded and each side gets a follow-up, due by
+        the end of the user's day (never late the minute it is made)."""
         now = now or utcnow()
+        due = rules.end_of_day(now, zone or local_zone())
         with self.db.transaction() as session:
             intro, offerer, needer, words = self._new_introduction(session, offerer_id, needer_id)
             intro.status = IntroductionStatus.ACCEPTED.value
@@ -116,7 +119,7 @@ class NetworkService(Service):
             reason = introduction_reason(offerer.full_name, needer.full_name, words)
             for side, other in ((offerer, needer), (needer, offerer)):
                 session.add(FollowUp(
-                    contact_id=side.id, kind=FollowUpKind.INTRODUCTION.value, due_at=now, reason=reason,
+                    contact_id=side.id, kind=FollowUpKind.INTRODUCTION.value, due_at=due, reason=reason,
                     reason_key=rules.introduction_key(intro.id, side.id), introduction_id=intro.id,
                     draft=introduction_text(session, side, other, offerer.offers, needer.needs),
                     owner=self.user, created_at=now,

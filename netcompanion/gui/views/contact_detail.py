@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netcompanion.core.errors import ConflictError
+from netcompanion.core.errors import ConflictError, NetCompanionError
 from netcompanion.core.rules.health import trust_text
 from netcompanion.core.rules.templates import LANGUAGE_NAMES
 from netcompanion.core.services import Services
@@ -30,7 +30,8 @@ from netcompanion.core.store.card_store import card_image_path
 from netcompanion.gui.card_preview import image_from_file
 from netcompanion.gui.form_codec import join_phones, join_values, split_phones, split_values
 from netcompanion.gui.i18n import tr, tr_noop
-from netcompanion.gui.operation import Operation
+from netcompanion.gui.operation import Operation, error_text
+from netcompanion.gui.unsaved import UnsavedEdits, keep_or_discard
 from netcompanion.gui.widgets import compact_combo, local_day, plain_label
 
 PHOTO_SIDE = 96  # pixels: the contact's picture beside the name
@@ -69,12 +70,14 @@ class ContactDetail(QWidget):
     """Shows one contact and saves the user's edits through the contacts service."""
 
     saved = Signal(int)
+    reopen = Signal(int)  # edits to this contact, left for another, were refused: the user goes back to them
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.contact_id: int | None = None
         self.loaded_at: datetime | None = None  # the contact's updated_at when the form was filled
+        self._names: dict[int, str] = {}  # the contacts whose edits are being saved, by id: their names
         self.heading = plain_label("", "pageTitle")
         self.subtitle = plain_label("", "hint", wrap=True)
         self.card_image = QLabel()
@@ -108,6 +111,7 @@ class ContactDetail(QWidget):
         self.revert_button = QPushButton(tr("Revert"))
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(lambda: self.show_contact(self.contact_id))
+        self.edits = UnsavedEdits(self.changes)
         self._build()
         self.show_contact(None)
 
@@ -165,6 +169,7 @@ class ContactDetail(QWidget):
         if contact_id is None:
             self.heading.setText(tr("No contact selected"))
             self.subtitle.setText(tr("Pick a contact in the table."))
+            self.edits.loaded()
             return
         contact = self.services.contacts.get(contact_id)
         self.loaded_at = contact.updated_at
@@ -193,6 +198,7 @@ class ContactDetail(QWidget):
         self._show_photo(contact_id)
         self._show_card(contact_id)
         self._show_history(contact_id)
+        self.edits.loaded()
 
     def _show_photo(self, contact_id: int) -> None:
         photo = self.services.contacts.photo(contact_id)
@@ -247,7 +253,8 @@ class ContactDetail(QWidget):
         if self.contact_id is not None:
             self._write(self.contact_id, self.loaded_at, self.changes())
 
-    def _write(self, contact_id: int, expected: datetime | None, values: dict[str, object]) -> None:
+    def _write(self, contact_id: int, expected: datetime | None, values: dict[str, object],
+               leaving: bool = False) -> None:
         contacts, drafts = self.services.contacts, self.services.drafts
         language = self.language.currentData()
         new_language = language != self.loaded_language
@@ -258,9 +265,44 @@ class ContactDetail(QWidget):
                 drafts.set_contact_language(contact_id, language)
             return contact
 
-        Operation(self, tr("Cannot save the contact"), write) \
+        operation = Operation(self, tr("Cannot save the contact"), write) \
             .success(lambda _contact: self._saved(contact_id)) \
-            .on(ConflictError, lambda exc: self._conflicted(contact_id, values, exc)).run()
+            .on(ConflictError, lambda exc: self._conflicted(contact_id, values, exc))
+        if leaving:  # the form shows another contact by now: a refusal must not lose the edits
+            operation.on(NetCompanionError, lambda exc: self._refused(contact_id, expected, values, exc))
+        operation.run()
+
+    def settle(self) -> bool:
+        """Before the pane shows another contact, or the app quits: the user's edits are saved (in
+        the background). Should they be refused, the user is asked whether to go back to them."""
+        if self.contact_id is not None and self.edits.dirty:
+            self._names[self.contact_id] = self.heading.text()
+            self.edits.loaded()  # the form's values are handed to the write
+            self._write(self.contact_id, self.loaded_at, self.changes(), leaving=True)
+        return True
+
+    def _refused(self, contact_id: int, expected: datetime | None, values: dict[str, object],
+                 error: NetCompanionError) -> None:
+        """Edits to a contact the user has left cannot be stored: back to them, or drop them."""
+        if keep_or_discard(self, self._names.get(contact_id) or "a contact", error_text(error)):
+            return
+        self.reopen.emit(contact_id)  # the view selects it again
+        if self.contact_id == contact_id:
+            self.fill(values)
+            self.loaded_at = expected
+
+    def fill(self, values: dict[str, object]) -> None:
+        """Put `values` (as `changes` gives them) in the form, unsaved."""
+        for name, box in self.lines.items():
+            box.setText(str(values.get(name) or ""))
+        for name, text in self.texts.items():
+            text.setPlainText(str(values.get(name) or ""))
+        self.lists["emails"].setText(join_values(values.get("emails") or []))  # type: ignore[arg-type]
+        self.lists["websites"].setText(join_values(values.get("websites") or []))  # type: ignore[arg-type]
+        self.lists["phones"].setText(join_phones(values.get("phones") or []))  # type: ignore[arg-type]
+        self.tier.setCurrentIndex(max(0, self.tier.findData(values.get("tier"))))
+        for name, spin in self.trust.items():
+            spin.setValue(int(values.get(name) or 0))  # type: ignore[call-overload]
 
     def _saved(self, contact_id: int) -> None:
         self.saved.emit(contact_id)

@@ -78,7 +78,8 @@ class ContactsView(QWidget):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail = ContactDetail(services)
-        self.detail.saved.connect(lambda _id: self.reload(keep=_id))
+        self.detail.saved.connect(lambda _id: self.reload())  # keeps whichever contact is shown by then
+        self.detail.reopen.connect(self.select_contact)
         self.goal_filter, self.event_filter, self.tier_filter = QComboBox(), QComboBox(), QComboBox()
         self.archived_filter = QComboBox()
         self.archived_filter.addItem(tr("Active"), False)
@@ -153,7 +154,7 @@ class ContactsView(QWidget):
     def reload(self, keep: int | None = None) -> None:
         """Re-read every row (after an edit, a scan or an import) on a worker thread; the table keeps
         showing the old rows until the new ones are in, and the selection is kept."""
-        self._keep = keep if keep is not None else self.detail.contact_id
+        self._keep = keep
         if not self.model.total:
             self.count_label.setText("Loading contacts…")
         self.read.start(self.services)
@@ -167,14 +168,16 @@ class ContactsView(QWidget):
 
     def _show_rows(self, read: ContactsRead) -> None:
         self.model.set_rows(read.rows)
+        self._show_selection_count()  # a reset model has no selection left, and says no selectionChanged
         fill_combo(self.goal_filter, [(g.name, g.key) for g in read.goals], (tr("All goals"), ""))
         fill_combo(self.event_filter, [(e.name, e.id) for e, _ in read.events], (tr("All events"), None))
         self.goal_menu.clear()
         for goal in read.goals:
             self.goal_menu.addAction(goal.name, partial(self._bulk_goal, goal.key, goal.name))
         self._update_count()
-        if self._keep is not None:
-            self.select_contact(self._keep)
+        keep = self._keep if self._keep is not None else self.detail.contact_id
+        if keep is not None:
+            self.select_contact(keep)
         self.loaded.emit()
 
     def refresh(self) -> None:
@@ -216,10 +219,26 @@ class ContactsView(QWidget):
         return [self.model.row_at(row).id for row in sorted(rows)]
 
     def _selection_changed(self) -> None:
+        ids = self._show_selection_count()
+        shown = ids[0] if len(ids) == 1 else None
+        if shown == self.detail.contact_id and self.detail.edits.dirty:
+            return  # the contact being edited, selected again: keep the edits in the form
+        if shown != self.detail.contact_id and not self.detail.settle():
+            if self.detail.contact_id is not None:  # the user keeps editing: back to that contact
+                self.select_contact(self.detail.contact_id)
+            return
+        self.detail.show_contact(shown)
+
+    def _show_selection_count(self) -> list[int]:
         ids = self.selected_ids()
         self.bulk_button.setEnabled(bool(ids))
         self.bulk_button.setText(tr("{count} selected…").format(count=len(ids)) if ids else tr("Selected…"))
-        self.detail.show_contact(ids[0] if len(ids) == 1 else None)
+        return ids
+
+    def settle(self) -> bool:
+        """Before leaving the place or quitting: the detail pane's edits are saved (or the user
+        chose to drop them); False when the user keeps editing."""
+        return self.detail.settle()
 
     # bulk actions
     def _write(self, title: str, write: Callable[[], object], then: Callable[[object], None] | None = None) -> None:

@@ -22,12 +22,12 @@ from netcompanion.core.services import Services
 from netcompanion.core.store.models import Event
 from netcompanion.gui.i18n import tr
 from netcompanion.gui.operation import Operation
+from netcompanion.gui.widgets import DateTimeField
 
 
 def _edit(value: datetime) -> QDateTimeEdit:
     # built from its parts: PySide6's QDateTime(datetime) constructor is not reliable
-    edit = QDateTimeEdit(QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute)))
-    edit.setCalendarPopup(True)
+    edit = DateTimeField(QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute)))
     edit.setDisplayFormat("yyyy-MM-dd HH:mm")
     return edit
 

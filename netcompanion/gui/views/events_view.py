@@ -84,6 +84,11 @@ class EventsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
+    def settle(self) -> bool:
+        """Before leaving the place or quitting: each tab's unsaved edits are saved (or dropped as
+        the user chose); False when the user keeps editing."""
+        return all(getattr(tab, "settle", lambda: True)() for tab in self._extra_tabs)
+
     def add_tab(self, widget: QWidget, title: str) -> None:
         """Add a tab to the event page (planning); the widget gets `show_event(event_id)` calls."""
         self._extra_tabs.append(widget)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from netcompanion.core.services import Services
 from netcompanion.gui.i18n import tr, tr_noop
 from netcompanion.gui.operation import Operation
+from netcompanion.gui.unsaved import UnsavedEdits
 from netcompanion.gui.widgets import AdaptiveSplitter, compact_combo, local_day, plain_label, plain_tooltip, show_error
 from netcompanion.gui.worker import Job, run_in_background
 from netcompanion.interop.attendee_formats import AttendeeFormat
@@ -174,6 +175,8 @@ class PlanningTab(QWidget):
         self.remove_target_button = QPushButton(tr("Remove"))
         self.remove_target_button.clicked.connect(self.remove_target)
         self._target_ids: list[int] = []
+        self._shown_target: int | None = None  # the target the form shows
+        self.target_edits = UnsavedEdits(self._target_values)
         self._build()
 
     def _build(self) -> None:
@@ -227,6 +230,7 @@ class PlanningTab(QWidget):
         QVBoxLayout(self).addWidget(splitter)
 
     def show_event(self, event_id: int | None) -> None:
+        self.settle()  # a target's edits are saved before another event's targets show
         if event_id != self.event_id:
             self.ranked, self.attendees = [], None
             self._show_ranked()
@@ -375,10 +379,22 @@ class PlanningTab(QWidget):
         rows = self.targets_table.selectionModel().selectedRows()
         return self._target_ids[rows[0].row()] if rows else None
 
+    def _target_values(self) -> dict[str, object]:
+        return dict(why=self.why.toPlainText(), research_notes=self.research.toPlainText(),
+                    talking_points=self.talking.toPlainText(), status=self.target_status.currentData())
+
     def _open_target(self) -> None:
         target_id = self._selected_target()
+        if target_id != self._shown_target and not self.settle():
+            row = self._target_ids.index(self._shown_target) if self._shown_target in self._target_ids else -1
+            if row >= 0:  # the user keeps editing: back to that target
+                self.targets_table.blockSignals(True)
+                self.targets_table.selectRow(row)
+                self.targets_table.blockSignals(False)
+            return
         target = next((t for t in self.services.planning.targets(self.event_id) if t.id == target_id), None) \
             if target_id is not None and self.event_id is not None else None
+        self._shown_target = target.id if target else None
         for widget in (self.why, self.research, self.talking, self.target_status, self.save_target_button,
                        self.remove_target_button):
             widget.setEnabled(target is not None)
@@ -386,6 +402,20 @@ class PlanningTab(QWidget):
         self.research.setPlainText(target.research_notes if target else "")
         self.talking.setPlainText(target.talking_points if target else "")
         self.target_status.setCurrentIndex(max(0, self.target_status.findData(target.status if target else "planned")))
+        self.target_edits.loaded()
+
+    def settle(self) -> bool:
+        """Before the form shows another target (or event), or the app quits: the user's edits to
+        the target shown are saved (in the background, like every write)."""
+        target_id = self._shown_target
+        if target_id is None or not self.target_edits.dirty:
+            return True
+        planning, values = self.services.planning, self._target_values()
+        self.target_edits.loaded()
+        Operation(self, "Your changes to the target cannot be saved",
+                  lambda: planning.update_target(target_id, **values)) \
+            .success(lambda _: self.targets_changed.emit()).run()
+        return True
 
     def select_target_row(self, row: int) -> None:
         self.targets_table.selectRow(row)
@@ -395,8 +425,8 @@ class PlanningTab(QWidget):
         if target_id is None:
             return
         planning = self.services.planning
-        values = dict(why=self.why.toPlainText(), research_notes=self.research.toPlainText(),
-                      talking_points=self.talking.toPlainText(), status=self.target_status.currentData())
+        values = self._target_values()
+        self.target_edits.loaded()  # handed to the write
         Operation(self, "Target", lambda: planning.update_target(target_id, **values)) \
             .success(lambda _: self._target_saved(target_id)).run()
 
@@ -411,6 +441,7 @@ class PlanningTab(QWidget):
         target_id = self._selected_target()
         if target_id is not None:
             planning = self.services.planning
+            self._shown_target = None  # gone: its edits with it
             Operation(self, "Target", lambda: planning.remove_target(target_id)) \
                 .success(lambda _: self._target_removed()).run()
 

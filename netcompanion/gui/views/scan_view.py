@@ -33,6 +33,7 @@ from netcompanion.core import settings
 from netcompanion.core.clock import utcnow
 from netcompanion.core.services import Services
 from netcompanion.core.services.contacts import contact_label
+from netcompanion.core.store import scan_inbox
 from netcompanion.core.store.models import Contact
 from netcompanion.gui.card_preview import image_from_array, image_from_file, outlined
 from netcompanion.gui.form_codec import join_phones, join_values, split_phones, split_values
@@ -57,6 +58,8 @@ CARD_PREVIEW_HEIGHT = 300
 FORM_FIELDS = [("full_name", tr_noop("Name")), ("title", tr_noop("Title")), ("company", tr_noop("Company")),
                ("emails", tr_noop("E-mails")), ("phones", tr_noop("Phones")), ("websites", tr_noop("Web sites")),
                ("address", tr_noop("Address")), ("linkedin", tr_noop("LinkedIn"))]
+SAVE_TEXT = tr_noop("Save and next  ⏎")
+MERGE_TEXT = tr_noop("Merge and next  ⏎")
 STATUS_MARK = {"read": "●", "failed": "✖", "saving": "…", "saved": "✔", "skipped": "–", "merged": "✔"}
 
 
@@ -64,15 +67,18 @@ STATUS_MARK = {"read": "●", "failed": "✖", "saving": "…", "saved": "✔", 
 class ScanItem:
     """One card in the inbox: its file, what the reader made of it, and where it stands."""
 
-    path: Path
+    path: Path  # the image the card is saved from (the inbox's copy once it is kept there)
     scan: dict[str, Any] = field(default_factory=dict)
     card_image: Any = None  # the upright, flattened card (numpy RGB) the boxes refer to
     status: str = "read"
     contact_id: int | None = None
+    key: str = ""  # its name in the inbox on disk (core/store/scan_inbox.py); "" when not kept there
+    source: str = ""  # the file the user gave
+    detail: str = ""  # the conversation detail typed so far
 
     @property
     def label(self) -> str:
-        name = self.scan.get("full_name") or self.scan.get("company") or self.path.name
+        name = self.scan.get("full_name") or self.scan.get("company") or Path(self.source or self.path).name
         return f"{STATUS_MARK.get(self.status, '')}  {name}"
 
 
@@ -165,10 +171,11 @@ class ScanView(QWidget):
         self.detail.setPlaceholderText(tr("The one thing you talked about, for the follow-up"))
         self.detail.setAccessibleName(tr("Conversation detail"))
         self.match_label = plain_label("", "hint", wrap=True)
-        self.merge_button = QPushButton(tr("Merge into existing"))
-        self.merge_button.setVisible(False)
-        self.merge_button.clicked.connect(self.merge_current)
-        self.save_button = QPushButton("Save and next  ⏎")
+        self.new_person_button = QPushButton(tr("Save as a new contact"))
+        self.new_person_button.setToolTip(tr("The card is someone else than the contact it looks like"))
+        self.new_person_button.setVisible(False)
+        self.new_person_button.clicked.connect(self.save_as_new_person)
+        self.save_button = QPushButton(tr(SAVE_TEXT))
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.save_current)
         self.skip_button = QPushButton(tr("Skip"))
@@ -178,9 +185,11 @@ class ScanView(QWidget):
         self.raw_text.setAccessibleName(tr("What the reader saw"))
         self.raw_text.setFixedHeight(80)
         self._match_id: int | None = None
+        self._batch = (0, 0)  # cards asked for and cards read in the running batch
         self._wire_enter_keys()
         self._build()
         self._set_review_enabled(False)
+        self._restore_inbox()
 
     # layout
     def _build(self) -> None:
@@ -213,7 +222,7 @@ class ScanView(QWidget):
         buttons = QVBoxLayout()  # pinned under the card: the match offer, the detail, the actions
         match_row = QHBoxLayout()
         match_row.addWidget(self.match_label, 1)
-        match_row.addWidget(self.merge_button)
+        match_row.addWidget(self.new_person_button)
         detail_row = QHBoxLayout()
         detail_row.addWidget(QLabel(tr("Conversation")))
         detail_row.addWidget(self.detail, 1)
@@ -230,7 +239,7 @@ class ScanView(QWidget):
         review_column.addLayout(form)
         review_column.addWidget(plain_label(tr("What the reader saw"), "hint"))
         review_column.addWidget(self.raw_text)
-        scroll = QScrollArea()
+        self.review_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(review)
         right = QWidget()
@@ -272,11 +281,48 @@ class ScanView(QWidget):
         return combo
 
     def _wire_enter_keys(self) -> None:
-        self.fields["full_name"].returnPressed.connect(self.detail.setFocus)
-        for name, box in self.fields.items():
-            if name != "full_name":
-                box.returnPressed.connect(self.save_current)
+        for box in self.fields.values():  # Enter in a field: on to the detail, which Enter saves with
+            box.returnPressed.connect(self._to_detail)
         self.detail.returnPressed.connect(self.save_current)
+        for box in (*self.fields.values(), self.detail):
+            box.editingFinished.connect(self._keep_edits)
+
+    def _to_detail(self) -> None:
+        """Enter in a field of the card: to the conversation detail first (the follow-up needs it),
+        and on to saving once it is written."""
+        if self.detail.text().strip():
+            self.save_current()
+        else:
+            self.detail.setFocus()
+
+    def _restore_inbox(self) -> None:
+        """The cards left in the inbox when the app last ended (a quit or a crash)."""
+        try:
+            cards = scan_inbox.load_cards()
+        except OSError as exc:
+            self.status.emit(f"The scan inbox cannot be read: {exc}")
+            return
+        for card in cards:
+            self._add_item(ScanItem(card.image, card.scan, card.card_image,
+                                    "failed" if card.scan.get("error") else "read", key=card.key,
+                                    source=card.source, detail=card.detail))
+
+    def _keep_edits(self) -> None:
+        """Keep the corrections and the detail typed for the card shown, in memory and on disk."""
+        item = self.current
+        if item is None or item.status not in ("read", "failed"):
+            return
+        item.scan, item.detail = self.form_scan(), self.detail.text()
+        if item.key:
+            try:
+                scan_inbox.update_card(scan_inbox.InboxCard(item.key, item.source, item.path, item.scan, item.detail))
+            except OSError as exc:
+                self.status.emit(f"The scan inbox cannot be written: {exc}")
+
+    def settle(self) -> bool:
+        """Before leaving the place or quitting: the card's corrections stay in the inbox."""
+        self._keep_edits()
+        return True
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
@@ -364,6 +410,7 @@ class ScanView(QWidget):
         if not files:
             show_error(self, "Scanning", "No card images there.")
             return
+        self._batch = (len(files), 0)
         self.progress.setRange(0, len(files))
         self.progress.setValue(0)
         for widget in (self.progress, self.cancel_button):
@@ -404,23 +451,39 @@ class ScanView(QWidget):
     def _card_read(self, value: tuple[str, dict[str, Any], Any]) -> None:
         path, scan, card_image = value
         self.phone.report_reading(path, scan)
-        item = ScanItem(Path(path), scan, card_image, "failed" if scan.get("error") else "read")
+        self._batch = (self._batch[0], self._batch[1] + 1)
+        item = ScanItem(Path(path), scan, card_image, "failed" if scan.get("error") else "read", source=path)
+        try:
+            card = scan_inbox.add_card(path, scan, card_image)
+        except OSError as exc:  # a full disk: the card is reviewed from memory
+            self.status.emit(f"The scan inbox cannot be written: {exc}")
+        else:
+            item.key = card.key
+            if card.image.exists():
+                item.path = card.image
+        self._add_item(item)
+
+    def _add_item(self, item: ScanItem) -> None:
         self.items.append(item)
         entry = QListWidgetItem(item.label)
-        entry.setToolTip(plain_tooltip(scan.get("error") or str(item.path)))
+        error = item.scan.get("error")
+        entry.setToolTip(plain_tooltip(f"{failure_text(error)}\n{item.source}" if error else item.source or str(item.path)))
         self.inbox.addItem(entry)
         if self.current is None:
             self.inbox.setCurrentRow(len(self.items) - 1)
 
     def _finished(self, count: int) -> None:
-        self._end_job(f"Read {count} card{'' if count == 1 else 's'}")
+        failed = sum(1 for item in self.items[-count:] if item.status == "failed") if count else 0
+        self._end_job(batch_summary(count, failed))
 
     def _failed(self, message: str) -> None:
         self._end_job("Reading stopped")
         show_error(self, "Scanning", message)
 
     def _cancelled(self) -> None:
-        self._end_job("Cancelled")
+        asked, read = self._batch
+        left = asked - read
+        self._end_job(f"Cancelled: {left} of {asked} card{'' if asked == 1 else 's'} not read" if left else "Cancelled")
 
     def _end_job(self, message: str) -> None:
         for widget in (self.progress, self.cancel_button):
@@ -431,6 +494,8 @@ class ScanView(QWidget):
 
     # review
     def _open_row(self, row: int) -> None:
+        if self.current is not None and self.current is not (self.items[row] if 0 <= row < len(self.items) else None):
+            self._keep_edits()  # what the user corrected on the card they leave stays with it
         self.current = self.items[row] if 0 <= row < len(self.items) else None
         item = self.current
         if item is None:
@@ -443,9 +508,12 @@ class ScanView(QWidget):
             _mark(box, name in low and bool(box.text()))
         self.address.setPlainText(scan.get("address") or "")
         _mark(self.address, "address" in low and bool(self.address.toPlainText()))
-        self.detail.clear()
-        self.raw_text.setPlainText(scan.get("error") or scan.get("raw_text") or "")
+        self.detail.setText(item.detail)
+        error = scan.get("error")
+        self.raw_text.setPlainText(f"{failure_text(error)}\n\n(The reader said: {error})" if error
+                                   else scan.get("raw_text") or "")
         self._show_image(item, low)
+        self.review_scroll.verticalScrollBar().setValue(0)  # each card is reviewed from its top
         editable = item.status in ("read", "failed")
         self._set_review_enabled(editable)
         self._offer_merge(item)
@@ -456,7 +524,8 @@ class ScanView(QWidget):
     def _show_image(self, item: ScanItem, low: set[str]) -> None:
         image = image_from_array(item.card_image) if item.card_image is not None else image_from_file(item.path)
         if image.isNull():
-            self.image_label.setText(item.scan.get("error") or "This image cannot be shown.")
+            error = item.scan.get("error")
+            self.image_label.setText(failure_text(error) if error else "This image cannot be shown.")
             return
         fit_height = int(CARD_PREVIEW_HEIGHT * image.width() / max(1, image.height()))  # the whole card shows
         width = max(160, min(640, self.image_label.width() - 20, fit_height))
@@ -465,16 +534,28 @@ class ScanView(QWidget):
     def _offer_merge(self, item: ScanItem) -> None:
         """When the card is someone already stored (or a planned target's contact), offer to merge."""
         self._match_id = None
-        self.merge_button.setVisible(False)
+        self.new_person_button.setVisible(False)
+        self.save_button.setText(tr(SAVE_TEXT))
         self.match_label.clear()
+        if item.status in ("saving", "saved", "merged"):
+            self.match_label.setText("Saved: the form shows what was stored. Edit it in Contacts.")
         if item.status != "read":
             return
         found = self.services.cards.find_existing(self.form_scan(), settings.home_region())
         if found is not None:
             contact, reason = found
             self._match_id = contact.id
-            self.match_label.setText(f"Already in your contacts: {contact_label(contact)} ({reason}).")
-            self.merge_button.setVisible(True)
+            text = f"Already in your contacts: {contact_label(contact)} ({reason}). "
+            scan = self.form_scan()
+            stored_job, card_job = job_text(contact.title, contact.company), job_text(scan["title"], scan["company"])
+            if card_job and stored_job and card_job.casefold() != stored_job.casefold():
+                text += (f"New job? Stored: {stored_job}. This card: {card_job}. Merging keeps the card's; "
+                         "the stored one goes into the contact's history.")
+            else:
+                text += "Enter merges the card into it."
+            self.match_label.setText(text)
+            self.save_button.setText(tr(MERGE_TEXT))
+            self.new_person_button.setVisible(True)
 
     def _set_review_enabled(self, enabled: bool) -> None:
         for widget in (*self.fields.values(), self.address, self.detail, self.save_button, self.skip_button):
@@ -493,12 +574,22 @@ class ScanView(QWidget):
         return scan
 
     def save_current(self) -> None:
+        """Enter: merge the card into the contact it matches, else save it as a new contact."""
+        if self._match_id is not None:
+            self.merge_current()
+        else:
+            self._save(new_person=False)
+
+    def save_as_new_person(self) -> None:
+        """The user says the card is someone else than the contact it matches."""
+        self._save(new_person=True)
+
+    def _save(self, new_person: bool) -> None:
         item = self.current
         if item is None or item.status not in ("read", "failed"):
             return
         cards, scan, where = self.services.cards, self.form_scan(), self._where_met()
-        new_person = self._match_id is not None  # offered a merge, the user chose a new contact
-        self._store(item, "saved", tr("Cannot save this card"),
+        self._store(item, scan, "saved", tr("Cannot save this card"),
                     lambda: cards.save_scan(scan, item.path, **where, new_person=new_person),
                     lambda contact: f"Saved {contact_label(contact)}")
 
@@ -507,7 +598,8 @@ class ScanView(QWidget):
         if item is None or match_id is None:
             return
         cards, scan, where = self.services.cards, self.form_scan(), self._where_met()
-        self._store(item, "merged", tr("Cannot merge this card"), lambda: cards.merge_scan(match_id, scan, item.path, **where),
+        self._store(item, scan, "merged", tr("Cannot merge this card"),
+                    lambda: cards.merge_scan(match_id, scan, item.path, **where),
                     lambda _contact: "Merged into the existing contact")
 
     def _where_met(self) -> dict[str, Any]:
@@ -516,15 +608,17 @@ class ScanView(QWidget):
         return dict(event=self.event_combo.currentData(), goals=[goal] if goal else [], detail=self.detail.text(),
                     region=settings.home_region())
 
-    def _store(self, item: ScanItem, status: str, title: str, write: Callable[[], Contact],
+    def _store(self, item: ScanItem, scan: dict[str, Any], status: str, title: str, write: Callable[[], Contact],
                said: Callable[[Contact], str]) -> None:
         """Store the card in the background and open the next one at once; when it cannot be
         stored, the message names why and the card is opened again as it was."""
+        item.scan, item.detail = dict(scan), self.detail.text()  # shown from now on: what is saved
         before, item.status = item.status, "saving"
         self._next()
 
         def stored(contact: Contact) -> None:
             item.status, item.contact_id = status, contact.id
+            scan_inbox.remove_card(item.key)  # stored: it leaves the inbox on disk
             self._relabel(item)
             self.status.emit(said(contact))
             self.contacts_changed.emit()
@@ -544,6 +638,7 @@ class ScanView(QWidget):
     def skip_current(self) -> None:
         if self.current is not None:
             self.current.status = "skipped"
+            scan_inbox.remove_card(self.current.key)
             self._next()
 
     def _next(self) -> None:
@@ -560,6 +655,43 @@ class ScanView(QWidget):
 
     def pending_count(self) -> int:
         return sum(1 for item in self.items if item.status in ("read", "failed"))
+
+
+#: what the reader's refusals mean for the user, by the words they begin with (ocr/image_io.py)
+_FAILURES = [
+    (("cannot open image", "cannot decode image", "corrupt or truncated"),
+     "The file is damaged or was not copied whole, so it cannot be read as a picture. Copy it again from "
+     "the camera or phone, or skip it."),
+    (("not an image",), "This file is not a picture the app can read (JPEG, PNG, HEIC, WebP, TIFF or BMP)."),
+    (("empty file",), "The file is empty: nothing was copied into it."),
+    (("image too small",), "The picture is too small to be a card. Use a photo or scan of the whole card."),
+    (("refused:", "image too large"), "The picture is too large to read safely. Use a smaller photo or scan."),
+]
+
+
+def failure_text(error: str) -> str:
+    """A card the reader could not read, in the user's words; an unknown reason is said as it is."""
+    lowered = error.casefold()
+    for starts, text in _FAILURES:
+        if lowered.startswith(starts):
+            return text
+    return f"This card could not be read: {error}"
+
+
+def job_text(title: str, company: str) -> str:
+    """'Head of Partnerships at Northwind' (either part may be missing)."""
+    title, company = (title or "").strip(), (company or "").strip()
+    return f"{title} at {company}" if title and company else title or company
+
+
+def batch_summary(count: int, failed: int) -> str:
+    """The status line after a batch: what was read, and what could not be."""
+    cards = f"{count} card{'' if count == 1 else 's'}"
+    if not failed:
+        return f"Read {cards}"
+    if failed == count:
+        return f"None of the {cards} could be read" if count > 1 else "The card could not be read"
+    return f"Read {count - failed} of {cards}; {failed} could not be read"
 
 
 def fields_to_check(scan: dict[str, Any]) -> set[str]:

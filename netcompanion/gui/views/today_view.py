@@ -7,18 +7,18 @@ the list stays quick however large the network.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TypeVar
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QMenu,
@@ -33,12 +33,13 @@ from netcompanion.core.clock import to_local, utcnow
 from netcompanion.core.rules.followup_rules import CHECKLIST_SECTIONS
 from netcompanion.core.services import Services
 from netcompanion.core.services.draft_templates import IntroductionMail
-from netcompanion.core.services.followups import ChecklistSection, QueueItem
+from netcompanion.core.services.followups import ChecklistSection, FollowUpState, QueueItem
+from netcompanion.core.store.models import FollowUp
 from netcompanion.gui.i18n import tr
 from netcompanion.gui.operation import Operation
-from netcompanion.gui.widgets import ElidedLabel, card_frame, compact_combo, fill_combo, plain_label, show_error
+from netcompanion.gui.widgets import DateTimeField, ElidedLabel, card_frame, compact_combo, fill_combo, plain_label
 from netcompanion.gui.worker import Job, LatestRead
-from netcompanion.interop.mailto import SUBJECTS, mailto_link
+from netcompanion.interop.mailto import SUBJECTS
 
 T = TypeVar("T")
 SECTION_PAGE = 12  # cards shown per section until "show all": more than a screenful
@@ -54,6 +55,7 @@ class Checklist:
     now: datetime
     sections: list[ChecklistSection]
     done_today: int
+    recent: list[tuple[FollowUp, str]] = field(default_factory=list)  # done or dismissed today, newest first
 
     @property
     def items(self) -> list[QueueItem]:
@@ -80,7 +82,8 @@ def build_checklist_job(job: Job, services: Services, goal: str | None, everyone
     now = utcnow()
     sections = services.followups.checklist(now=now, goal=goal, everyone=everyone, limit=limit, complete=expanded)
     start_of_today = to_local(now).replace(hour=0, minute=0, second=0, microsecond=0)
-    return Checklist(now, sections, services.followups.done_count_since(start_of_today, everyone=everyone))
+    return Checklist(now, sections, services.followups.done_count_since(start_of_today, everyone=everyone),
+                     services.followups.recently_closed(start_of_today))
 
 
 def card_signature(item: QueueItem, overdue: bool) -> tuple:
@@ -118,7 +121,7 @@ class FollowUpCard(QFrame):
         menu = QMenu(snooze)
         menu.addAction(tr("1 day"), lambda: self.view.snooze(self.item.id, timedelta(days=1)))
         menu.addAction(tr("1 week"), lambda: self.view.snooze(self.item.id, timedelta(days=7)))
-        menu.addAction(tr("Pick a date…"), lambda: self.view.snooze_until_picked(self.item.id))
+        menu.addAction(tr("Pick a date…"), lambda: self.view.snooze_until_picked(self.item.id, self.item.contact_name))
         snooze.setMenu(menu)
         dismiss = QPushButton(tr("Dismiss"))
         dismiss.clicked.connect(lambda: self.view.act("dismiss", self.item.id))
@@ -144,6 +147,7 @@ class TodayView(QWidget):
 
     changed = Signal()
     status = Signal(str)
+    undoable = Signal(str, object)  # message, undo callable: the main window offers it (Undo, Ctrl+Z)
     loaded = Signal()  # a new checklist is shown
 
     def __init__(self, services: Services, parent: QWidget | None = None, compact: bool = False) -> None:
@@ -272,6 +276,8 @@ class TodayView(QWidget):
                 widgets.append(more)
         if not widgets:
             widgets.append(plain_label(tr("Nothing to follow up right now. Well done."), "hint"))
+        if self.checklist.recent and not words:
+            widgets.extend(self._recent_rows(self.checklist.recent))
         if later:
             height = next(iter(kept.values())).sizeHint().height()
             for stand_in, _, _ in later:
@@ -348,14 +354,19 @@ class TodayView(QWidget):
         list is read again (also when it failed: a teammate may have ticked it meanwhile); `then`
         gets what `action` returned."""
         self._take_off(followup_id)
+        followups = self.services.followups
 
-        def stored(result: T) -> None:
-            self._changed(message)
+        def act() -> tuple[FollowUpState, T]:
+            before = followups.state(followup_id)
+            return before, action(followup_id)
+
+        def stored(outcome: tuple[FollowUpState, T]) -> None:
+            before, result = outcome
+            self._acted(message, followup_id, before)
             if then is not None:
                 then(result)
 
-        Operation(self, tr("Follow-up"), lambda: action(followup_id)) \
-            .success(stored).failure(lambda _: self.refresh_list()).run()
+        Operation(self, tr("Follow-up"), act).success(stored).failure(lambda _: self.refresh_list()).run()
 
     def _offer_introduction_mail(self, mail: IntroductionMail) -> None:
         """Both sides were asked: show the mail introducing them to each other."""
@@ -365,6 +376,32 @@ class TodayView(QWidget):
             self.introduction_dialog = IntroductionMailDialog(mail, self)
             self.introduction_dialog.open()
 
+    def _acted(self, message: str, followup_id: int, before: FollowUpState) -> None:
+        self._changed(message)
+        self.undoable.emit(message, lambda: self.restore(followup_id, before))
+
+    def restore(self, followup_id: int, before: FollowUpState | None = None) -> None:
+        """Undo Done, Snooze or Dismiss on the item (`before`: as it was; None: open again)."""
+        followups = self.services.followups
+        Operation(self, "Undo", lambda: followups.restore(followup_id, before)) \
+            .success(lambda _: self._changed("Undone: the follow-up is back in the list")).run()
+
+    def _recent_rows(self, recent: list[tuple[FollowUp, str]]) -> list[QWidget]:
+        """Done or dismissed today, each with Reopen: nothing ticked by mistake is out of reach."""
+        widgets: list[QWidget] = [plain_label(f"Done or dismissed today ({len(recent)})", "cardTitle")]
+        for item, name in recent:
+            row = card_frame("card")
+            line = QHBoxLayout(row)
+            mark = "Done" if item.status == "done" else "Dismissed"
+            label = ElidedLabel(f"{mark}: {name} · {item.reason}")
+            line.addWidget(label, 1)
+            reopen = QPushButton("Reopen")
+            reopen.setToolTip("Put it back in the list (an interaction its Done logged is removed)")
+            reopen.clicked.connect(lambda _=False, i=item.id: self.restore(i))
+            line.addWidget(reopen)
+            widgets.append(row)
+        return widgets
+
     def _take_off(self, followup_id: int) -> None:
         card = self.cards.pop(followup_id, None)
         if card is not None:
@@ -372,17 +409,22 @@ class TodayView(QWidget):
             card.hide()
             card.deleteLater()
 
-    def snooze_until_picked(self, followup_id: int) -> None:
+    def snooze_until_picked(self, followup_id: int, name: str = "") -> None:
         dialog = QDialog(self)
         dialog.setWindowTitle("Snooze until")
-        picker = QDateTimeEdit(QDateTime.currentDateTime().addDays(3))
-        picker.setCalendarPopup(True)
+        picker = DateTimeField(QDateTime.currentDateTime().addDays(3))
+        picker.setAccessibleName("Snooze until")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Snooze")
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
-        layout.addWidget(picker)
+        layout.addWidget(plain_label(f"When should {name or 'this follow-up'} come back to your list?", wrap=True))
+        form = QFormLayout()
+        form.addRow("Snooze until", picker)
+        layout.addLayout(form)
         layout.addWidget(buttons)
+        self.snooze_dialog = dialog
         if dialog.exec():
             picked = picker.dateTime().toPython()
             assert isinstance(picked, datetime)
@@ -390,12 +432,13 @@ class TodayView(QWidget):
             self._apply(followup_id, lambda item_id: followups.snooze(item_id, until), tr("Snoozed"))
 
     def open_email(self, item: QueueItem) -> None:
+        """The draft in the compose window: edited there, then opened in the mail program or copied."""
+        from netcompanion.gui.compose_dialog import ComposeDialog
+
         contact = self.services.contacts.get(item.contact_id)
-        if not contact.emails:
-            show_error(self, tr("E-mail draft"), f"There is no e-mail address for {item.contact_name}. Add one in Contacts.")
-            return
-        subject = SUBJECTS.get(item.kind, "Following up")
-        QDesktopServices.openUrl(QUrl(mailto_link([contact.emails[0].address], subject, item.draft)))
+        to = [contact.emails[0].address] if contact.emails else []
+        self.compose = ComposeDialog(to, SUBJECTS.get(item.kind, "Following up"), item.draft, self)
+        self.compose.open()
 
     def add_detail(self, item: QueueItem) -> None:
         from netcompanion.gui.detail_dialog import ask_detail  # shows the draft's sentence while typing
