@@ -33,7 +33,7 @@ def test_cards_held_up_to_the_camera_are_taken_by_themselves_and_read(qtbot, vie
     qtbot.waitUntil(lambda: source.closed, timeout=60_000)  # the frames have all been played
     assert view.camera.taken == 2
     qtbot.waitUntil(lambda: len(view.items) == 2 and not view.job.running, timeout=120_000)
-    assert [item.path.parent for item in view.items] == [settings.captures_dir()] * 2
+    assert [Path(item.source).parent for item in view.items] == [settings.captures_dir()] * 2
     assert {item.scan["full_name"] for item in view.items} == {"Jane Whitfield", "Tomás Ibáñez"}
 
 

@@ -69,7 +69,7 @@ def test_a_photo_from_the_phone_lands_in_the_inbox_and_the_phone_sees_its_readin
     assert status == 200, reply
     qtbot.waitUntil(lambda: len(view.items) == 1 and not view.job.running, timeout=120_000)
     [item] = view.items
-    assert item.path.parent == settings.captures_dir()
+    assert Path(item.source).parent == settings.captures_dir()  # (item.path: its copy in the scan inbox)
     assert item.scan["full_name"] == "Jane Whitfield" and item.status == "read"
     assert view.phone.count.text() == "1 card received"
     [card] = _request("GET", server.url + "cards")[1]
@@ -98,7 +98,7 @@ def test_photos_arriving_while_cards_are_read_wait_their_turn(qtbot, view: ScanV
     for _ in range(2):
         assert _send(url, jane_card(tmp_path / "jane.jpg"))[0] == 200
     qtbot.waitUntil(lambda: len(view.items) == 3 and not view.job.running, timeout=180_000)
-    assert [item.path.parent for item in view.items[1:]] == [settings.captures_dir()] * 2
+    assert [Path(item.source).parent for item in view.items[1:]] == [settings.captures_dir()] * 2
     view.phone.stop()
 
 
