@@ -60,7 +60,8 @@ def read_address(lines: list[Line], out: Fields) -> None:
                         for part in re.split(r"\s*,\s*", line.text.strip(" .,"))) >= 2
                 and not re.search(r"[@|:]", line.text) and pn.title_score(line.text) <= 0
                 and (pn.name_shape(line.text) <= 0 or has_place_word(line.text))
-                and not pn.legal_form(line.text) and not pn.tagline_like(line.text)]
+                and not pn.legal_form(line.text) and not pn.tagline_like(line.text)
+                and not pn.is_degree_line(line.text)]
         if lone:
             best_cluster = [max(lone, key=lambda line: scores[line.idx])]
             best_total = scores[best_cluster[0].idx]

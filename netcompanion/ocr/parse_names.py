@@ -11,7 +11,7 @@ HONORIFICS = {
     "dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "herr", "frau",
     "hr", "fr", "mme", "mlle", "sr", "sra", "srta", "don", "doña", "dra", "eng", "ing",
     "dipl", "dipl.-ing", "mag", "univ", "adv", "er", "shri", "sri", "smt", "capt", "col", "hon",
-    "rev", "ca", "cs",
+    "rev", "ca", "cs", "md", "mohd",
 }
 POST_NOMINALS = {
     "phd", "ph.d", "mba", "md", "m.d", "cfa", "cpa", "esq", "jr", "sr", "ii", "iii", "iv", "msc",
@@ -189,11 +189,58 @@ def org_score(text: str) -> float:
     s = 0.0
     if legal_form(text):
         s += 1.5
-    if any(w in ORG_WORDS for w in ws):
+    if any(is_org_word(w) for w in ws):
         s += 0.7
     if any(w in SUBUNIT_WORDS for w in ws[:2]):
         s -= 0.6
     return s
+
+
+def is_org_word(w: str) -> bool:
+    """``w`` (folded) is an organisation word, also in the plural ("Constructions")."""
+    return w in ORG_WORDS or (len(w) > 5 and w.endswith("s") and w[:-1] in ORG_WORDS)
+
+
+def _dotted(tok: str) -> bool:
+    """'F.I.E', 'M.Tech', 'Ph.D': letters in dotted pieces, at most one longer than a letter."""
+    pieces = [x for x in tok.split(".") if x]
+    return "." in tok and len(pieces) >= 2 and all(x.isalpha() and len(x) <= 5 for x in pieces) \
+        and sum(len(x) > 1 for x in pieces) <= 1
+
+
+def is_degree_line(text: str) -> bool:
+    """The line lists degrees and memberships ("M.Tech., F.I.E., M.B.A., Ph.D.",
+    "B.E.,M.Tech. (Structures)"): post-nominals and dotted abbreviations, nothing else."""
+    t = re.sub(r"\([^)]*\)", " ", text)
+    toks = [x.strip(".,;:()[]") for x in re.split(r"[\s,;]+", t)]
+    toks = [x for x in toks if x]
+    if not toks:
+        return False
+    listed = sum(1 for x in toks if fold(x) in POST_NOMINALS
+                 or fold(x).replace(".", "") in _undotted_post_nominals())
+    if len(toks) == 1:
+        return listed == 1 and "." in text
+    known = sum(1 for x in toks if fold(x) in POST_NOMINALS
+                or fold(x).replace(".", "") in _undotted_post_nominals() or _dotted(x))
+    short_caps = sum(1 for x in toks if x.isupper() and x.isalpha() and len(x) <= 4)
+    return listed >= 1 and known >= 2 and known + short_caps == len(toks)
+
+
+def split_glued_name(text: str) -> str:
+    """'Sunil.Kotta' -> 'Sunil Kotta', 'D.K.Umak' -> 'D.K. Umak': name words the recogniser
+    joined with a dot (degrees such as 'M.Tech' or 'Ph.D' stay as they are)."""
+    if "@" in text or re.search(r"(?i)www|\.(?:com|org|net)\b", text) or \
+            (len(text.split()) > 1 and is_degree_line(text)):
+        return text
+
+    def initials(m: re.Match[str]) -> str:
+        word = m.group(2)
+        if fold(m.group(0)).replace(".", "") in _undotted_post_nominals():
+            return m.group(0)
+        return f"{m.group(1)} {word}"
+
+    text = re.sub(r"\b([A-Z][a-z]{2,})\.([A-Z][a-z]{2,})\b", r"\1 \2", text)
+    return re.sub(r"\b((?:[A-Z]\.){1,3})([A-Z][a-z]{2,})\b", initials, text)
 
 
 def split_camel(text: str) -> str:
@@ -229,7 +276,7 @@ def strip_name_decorations(text: str) -> str:
 def name_shape(text: str) -> float:
     """How much the line looks like a person's name by shape alone (0..1)."""
     t = strip_name_decorations(text)
-    if not t or re.search(r"[\d@/:+=_|#]", t):
+    if not t or re.search(r"[\d@/:+=_|#]", t) or is_degree_line(t):
         return 0.0
     words = t.split()
     if not 1 <= len(words) <= 5:
@@ -248,7 +295,7 @@ def name_shape(text: str) -> float:
     fw = [_norm_word(w) for w in words]
     if any(w in _folded_title_words() for w in fw):
         return 0.0
-    if any(w in ORG_WORDS for w in fw) or legal_form(t):
+    if any(is_org_word(w) for w in fw) or legal_form(t):
         return 0.0
     if any(w in {"and", "&", "und", "et", "of", "for", "the", "with", "your", "our", "we",
                  "mobile", "phone", "tel", "fax", "cell", "email", "mail", "web", "website",
@@ -354,3 +401,39 @@ def tagline_like(text: str) -> bool:
         return True
     lower_words = sum(1 for w in words if w[:1].islower() and fold(w) not in CONNECTORS)
     return len(words) >= 3 and lower_words >= 2
+
+
+def abbreviates(text: str, domains: list[str]) -> bool:
+    """A card domain is made of the starts of the line's words, in order, each word giving at
+    least one letter ("Tejaswi Info Innovations" ~ tejinfoinn, "National Remote Sensing Agency"
+    ~ nrsa); connectors and a closing legal form may give none. Needs two or more words."""
+    ws = [re.sub(r"[^a-z0-9]", "", fold(w)) for w in re.split(r"[\s,&/|-]+", text)]
+    ws = [w for w in ws if w]
+    if len(ws) < 2:
+        return False
+    optional = [w in CONNECTORS or legal_form("Name " + w) for w in ws]
+    if sum(not o for o in optional) < 2:
+        return False
+    for d in domains:
+        d = re.sub(r"[^a-z0-9]", "", d)
+        if len(d) >= 3 and _prefix_cover(d, ws, optional):
+            return True
+    return False
+
+
+def _prefix_cover(d: str, ws: list[str], optional: list[bool]) -> bool:
+    """``d`` is the concatenation of a non-empty prefix of each non-optional word of ``ws``."""
+    @cache
+    def go(i: int, j: int) -> bool:  # d[i:] from ws[j:]
+        if j == len(ws):
+            return i == len(d)
+        if optional[j] and go(i, j + 1):
+            return True
+        w = ws[j]
+        k = 0
+        while k < len(w) and i + k < len(d) and d[i + k] == w[k]:
+            k += 1
+            if go(i + k, j + 1):
+                return True
+        return False
+    return go(0, 0)

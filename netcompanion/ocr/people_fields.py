@@ -16,6 +16,7 @@ from .line_cues import (
     domain_prefix,
     is_brand_hit,
     is_caps_brand,
+    is_over,
     is_repeated,
     is_stacked,
     legal_name,
@@ -27,6 +28,8 @@ from .line_cues import (
 from .line_features import CardContext, line_features
 from .line_roles import ROLES, load_model
 
+#: How much a line whose words' starts make up the card's domain counts as spelling it.
+ABBREVIATION = 0.9
 #: Name-score penalty for a name-like line with no title beside it and no matching e-mail.
 NO_EVIDENCE = 0.3
 #: Recogniser score under which a line of three characters or fewer is taken for a graphic.
@@ -84,7 +87,8 @@ def read_people(lines: list[Line], out: Fields, emails: list[str], websites: lis
     free = [line for line in lines if not line.used and re.search(r"[^\W\d_]{2}", line.text)
             and not (line.score < SHAKY_SCORE and len(re.sub(r"[\W_]", "", line.text)) <= 3)]
     for line in free:  # "MarketingManager", "JANEDOE" next to jane.doe@: the words split again
-        line.text = split_by_contact(split_known_suffix(line.text), emails, websites)
+        line.text = pn.split_glued_name(
+            split_by_contact(split_known_suffix(line.text), emails, websites))
     roles = _role_probabilities(lines, free, locals_, domains, out, learned)
     name_line = _read_name(lines, free, roles, locals_, domains, out)
     _read_title(free, name_line, roles, out)
@@ -201,6 +205,25 @@ def _read_title(free: list[Line], name_line: Line | None, roles: Roles, out: Fie
         vals["title"] = ""
 
 
+def _spelled_out(acronym: str, free: list[Line], domains: list[str]) -> Line | None:
+    """The free line that spells out ``acronym``, a short logo word that is the card's domain
+    (``NRSA`` with nrsa.gov.in), word by word."""
+    key = re.sub(r"[^a-z0-9]", "", pn.fold(acronym))
+    if not 2 <= len(key) <= 6 or key not in domains:
+        return None
+    for line in free:
+        if not line.used and len(line.text.split()) >= 2 and not re.search(r"\d|@", line.text) \
+                and pn.abbreviates(line.text, [key]) and not pn.tagline_like(line.text):
+            return line
+    return None
+
+
+def _in_domains(text: str, domains: list[str]) -> bool:
+    """A word of three or more letters of ``text`` is part of a card domain."""
+    ws = [re.sub(r"[^a-z0-9]", "", pn.fold(w)) for w in text.split()]
+    return any(len(w) >= 3 and any(w in d for d in domains) for w in ws)
+
+
 def _read_company(lines: list[Line], free: list[Line], roles: Roles, emails: list[str],
                   locals_: list[str], domains: list[str], name_line: Line | None,
                   out: Fields) -> None:
@@ -219,6 +242,8 @@ def _read_company(lines: list[Line], free: list[Line], roles: Roles, emails: lis
         dom = pn.company_from_domain(text, domains)
         if shop and pn.name_shape(text) < 0.6:
             dom = max(dom, pn.company_from_domain(text, shop))
+        if dom < ABBREVIATION and pn.abbreviates(text, domains + shop):
+            dom = ABBREVIATION
         s = pn.org_score(text) + 1.4 * dom
         if is_repeated(line, lines):
             s += 0.5
@@ -246,8 +271,14 @@ def _read_company(lines: list[Line], free: list[Line], roles: Roles, emails: lis
             best = max(lone, key=lambda line: line.height)
             best_s, best_text = 0.6, best.text
     if best is not None and best_s >= 0.6:
+        spelled = _spelled_out(best_text, free, domains)
+        if spelled is not None:  # the logo "NRSA", the name "National Remote Sensing Agency"
+            best, best_text = spelled, spelled.text
         best.text = best_text
         parts = [best]
+        named = pn.company_from_domain(best.text, domains) >= 1.0 or \
+            pn.abbreviates(best.text, domains)
+        in_domain = pn.company_from_domain(best.text, domains) >= 0.9
         changed = True
         while changed:  # pieces join the pieces already found (a logo over 2-3 rows)
             changed = False
@@ -271,8 +302,14 @@ def _read_company(lines: list[Line], free: list[Line], roles: Roles, emails: lis
                     changed = True
                     continue
                 anchor = next((p for p in parts if is_stacked(p, o)), None)
+                if anchor is None and not (in_domain and not _in_domains(o.text, domains)):
+                    # tall logo lettering reaching into the line below; when the domain holds
+                    # the name found, it must hold this piece too (else logo_from_domain reads it)
+                    anchor = next((p for p in parts if is_over(o, p)), None)
                 if anchor is None:
                     continue
+                if named and o.top > anchor.top and not _in_domains(o.text, domains):
+                    continue  # the domain names the firm in full: a line below describes it
                 if continues_logo(o, anchor, best, person_locals):
                     parts.append(o)
                     changed = True

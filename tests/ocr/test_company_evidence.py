@@ -1,0 +1,85 @@
+"""Evidence for the company and the name that holds on any card: a domain made of the starts of
+the firm's words, a logo acronym spelled out, a descriptor under a name the domain already
+spells, a tall logo word over the rest of the name, degree lines, names glued with a dot.
+Invented cards as hand-made OCR lines (text, box)."""
+from __future__ import annotations
+
+from cardkit import fields_from_lines as _fields
+
+from netcompanion.ocr import parse_names as pn
+from netcompanion.ocr.layout import Line
+from netcompanion.ocr.line_cues import is_over
+
+
+def test_a_domain_made_of_the_starts_of_the_words_abbreviates_the_line():
+    assert pn.abbreviates("Tejaswi Info Innovations", ["tejinfoinn"])
+    assert pn.abbreviates("NATIONAL REMOTE SENSING AGENCY", ["nrsa"])
+    assert pn.abbreviates("Birla Institute of Technology & Science", ["bits"])
+    assert pn.abbreviates("Acme Robotics GmbH", ["acmerobotics"])
+    assert not pn.abbreviates("HARDWARE & SOFTWARE SOLUTIONS", ["tejinfoinn"])
+    assert not pn.abbreviates("Acme", ["acme"])  # one word: that is spelling, not abbreviating
+    assert not pn.abbreviates("Acme Robotics", ["acm"])  # every word must give a letter
+
+
+def test_the_company_spelled_by_the_domain_in_abbreviation_beats_a_generic_line():
+    v = _fields(("PARTNER", (960, 90, 1180, 150)), ("MANAGED SERVICES", (960, 155, 1180, 185)),
+                ("R.K. Sastry", (700, 470, 950, 560)), ("Managing Partner", (700, 580, 950, 660)),
+                ("admin@orvinfotek.com", (700, 1170, 1070, 1250)),
+                ("Orvel Info Tek", (30, 780, 650, 890)),
+                ("HARDWARE & SOFTWARE SOLUTIONS", (25, 895, 570, 960)), region="IN")
+    assert v["company"] == "Orvel Info Tek"
+    assert v["full_name"] == "R.K. Sastry"
+
+
+def test_a_logo_acronym_that_is_the_domain_gives_way_to_the_name_it_stands_for():
+    v = _fields(("qmsa", (30, 90, 670, 340)), ("Dr. P. Lindqvist", (530, 450, 1860, 570)),
+                ("Group Director", (880, 600, 1520, 700)),
+                ("QUEENSLAND MARINE SURVEY AUTHORITY", (310, 890, 2080, 985)),
+                ("E-mail: plindqvist@qmsa.gov.au", (40, 1160, 2350, 1260)), region="AU")
+    assert v["company"] == "QUEENSLAND MARINE SURVEY AUTHORITY"
+
+
+def test_a_descriptor_under_a_name_the_domain_spells_stays_out_of_the_company():
+    v = _fields(("KORVATECH", (290, 90, 940, 180)), ("GLOBAL ENTERPRISE SOLUTIONS", (370, 178, 930, 214)),
+                ("Mila Toivonen", (40, 320, 460, 378)), ("CEO", (40, 370, 130, 418)),
+                ("mila@korvatech.com", (90, 540, 490, 585)))
+    assert v["company"] == "KORVATECH"
+
+
+def test_a_tall_logo_word_over_the_rest_of_the_name_joins_it():
+    big = Line(0, "ORB", (1830, 52, 2430, 350), 298.0, 1.0)
+    small = Line(1, "INFOSYSTEMS PVT. LTD.", (1840, 297, 2330, 352), 50.0, 1.0)
+    assert is_over(big, small) and not is_over(small, big)
+    v = _fields(("ORB", (1830, 52, 2430, 350)), ("INFOSYSTEMS PVT. LTD.", (1840, 297, 2330, 352)),
+                ("CREATIVE COURSES", (190, 570, 870, 650)), region="IN")
+    assert v["company"] == "ORB INFOSYSTEMS PVT. LTD."
+
+
+def test_degree_lines_are_no_name_and_no_company():
+    for text in ("M.Tech., F.I.E., M.B.A., Ph.D.", "B.E.,M.Tech. (Structures)",
+                 "M.Com., M.B.A., M.Phil., FDP(IIMA)"):
+        assert pn.is_degree_line(text), text
+        assert pn.name_shape(text) == 0.0
+    for text in ("Dr. K. Venugopal", "D.K.Umak", "IBM GTS", "DR. R.K. RAO, PH.D., MBA"):
+        assert not pn.is_degree_line(text), text
+    v = _fields(("Cell : 83339 91301", (740, 70, 1160, 120)),
+                ("Dr. K. Ramaswamy", (400, 220, 820, 283)),
+                ("M.Tech., F.I.E., M.B.A., Ph.D.", (396, 288, 826, 329)),
+                ("DIRECTOR", (525, 357, 697, 390)), region="IN")
+    assert v["full_name"] == "K. Ramaswamy"
+    assert v["title"] == "DIRECTOR"
+
+
+def test_names_glued_with_a_dot_split_and_degrees_stay():
+    assert pn.split_glued_name("Sunil.Kotta") == "Sunil Kotta"
+    assert pn.split_glued_name("D.K.Umak") == "D.K. Umak"
+    for text in ("M.Tech", "Ph.D", "B.Tech", "K.V.S. Dass", "www.Acme.com"):
+        assert pn.split_glued_name(text) == text
+
+
+def test_md_before_a_name_is_an_honorific_and_plural_organisation_words_count():
+    assert pn.strip_name_decorations("MD. AHASANUL KARIM") == "AHASANUL KARIM"
+    assert pn.name_shape("MD") == 0.0 and pn.name_shape("MD & CEO") == 0.0
+    assert pn.is_org_word("constructions") and pn.is_org_word("solutions")
+    assert not pn.is_org_word("reddy")
+    assert pn.name_shape("MPR Constructions") == 0.0
