@@ -56,6 +56,39 @@ TITLE_WORDS = {
     "executiva", "representante", "supervisora", "amministratore", "direttore", "direttrice",
     "responsabile", "ingegnere", "avvocato", "titolare", "eigenaar", "adviseur", "medewerker", "bedrijfsleider", "oprichter",
 }
+# more roles and trades in the seven languages; words that are also given or family names in
+# the shipped lists (Driver, Banker, Foreman, Kaufmann ...) are left out: they would take names
+TITLE_WORDS |= {
+    "candidate", "mechanic", "electrician", "plumber", "pharmacist", "therapist",
+    "psychologist", "veterinarian", "paralegal", "notary", "cashier", "pilot", "librarian",
+    "counsellor", "counselor", "advocate", "surveyor", "estimator", "registrar", "postdoc",
+    "postdoctoral", "scholar", "volunteer", "evangelist", "deputy", "concierge", "dietitian",
+    "nutritionist", "optician", "optometrist", "radiologist", "cardiologist", "orthodontist",
+    "pediatrician", "paediatrician", "midwife", "paramedic", "chemist", "physicist",
+    "biologist", "geologist", "economist", "statistician", "actuary", "underwriter",
+    "appraiser", "valuer", "auctioneer", "jeweller", "hairdresser", "beautician", "translator",
+    "interpreter", "facilitator", "moderator", "presenter", "reporter", "correspondent",
+    "columnist", "musician", "actress", "animator", "illustrator", "videographer",
+    "cinematographer", "copywriter", "publisher", "proprietress", "curator", "gesellschafter",
+    "gesellschafterin", "prokuristin", "kauffrau", "steuerberater", "steuerberaterin",
+    "rechtsanwalt", "rechtsanwältin", "notar", "notarin", "arzt", "ärztin", "zahnarzt",
+    "zahnärztin", "apotheker", "apothekerin", "architekt", "architektin", "dozent", "dozentin",
+    "lehrer", "lehrerin", "verkäufer", "verkäuferin", "kundenberater", "kundenberaterin",
+    "betriebsleiter", "filialleiter", "filialleiterin", "teamleiter", "teamleiterin",
+    "vorsitzender", "vorsitzende", "präsident", "präsidentin", "bereichsleiter",
+    "bereichsleiterin", "gebietsleiter", "niederlassungsleiter", "assistentin", "sekretärin",
+    "notaire", "médecin", "pharmacien", "pharmacienne", "architecte", "gestionnaire", "vendeur",
+    "vendeuse", "adjoint", "adjointe", "secrétaire", "assistante", "stagiaire", "experte",
+    "ingénieure", "technicienne", "déléguée", "attaché", "attachée", "administrateur",
+    "administratrice", "médico", "médica", "arquitecto", "arquitecta", "contadora", "auxiliar",
+    "asistente", "técnico", "técnica", "especialista", "propietario", "propietaria",
+    "encargado", "encargada", "arquiteto", "arquiteta", "proprietário", "proprietária",
+    "assistente", "corretor", "corretora", "encarregado", "consulente", "architetto",
+    "commercialista", "geometra", "ragioniere", "tecnico", "venditore", "dottore", "dottoressa",
+    "impiegato", "impiegata", "vennoot", "accountmanager", "verkoper", "verkoopster",
+    "projectleider", "teamleider", "hoofd", "voorzitter", "secretaris", "penningmeester",
+    "advocaat", "notaris", "tandarts", "ontwerper", "consulent",
+}
 LEGAL_FORMS = [
     "gmbh", "gmbh & co. kg", "ag", "kg", "ohg", "ug", "e.k", "e.v", "inc", "inc.", "llc", "l.l.c",
     "ltd", "ltd.", "limited", "plc", "llp", "lp", "corp", "corporation", "co.", "company",
@@ -224,6 +257,18 @@ def is_degree_line(text: str) -> bool:
                 or fold(x).replace(".", "") in _undotted_post_nominals() or _dotted(x))
     short_caps = sum(1 for x in toks if x.isupper() and x.isalpha() and len(x) <= 4)
     return listed >= 1 and known >= 2 and known + short_caps == len(toks)
+
+
+def drop_degree_tail(title: str) -> str:
+    """'Managing Director B.E. Civil' -> 'Managing Director': degrees printed after the title on
+    its line (from the first listed post-nominal after a title word on)."""
+    words = title.split()
+    for i, w in enumerate(words[1:], 1):
+        k = fold(w).strip(".,;:()")
+        if (k in POST_NOMINALS or k.replace(".", "") in _undotted_post_nominals()) and \
+                "." in w and has_title_word(" ".join(words[:i])):
+            return " ".join(words[:i]).rstrip(" ,;-")
+    return title
 
 
 def split_glued_name(text: str) -> str:

@@ -98,6 +98,14 @@ def read_people(lines: list[Line], out: Fields, emails: list[str], websites: lis
 Roles = dict[int, dict[str, float]]
 
 
+def _gap(lines: list[Line], a: Line, b: Line) -> int:
+    """How many lines apart ``a`` and ``b`` are in reading order, not counting the degree lines
+    between them ("Dr. K. Rao" / "M.Tech., Ph.D." / "DIRECTOR": the title is next to the name)."""
+    lo, hi = sorted((a.idx, b.idx))
+    between = sum(1 for o in lines if lo < o.idx < hi and pn.is_degree_line(o.text))
+    return hi - lo - between
+
+
 def _read_name(lines: list[Line], free: list[Line], roles: Roles, locals_: list[str],
                domains: list[str], out: Fields) -> Line | None:
     """The line with the person's name: name-shaped, corroborated by the e-mail or a title."""
@@ -120,7 +128,7 @@ def _read_name(lines: list[Line], free: list[Line], roles: Roles, locals_: list[
             s -= 0.3
         # a title right below or above is a strong cue; with neither a title nor a matching
         # e-mail the line is more likely a shop or brand name
-        if any((abs(o.idx - line.idx) == 1 or is_stacked(line, o)) and pn.title_score(o.text) > 0.5
+        if any((_gap(lines, o, line) == 1 or is_stacked(line, o)) and pn.title_score(o.text) > 0.5
                for o in free if o is not line):
             s += 0.25
         elif any(o.used == "phone" and is_stacked(line, o) and o.top > line.top for o in lines):
@@ -170,7 +178,7 @@ def _read_title(free: list[Line], name_line: Line | None, roles: Roles, out: Fie
             continue
         s = ts
         if name_line is not None:
-            d = abs(line.idx - name_line.idx)
+            d = _gap(free, line, name_line)
             s += 0.5 if d == 1 else (0.25 if d == 2 else 0.0)
             if line.block == name_line.block:
                 s += 0.2
@@ -194,7 +202,7 @@ def _read_title(free: list[Line], name_line: Line | None, roles: Roles, out: Fie
             # a second role right below in the same lettering ("Director, X" / "Professor of Y")
             title_lines.append(nxt[0])
             title = f"{title.rstrip(',')}, {nxt[0].text.strip(' ()|,')}"
-        vals["title"] = re.sub(r"^\(|\)$", "", title).strip()
+        vals["title"] = pn.drop_degree_tail(re.sub(r"^\(|\)$", "", title).strip())
         for line in title_lines:
             line.used = "title"
         out.role_support["title"] = roles.get(best.idx, {}).get("title", 0.0)
@@ -256,7 +264,7 @@ def _read_company(lines: list[Line], free: list[Line], roles: Roles, emails: lis
             s -= 0.6
         if pn.title_score(text) > 0.5 and not pn.legal_form(text):
             s -= 0.5
-        if len(re.sub(r"[\W_]", "", text)) < 2:
+        if len(re.sub(r"[\W_]", "", text)) < 2 or pn.is_degree_line(text):
             continue
         s += _model_term(roles, line, "company", COMPANY_MODEL_WEIGHT)
         runner_up = max(runner_up, min(s, best_s))
@@ -284,7 +292,7 @@ def _read_company(lines: list[Line], free: list[Line], roles: Roles, emails: lis
             changed = False
             for o in free:  # a logo in pieces on one row: "KW" [symbol] "CONSULTING"
                 if o.used or o in parts or re.search(r"\d|@", o.text) or \
-                        _unlikely(roles, o, "company"):
+                        _unlikely(roles, o, "company") or pn.is_degree_line(o.text):
                     continue
                 for p in parts:
                     if same_row(p, o) and 0.7 < o.height / p.height < 1.4 \
@@ -293,7 +301,8 @@ def _read_company(lines: list[Line], free: list[Line], roles: Roles, emails: lis
                         changed = True
                         break
             for o in free:  # a logo set over two lines: "BLUE BIRD" / "Stationers & Printers"
-                if o.used or o in parts or len(parts) >= 3 or _unlikely(roles, o, "company"):
+                if o.used or o in parts or len(parts) >= 3 or _unlikely(roles, o, "company") \
+                        or pn.is_degree_line(o.text):
                     continue
                 if re.search(r"\d|@", o.text) or len(o.text.split()) > 4:
                     continue

@@ -83,3 +83,25 @@ def test_md_before_a_name_is_an_honorific_and_plural_organisation_words_count():
     assert pn.is_org_word("constructions") and pn.is_org_word("solutions")
     assert not pn.is_org_word("reddy")
     assert pn.name_shape("MPR Constructions") == 0.0
+
+
+def test_degrees_after_the_title_are_dropped_and_trades_are_titles():
+    assert pn.drop_degree_tail("Managing Director B.E. Civil") == "Managing Director"
+    assert pn.drop_degree_tail("CEO, Ph.D.") == "CEO"
+    assert pn.drop_degree_tail("Professor & Head") == "Professor & Head"
+    for title in ("ADVOCATE", "PhD Candidate", "Steuerberaterin", "Notaire", "Geometra"):
+        assert pn.title_score(title) > 0.5, title
+    # a trade word that is also a family name in the lists is no title word: it would take names
+    assert pn.title_score("Driver") == 0.0
+    assert pn.name_shape("Adam Driver") > 0.5
+
+
+def test_the_title_under_a_degree_line_is_next_to_the_name():
+    v = _fields(("Dr. Meera Iyengar", (700, 590, 1600, 680)),
+                ("M.Com., M.B.A., M.Phil.", (630, 690, 1670, 770)),
+                ("Sr. Lecturer", (530, 770, 1780, 850)),
+                ("VELLORE ENGINEERING COLLEGE", (160, 1070, 2170, 1180)),
+                ("VELLORE, TN - 632 014.", (650, 1200, 1680, 1300)), region="IN")
+    assert v["full_name"] == "Meera Iyengar"
+    assert v["title"] == "Sr. Lecturer"
+    assert v["company"] == "VELLORE ENGINEERING COLLEGE"
