@@ -68,6 +68,7 @@ def read_address(lines: list[Line], out: Fields) -> None:
     # an organisation's name or one of its departments is not part of its address
     best_cluster = [line for line in best_cluster if not _names_organisation(line.text)]
     if best_cluster:
+        out.doubts["address"] = _address_doubt(lines, best_cluster, scores)
         best_cluster.sort(key=lambda line: (line.top, line.left))
         # rows: same-row pieces joined left to right
         vals["address"] = split_caps_run(
@@ -78,6 +79,28 @@ def read_address(lines: list[Line], out: Fields) -> None:
         conf["address"] = min(0.95, 0.5 + 0.1 * best_total) * min(line.score for line in best_cluster)
     else:
         vals["address"] = ""
+
+
+#: share of its support an address keeps per sign that it is incomplete or mixed
+ADDRESS_DOUBT = 0.7
+
+
+def _address_doubt(lines: list[Line], cluster: list[Line], scores: dict[int, float]) -> float:
+    """What speaks against the address read: a line beside the block that looks like part of an
+    address but was left out (a building or landmark line), another block that scores as an
+    address too (an office and a residence), a second label inside it ("Off.: ... Resi.: ...")."""
+    doubt = 1.0
+    rest = [line for line in lines if line not in cluster and not line.used]
+    if any(scores[o.idx] > 0.3 and any(abs(o.idx - c.idx) == 1 and o.block == c.block
+                                         for c in cluster) for o in rest):
+        doubt *= ADDRESS_DOUBT
+    if sum(scores[o.idx] for o in rest if scores[o.idx] >= 1.0) >= SEED:
+        doubt *= ADDRESS_DOUBT
+    if sum(bool(pa.strip_label(c.text) != c.text.strip()) for c in cluster) >= 2 or \
+            re.search(r"(?i)\b(?:res|resi|residence|off|office|branch|regd)\b\s*\.?\s*:",
+                      " ".join(c.text for c in cluster[1:])):
+        doubt *= ADDRESS_DOUBT
+    return doubt
 
 
 def _names_organisation(text: str) -> bool:

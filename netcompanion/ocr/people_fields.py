@@ -158,12 +158,32 @@ def _read_name(lines: list[Line], free: list[Line], roles: Roles, locals_: list[
         name_line.used = "name"
         out.role_support["full_name"] = roles.get(name_line.idx, {}).get("name", 0.0)
         out.margins["full_name"] = best_s - runner_up
+        out.doubts["full_name"] = _name_doubt(full, domains)
         c = min(0.98, 0.45 + 0.35 * best_s) * name_line.score
         conf.update(full_name=c, given_name=c, family_name=c)
         boxes["full_name"] = word_boxes_for(name_line, full)
     else:
         vals.update(full_name="", given_name="", family_name="")
     return name_line
+
+
+#: share of its support a name keeps per sign against it (tools/calibrate_check.py, look part)
+NAME_DOUBT = 0.15
+
+
+def _name_doubt(full: str, domains: list[str]) -> float:
+    """A one-word name is more often a brand than a person; a name of which the card's domain
+    holds some words and not others mixes the firm's name into the person's."""
+    doubt = 1.0
+    words = [re.sub(r"[^a-z]", "", pn.fold(w)) for w in full.split()]
+    words = [w for w in words if len(w) >= 2]
+    if len(words) <= 1:
+        doubt *= NAME_DOUBT
+    # a word of the name in the domain, and a word that is not: the line mixes firm and person
+    inside = [any(w in d for d in domains) for w in words if len(w) >= 3]
+    if any(inside) and not all(inside):
+        doubt *= NAME_DOUBT
+    return doubt
 
 
 def _read_title(free: list[Line], name_line: Line | None, roles: Roles, out: Fields) -> None:

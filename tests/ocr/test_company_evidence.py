@@ -105,3 +105,35 @@ def test_the_title_under_a_degree_line_is_next_to_the_name():
     assert v["full_name"] == "Meera Iyengar"
     assert v["title"] == "Sr. Lecturer"
     assert v["company"] == "VELLORE ENGINEERING COLLEGE"
+
+
+def _extract(*specs: tuple[str, tuple[int, int, int, int]], region: str = "US"):
+    from netcompanion.ocr.engines import OcrLine
+    from netcompanion.ocr.extract import extract_fields
+    from netcompanion.ocr.layout import build_lines
+
+    return extract_fields(build_lines([OcrLine(t, box, 0.95) for t, box in specs]), region)
+
+
+def test_an_address_with_a_second_block_or_a_line_left_beside_it_is_doubted():
+    plain = _extract(("Jane Doe", (40, 40, 400, 90)), ("Sales Manager", (40, 95, 330, 125)),
+                     ("221 Harbour Street", (40, 300, 420, 330)),
+                     ("Springfield, IL 62701", (40, 335, 420, 365)))
+    assert plain.doubts.get("address", 1.0) == 1.0
+    two = _extract(("Jane Doe", (40, 40, 400, 90)), ("Sales Manager", (40, 95, 330, 125)),
+                   ("Off.: 221 Harbour Street", (40, 300, 420, 330)),
+                   ("Springfield, IL 62701", (40, 335, 420, 365)),
+                   ("Resi.: 14 Elm Road, Suite 3", (600, 300, 1000, 330)),
+                   ("Peoria, IL 61602", (600, 335, 1000, 365)))
+    assert two.values["address"]
+    assert two.doubts["address"] < 1.0
+
+
+def test_a_one_word_name_is_doubted():
+    one = _extract(("Vishwa", (40, 40, 400, 90)), ("Director", (40, 95, 330, 125)),
+                   ("vishwa@gmail.com", (40, 300, 420, 330)))
+    assert one.values["full_name"] == "Vishwa"
+    assert one.doubts["full_name"] < 0.5
+    two = _extract(("Jane Doe", (40, 40, 400, 90)), ("Director", (40, 95, 330, 125)),
+                   ("jane.doe@acme.com", (40, 300, 420, 330)))
+    assert two.doubts["full_name"] == 1.0
