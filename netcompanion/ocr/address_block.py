@@ -105,5 +105,8 @@ def _address_doubt(lines: list[Line], cluster: list[Line], scores: dict[int, flo
 
 def _names_organisation(text: str) -> bool:
     """A line with no digits that holds an organisation word ("ENGINEERING COLLEGE") or opens
-    with a department word ("Department of Civil Engineering")."""
-    return not re.search(r"\d", text) and pn.org_score(text) != 0.0
+    with a department word ("Department of Civil Engineering"); a landmark line ("Opp. City
+    Hospital") is the address's, whatever it names."""
+    if re.search(r"\d", text) or set(re.findall(r"[a-z]+", pa.fold(text))) & pa.LANDMARK_WORDS:
+        return False
+    return pn.org_score(text) != 0.0

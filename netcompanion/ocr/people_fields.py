@@ -119,6 +119,10 @@ def _read_name(lines: list[Line], free: list[Line], roles: Roles, locals_: list[
         em = pn.email_name_match(line.text, locals_)
         if 0 < em < 1.0 and is_brand_hit(line.text, locals_, domains):
             em = 0.0  # the one word the e-mail shares is the firm's ("Clarinet" ~ clarinetco.com)
+        if len(line.text.split()) == 1 and \
+                re.sub(r"[^a-z0-9]", "", pn.fold(line.text)) in \
+                {re.sub(r"[^a-z0-9]", "", d) for d in domains}:
+            em = 0.0  # one word that is the card's domain: the brand ("VISHWA", vishwa.co.in)
         s += 0.8 * em
         s += min(0.5, 0.35 * max(0.0, line.rel_size - 1.0)) + (0.15 if line.size_rank <= 1 else 0.0)
         dom = pn.company_from_domain(line.text, domains)

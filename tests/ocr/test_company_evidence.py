@@ -137,3 +137,26 @@ def test_a_one_word_name_is_doubted():
     two = _extract(("Jane Doe", (40, 40, 400, 90)), ("Director", (40, 95, 330, 125)),
                    ("jane.doe@acme.com", (40, 300, 420, 330)))
     assert two.doubts["full_name"] == 1.0
+
+
+def test_public_bodies_and_trades_are_organisations_but_names_in_the_lists_are_not():
+    for text in ("Commissionerate of Fisheries", "Directorate of Horticulture",
+                 "Stadtwerke Zentrum", "Fondazione Rossi"):
+        assert pn.org_score(text) > 0, text
+    assert pn.name_shape("Helen Council") > 0  # 'Council' is a family name in the lists
+
+
+def test_a_landmark_line_naming_an_organisation_stays_in_the_address():
+    from netcompanion.ocr.address_block import _names_organisation
+
+    assert _names_organisation("VELLORE ENGINEERING COLLEGE")
+    assert not _names_organisation("Opp. Govt. Hospital")
+    assert not _names_organisation("Near Police Station")
+
+
+def test_one_word_that_is_the_domain_is_the_brand_not_the_person():
+    v = _fields(("Kiran Rao", (1440, 50, 2180, 150)), ("Deputy General Manager", (1500, 145, 2080, 205)),
+                ("www.vistara.co.in", (1380, 400, 2190, 490)),
+                ("email : vistarahyd1@gmail.com", (1320, 510, 2270, 600)),
+                ("VISTARA", (310, 240, 1140, 400)), region="IN")
+    assert v["full_name"] == "Kiran Rao"
