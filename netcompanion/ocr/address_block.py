@@ -19,6 +19,9 @@ SEED = 1.4
 def read_address(lines: list[Line], out: Fields) -> None:
     """Fill in the address; its lines are used up."""
     vals, conf, boxes = out.values, out.confidence, out.boxes
+    for line in lines:  # "13001Marseille", "50Ahner-gil": a number glued to the word after it
+        if not line.used:
+            line.text = re.sub(r"\b(\d{1,6})([A-ZÀ-Þ][a-zà-ÿ]{2,})", r"\1 \2", line.text)
     scores = {line.idx: (pa.address_score(line.text) if not line.used else 0.0) for line in lines}
     for line in lines:  # phone/e-mail lines, notes in brackets, company names never count
         if re.search(r"@|www\.|https?:", line.text) or pp.has_phone_label(line.text) \

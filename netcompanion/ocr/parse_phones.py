@@ -223,11 +223,9 @@ def style_region(text: str) -> str | None:
 def named_region(text: str) -> str | None:
     """The one country a line names (a country's name, an address in a country's shape, or the
     '+CC' of its numbers); None when it names none or several ("Offices in USA, UK, India")."""
-    from .parse_address import COUNTRIES, fold, region_hint
+    from .parse_address import countries_named, region_hint
 
-    f = fold(text)
-    named = {code for name, code in COUNTRIES.items()
-             if re.search(r"(?<![a-z])" + re.escape(fold(name)) + r"(?![a-z])", f)}
+    named = {code for _, code in countries_named(text)}
     hint = region_hint(text)
     if hint:
         named.add(hint)
@@ -281,4 +279,6 @@ def region_of_number(e164: str) -> str | None:
 
 def has_phone_label(text: str) -> bool:
     """True if the line starts with a phone label (so it is a phone line even if unreadable)."""
-    return bool(re.match(r"^\s*(?:tel|phone|ph|mob|mobile|cell|fax|handy|t|m|f|p)\s*[:.]", text, re.I))
+    # "P.O. Box 123" is no label
+    return bool(re.match(r"^\s*(?:tel|phone|ph|mob|mobile|cell|fax|handy|t|m|f|p)\s*[:.](?!\s*O\.?\s*Box)",
+                         text, re.I))

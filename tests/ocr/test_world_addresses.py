@@ -1,0 +1,60 @@
+"""Addresses and countries of many countries: country names in seven languages and countries'
+own names, Brazilian CEP and state, Montenegrin and Korean street words, a P.O. box that is no
+phone label, a postcode glued to its city. Invented examples as text or hand-made OCR lines."""
+from __future__ import annotations
+
+import socket
+
+import pytest
+from cardkit import fields_from_lines as _fields
+
+from netcompanion.ocr import parse_address as pa
+from netcompanion.ocr import parse_phones as pp
+from netcompanion.ocr.lexicon import country_regions
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the reader must not use the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+
+
+def test_country_names_in_many_languages_come_from_the_shipped_list(no_network: None) -> None:
+    country_regions.cache_clear()
+    regions = country_regions()
+    assert regions is country_regions()  # loaded once
+    assert regions["deutschland"] == "DE" and regions["montenegro"] == "ME"
+    assert pa.country_of("81000 Podgorica, Crna Gora") == "ME"
+    assert pa.country_of("Vereinigte Arabische Emirate") == "AE"
+    assert pa.country_of("Schweiz") == "CH"
+    # a country's name that is also a person's name or a US state names no country
+    assert pa.country_of("Michael Jordan") is None
+    assert pa.country_of("Atlanta, Georgia") is None
+
+
+def test_brazilian_cep_and_state_give_the_country() -> None:
+    assert pa.region_hint("CEP 20040-002") == "BR"
+    assert pa.region_hint("Centro - Rio de Janeiro - RJ") == "BR"
+    assert pa.region_hint("Tom Smith - PR") is None
+    assert pa.address_score("CEP 01310-100") > 1.0
+
+
+def test_street_words_of_more_countries_and_a_po_box() -> None:
+    assert pa.address_score("Bulevar Svetog Petra 12") >= 1.5
+    assert pa.address_score("11F, 50 Teheran-ro, Gangnam-gu") >= 1.5
+    assert not pp.has_phone_label("P.O. Box 54321, Dubai")
+    assert pp.has_phone_label("P: 555 0100")
+
+
+def test_an_address_block_with_a_po_box_and_a_glued_postcode_is_read_whole() -> None:
+    v = _fields(("Ada Lovell", (40, 40, 400, 90)), ("General Manager", (40, 95, 330, 125)),
+                ("Shop 24, Falcon Building", (670, 310, 1020, 347)),
+                ("P.O. Box 54321, Abu Dhabi", (700, 350, 1020, 384)),
+                ("United Arab Emirates", (730, 384, 1020, 417)), region="AE")
+    assert v["address"] == "Shop 24, Falcon Building, P.O. Box 54321, Abu Dhabi, United Arab Emirates"
+    v = _fields(("Ada Lovell", (40, 40, 400, 90)), ("Chef de projet", (40, 95, 330, 125)),
+                ("204 avenue Foch", (760, 312, 1000, 342)), ("13001Marseille", (820, 339, 1000, 374)),
+                ("France", (920, 375, 1000, 406)), region="FR")
+    assert v["address"] == "204 avenue Foch, 13001 Marseille, France"
