@@ -155,6 +155,18 @@ ORG_WORDS |= {
     "raad", "kamer", "federatie", "vereniging", "stichting", "kliniek", "ziekenhuis",
     "apotheek", "boekhandel", "bakkerij", "verzekeringen",
 }
+# firms' trade words in the other six languages
+ORG_WORDS |= {
+    "beratung", "conseil", "consulenza", "consultoria", "consultores", "engenharia",
+    "ingegneria", "ingénierie", "ingenieria", "tecnologia", "tecnologias", "techniek",
+    "installatie", "installaties", "costruzioni", "arredamenti", "immobilier", "immobilien",
+    "immobiliare", "treuhand", "logistik", "logistica", "logística", "maschinenbau", "advies",
+    "bouw", "transportes", "trasporti", "asesores", "asesoría", "asesoria", "abogados",
+    "rechtsanwälte", "steuerberatung", "notariat", "imóveis", "invest", "investimentos",
+    "inversiones", "investimenti", "distribuidora", "distribuzione", "handelsgesellschaft",
+    "elektro", "elektrotechnik", "sanitär", "dienstleistungen", "servicios", "serviços",
+    "servizi", "soluciones", "soluções", "soluzioni", "sistemas", "sistemi", "systeme",
+}
 CONNECTORS = {"and", "of", "the", "for", "&", "und", "et", "y", "e", "de", "du", "des", "la",
               "le", "van", "von", "der", "den", "da", "do", "dos", "das", "di", "del", "bin",
               "al", "el", "ten", "ter", "zu", "st", "st."}
@@ -264,9 +276,15 @@ def org_score(text: str) -> float:
     return s
 
 
+@cache
+def _folded_org_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in ORG_WORDS)
+
+
 def is_org_word(w: str) -> bool:
     """``w`` (folded) is an organisation word, also in the plural ("Constructions")."""
-    return w in ORG_WORDS or (len(w) > 5 and w.endswith("s") and w[:-1] in ORG_WORDS)
+    org = _folded_org_words()
+    return w in org or (len(w) > 5 and w.endswith("s") and w[:-1] in org)
 
 
 def _dotted(tok: str) -> bool:
