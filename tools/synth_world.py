@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Render labelled synthetic cards of many countries, as photos, to look at the reader's errors.
 
-Usage: python tools/synth_world.py OUT_DIR [--count N] [--seed S] [--flat]
+Usage: python tools/synth_world.py OUT_DIR [--count N] [--seed S] [--flat] [--hard]
 
 Unlike tools/synth_cards.py (clean renders the line-role model is trained on), each card here
 follows one country's conventions: its address lines (street and number order, postcode, P.O.
@@ -162,6 +162,13 @@ def make_card(rng: random.Random) -> tuple[Image.Image, dict]:
         sep = rng.choice([": ", " ", ". ", " | "])
         phones.append((f"{label}{sep}{printed}", e164, kind))
     title = rng.choice(c["titles"])  # type: ignore[arg-type]
+    shown_name = f"{given} {family}"
+    if HARD and rng.random() < 0.3:
+        shown_name = f"{rng.choice(['Dr.', 'Prof.', 'Dr', 'Ing.', 'Mag.'])} {shown_name}"
+    if HARD and rng.random() < 0.2:
+        shown_name = f"{shown_name}, {rng.choice(['PhD', 'MBA', 'M.Sc.', 'Dipl.-Ing.'])}"
+    if HARD and rng.random() < 0.25:  # a logo that is the brand alone: the firm is the brand
+        company = brand.upper() if rng.random() < 0.5 else brand
     dark = rng.random() < 0.2
     bg = (28, 32, 46) if dark else rng.choice([(255, 255, 255), (247, 242, 230), (236, 240, 244)])
     fg = (238, 238, 238) if dark else (22, 22, 30)
@@ -170,12 +177,21 @@ def make_card(rng: random.Random) -> tuple[Image.Image, dict]:
     im = Image.new("RGB", (w, h), bg)
     d = ImageDraw.Draw(im)
     name_size, small = rng.randint(40, 58), rng.randint(22, 28)
-    person = [(f"{given} {family}", name_size, True, fg), (title, rng.randint(24, 32), False, fg)]
+    person = [(shown_name, name_size, True, fg), (title, rng.randint(24, 32), False, fg)]
+    if HARD and rng.random() < 0.2:  # a unit under the title: no part of title or company
+        person.append((f"{rng.choice(['Department of', 'Division', 'Abteilung', 'Département'])} "
+                       f"{rng.choice(['Research', 'Finance', 'Operations', 'Marketing'])}",
+                       rng.randint(20, 26), False, fg))
     firm = [(company, rng.randint(30, 42), True, accent)]
-    if rng.random() < 0.3:
+    if HARD and rng.random() < 0.3:
+        firm.append((rng.choice(TAGLINES), rng.randint(18, 24), False, fg))
+    if rng.random() < 0.3 and company not in (brand, brand.upper()):
         firm.insert(0, (brand.upper(), rng.randint(56, 76), True, accent))
         firm[1] = (company, rng.randint(22, 28), False, accent)
-    contact = [(p[0], small, False, fg) for p in phones] + [(email, small, False, fg)]
+    printed = [p[0] for p in phones]
+    if HARD and len(printed) >= 2 and rng.random() < 0.3:  # two numbers on one line
+        printed = [f"{printed[0]}  |  {printed[1]}"] + printed[2:]
+    contact = [(p, small, False, fg) for p in printed] + [(email, small, False, fg)]
     if rng.random() < 0.8:
         contact.append((f"www.{domain}", small, False, fg))
     address = [(x, small, False, fg) for x in addr_lines]
@@ -192,6 +208,13 @@ def make_card(rng: random.Random) -> tuple[Image.Image, dict]:
              "websites": [domain] if any(t.startswith("www.") for t, *_ in contact) else [],
              "address": ", ".join(addr_lines), "linkedin": "", "skip": [], "note": f"synthetic {cc}"}
     return im, label
+
+
+TAGLINES = ["Quality since 1987", "Your partner for growth", "Qualität seit 1952",
+            "Votre partenaire de confiance", "Soluciones a medida", "Innovare per crescere",
+            "Excellence in every detail"]
+#: harder cards: honorifics and post-nominals, brand-only logos, units, taglines, shared lines
+HARD = False
 
 
 def _column(d: ImageDraw.ImageDraw, rng: random.Random, items: list[tuple[str, int, bool, tuple[int, int, int]]],
@@ -241,7 +264,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--count", type=int, default=60)
     ap.add_argument("--seed", type=int, default=21)
     ap.add_argument("--flat", action="store_true", help="no photo effects")
+    ap.add_argument("--hard", action="store_true",
+                    help="honorifics, brand-only logos, units, taglines, two numbers on a line")
     args = ap.parse_args(argv)
+    global HARD
+    HARD = args.hard
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(args.seed)

@@ -39,7 +39,7 @@ STRONG_STREET = {
     "marg", "sector", "plot", "opp", "box", "cedex", "hwy", "highway", "pkwy", "parkway",
     "bldg", "building", "piso", "andar", "door", "court", "place", "square", "terrace",
     "crescent", "circle", "close", "vía", "estrada", "travessa", "colony", "bazar",
-    "bulevar", "ulica", "trg", "cesta", "prospekt", "gil", "ro", "cep",
+    "bulevar", "ulica", "trg", "cesta", "prospekt", "gil", "ro", "cep", "bb",
 }
 # landmark words of addresses in India, Pakistan, the Middle East ("Opp. City Mall")
 LANDMARK_WORDS = {"opp", "opposite", "near", "beside", "behind", "nr", "adjacent", "landmark"}
@@ -192,7 +192,7 @@ def address_score(text: str) -> float:
     f = fold(t)
     words = re.findall(r"[a-z0-9.]+", f)
     wordset = {w.strip(".") for w in words}
-    has_num = bool(re.search(r"\d", t))
+    has_num = bool(re.search(r"\d", t)) or "bb" in wordset  # "bb": no number (Balkans)
     score = 0.0
     # a line of country names only ("USA, UK, CANADA") ends an address but never starts one
     rest = _country_re().sub(" ", _norm_name(t)) + " ".join(re.findall(r"\d", t))

@@ -19,6 +19,8 @@ POST_NOMINALS = {
     "pmp", "cfp", "acca", "fca", "aca", "frcs", "mrcp", "hons", "dee", "be", "b.e", "btech",
     "b.tech", "mtech", "m.tech", "meng", "beng", "dba", "edd", "mpa", "mph", "frics", "ceng",
     "cissp", "bcom", "mcom", "mca", "bca", "m.com", "b.com",
+    "dipl.-ing", "dipl.-kfm", "dipl.-kffr", "dipl.-inf", "dipl.-oec", "dipl.-psych", "dr.-ing",
+    "mag", "ing", "lic", "licda", "lcdo", "bacharel", "eng.",
 }
 # job-title words (English, German, French, Spanish, Portuguese, Italian, Dutch)
 TITLE_WORDS = {
@@ -88,6 +90,12 @@ TITLE_WORDS |= {
     "impiegato", "impiegata", "vennoot", "accountmanager", "verkoper", "verkoopster",
     "projectleider", "teamleider", "hoofd", "voorzitter", "secretaris", "penningmeester",
     "advocaat", "notaris", "tandarts", "ontwerper", "consulent",
+}
+# and in Central and South-East European languages
+TITLE_WORDS |= {
+    "menadžer", "menadzer", "menedżer", "kierownik", "dyrektor", "prezes", "inženjer",
+    "inżynier", "ředitel", "jednatel", "vedoucí", "igazgató", "ügyvezető", "direktorica",
+    "rukovodilac", "savjetnik", "savetnik", "voditelj", "voditeljica",
 }
 LEGAL_FORMS = [
     "gmbh", "gmbh & co. kg", "ag", "kg", "ohg", "ug", "e.k", "e.v", "inc", "inc.", "llc", "l.l.c",
@@ -216,18 +224,40 @@ DEPT_WORDS = {"sales", "marketing", "procurement", "vertrieb", "verkauf", "einka
               "junior", "sr.", "vice", "associate", "assistant"}
 
 
+# a slogan speaks to the reader ("Your partner for growth", "Votre partenaire"): no title
+SLOGAN_OPENERS = {"your", "our", "we", "you", "votre", "vos", "notre", "nos", "nous", "vous",
+                  "ihr", "ihre", "unser", "unsere", "wir", "sie", "su", "sus", "nuestro",
+                  "nuestra", "nuestros", "seu", "sua", "nosso", "nossa", "il vostro", "vostro",
+                  "vostra", "nostro", "nostra", "uw", "onze", "wij", "jouw"}
+# endings of German and Dutch compound titles ("Vertriebsleiterin", "Projektmanagerin")
+TITLE_ENDINGS = ("leiter", "leiterin", "berater", "beraterin", "führer", "führerin", "fuhrer",
+                 "fuhrerin", "managerin", "ingenieur", "ingenieurin", "referent", "referentin",
+                 "direktor", "direktorin", "assistent", "assistentin", "entwickler",
+                 "entwicklerin", "techniker", "technikerin", "kaufmann", "kauffrau",
+                 "beauftragter", "beauftragte", "vorstand", "leider", "adviseur", "directeur",
+                 "medewerker", "manager", "consultant", "engineer", "specialist", "spezialist",
+                 "spezialistin")
+
+
+def _title_word(w: str, folded: frozenset[str]) -> bool:
+    parts = [w] + w.split("-")
+    if any(p in folded for p in parts):
+        return True
+    return len(w) >= 9 and any(w.endswith(fold(e)) and len(w) - len(e) >= 4 for e in TITLE_ENDINGS)
+
+
 def title_score(text: str) -> float:
     """How much the line looks like a job title."""
     ws = [_norm_word(w) for w in re.split(r"[\s,/&()|]+", text) if w]
     ws = [w for w in ws if w]
-    if not ws or len(ws) > 12 or re.search(r"\d{3}", text) or "@" in text:
+    if not ws or len(ws) > 12 or re.search(r"\d{3}", text) or "@" in text or \
+            ws[0] in SLOGAN_OPENERS:
         return 0.0
     folded = _folded_title_words()
     dept = _folded_dept_words()
     hits = 0.0
     for w in ws:
-        parts = [w] + w.split("-")
-        if any(p in folded for p in parts):
+        if _title_word(w, folded):
             hits += 0.3 if w in dept else 1.0
     if not hits:
         return 0.0

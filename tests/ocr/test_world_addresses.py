@@ -58,3 +58,15 @@ def test_an_address_block_with_a_po_box_and_a_glued_postcode_is_read_whole() -> 
                 ("204 avenue Foch", (760, 312, 1000, 342)), ("13001Marseille", (820, 339, 1000, 374)),
                 ("France", (920, 375, 1000, 406)), region="FR")
     assert v["address"] == "204 avenue Foch, 13001 Marseille, France"
+
+
+def test_slogans_are_no_titles_and_compound_titles_are() -> None:
+    from netcompanion.ocr import parse_names as pn
+
+    assert pn.title_score("Your partner for growth") == 0.0
+    assert pn.title_score("Votre partenaire de confiance") == 0.0
+    for title in ("Vertriebsleiterin", "Projektmanagerin", "Menadžer prodaje", "Head of Sales"):
+        assert pn.title_score(title) > 0.5, title
+    assert pn.title_score("Schönberger") == 0.0  # a family name, no compound title
+    assert pn.strip_name_decorations("Sarina Garner, Dipl.-Ing.") == "Sarina Garner"
+    assert pa.address_score("Njegoševa bb") >= 1.5  # 'bb': a street without a number
