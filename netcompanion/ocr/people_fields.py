@@ -311,6 +311,7 @@ def _read_company(lines: list[Line], free: list[Line], roles: Roles, emails: lis
         named = pn.company_from_domain(best.text, domains) >= 1.0 or \
             pn.abbreviates(best.text, domains)
         in_domain = pn.company_from_domain(best.text, domains) >= 0.9
+        closed = pn.legal_form(best.text)
         changed = True
         while changed:  # pieces join the pieces already found (a logo over 2-3 rows)
             changed = False
@@ -319,6 +320,8 @@ def _read_company(lines: list[Line], free: list[Line], roles: Roles, emails: lis
                         _unlikely(roles, o, "company") or pn.is_degree_line(o.text):
                     continue
                 for p in parts:
+                    if closed and o.left > p.left:
+                        continue  # a legal form ends the name: nothing joins after it
                     if same_row(p, o) and 0.7 < o.height / p.height < 1.4 \
                             and len(o.text.split()) <= 3 and pn.name_shape(o.text) < 0.8:
                         parts.append(o)
@@ -341,7 +344,8 @@ def _read_company(lines: list[Line], free: list[Line], roles: Roles, emails: lis
                     anchor = next((p for p in parts if is_over(o, p)), None)
                 if anchor is None:
                     continue
-                if named and o.top > anchor.top and not _in_domains(o.text, domains):
+                if (named and o.top > anchor.top and not _in_domains(o.text, domains)) or \
+                        (closed and o.top > anchor.top):
                     continue  # the domain names the firm in full: a line below describes it
                 if continues_logo(o, anchor, best, person_locals):
                     parts.append(o)

@@ -160,3 +160,23 @@ def test_one_word_that_is_the_domain_is_the_brand_not_the_person():
                 ("email : vistarahyd1@gmail.com", (1320, 510, 2270, 600)),
                 ("VISTARA", (310, 240, 1140, 400)), region="IN")
     assert v["full_name"] == "Kiran Rao"
+
+
+def test_a_social_profile_is_no_website_and_its_line_is_used_up():
+    from netcompanion.ocr import parse_contact as pc
+
+    assert pc.find_websites("facebook.com/AcmeTools") == []
+    assert pc.find_websites("www.acme.com | fb.com/acme") == ["acme.com"]
+    assert pc.find_websites("www.fox.com") == ["fox.com"]
+    v = _fields(("Jane Doe", (40, 40, 400, 90)), ("Director", (40, 95, 330, 125)),
+                ("facebook.com/AcmeTools", (40, 300, 420, 330)),
+                ("www.acme-tools.com", (40, 340, 420, 370)))
+    assert v["websites"] == ["acme-tools.com"]
+    assert v["company"] != "facebook.com/AcmeTools"
+
+
+def test_nothing_joins_a_company_after_its_legal_form():
+    v = _fields(("WONDER ROADS (P) LTD.", (133, 393, 1347, 496)), ("al bakch", (560, 429, 940, 740)),
+                ("L. Ravi Kumar", (30, 53, 672, 157)), ("Managing Director", (250, 164, 860, 217)),
+                region="IN")
+    assert v["company"] == "WONDER ROADS (P) LTD."
