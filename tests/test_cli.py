@@ -40,7 +40,7 @@ def test_events_and_contacts_add_then_list(db_path: Path) -> None:
     [
         (("events", "add", "", "--goal", "investor"), "event name must not be empty"),
         (("events", "add", "X", "--goal", "astronaut"), "unknown goal"),
-        (("contacts", "add", "--name", "Bob", "--phone", "12"), "not a phone number"),
+        (("contacts", "add", "--company", "Acme", "--birthday", "31.02.1980"), "not a date"),
         (("contacts", "list", "--event", "Nope"), "no event named"),
     ],
 )

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from netcompanion.cli.common import add_json_flag, echo, print_json, services_from, table
 
@@ -20,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing.set_defaults(func=run_list)
 
     add = commands.add_parser("add", help="add a contact", description="Add a contact, optionally met at an event.")
-    add.add_argument("--name", required=True, help="full name")
+    add.add_argument("--name", default="", help="full name (a contact needs a name, company, e-mail or phone)")
     add.add_argument("--title", default="")
     add.add_argument("--company", default="")
     add.add_argument("--email", action="append", default=[], help="e-mail address (repeat for several)")
@@ -28,6 +29,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                      help="phone number, optionally KIND:NUMBER with KIND work/mobile/fax/other (repeatable)")
     add.add_argument("--website", action="append", default=[], help="web site (repeatable)")
     add.add_argument("--address", default="")
+    add.add_argument("--birthday", default="", help="YYYY-MM-DD, or --MM-DD without the year")
+    add.add_argument("--anniversary", default="", help="YYYY-MM-DD, or --MM-DD without the year")
     add.add_argument("--linkedin", default="")
     add.add_argument("--notes", default="")
     add.add_argument("--tier", default="acquaintance", help="inner, warm, acquaintance (default) or noise")
@@ -52,12 +55,19 @@ def run_add(args: argparse.Namespace) -> int:
         full_name=args.name, title=args.title, company=args.company, emails=args.email,
         phones=[_phone(p) for p in args.phone], websites=args.website, address=args.address,
         linkedin=args.linkedin, notes=args.notes, tier=args.tier, region=args.region,
+        birthday=args.birthday, anniversary=args.anniversary,
     )
+    from netcompanion.core.services.contacts import contact_label
+    from netcompanion.core.services.incoming import clean_fields
+
+    fields, warnings = clean_fields(fields)
     contact = services_from(args).contacts.add(fields, goals=args.goal, event=args.event, detail=args.detail)
+    for warning in warnings:
+        echo(f"netcompanion contacts add: warning: {warning}", file=sys.stderr)
     if args.json:
         print_json(contact_to_dict(contact))
     else:
-        echo(f"added contact {contact.id}: {contact.full_name}")
+        echo(f"added contact {contact.id}: {contact_label(contact)}")
     return 0
 
 

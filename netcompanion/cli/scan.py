@@ -87,15 +87,16 @@ def _card_saver(args: argparse.Namespace, region: str):  # noqa: ANN202
 
 def run(args: argparse.Namespace) -> int:
     """Run the scan; exit status 0 all read, 1 any image failed, 2 bad usage."""
+    from netcompanion.core import settings
     from netcompanion.ocr.image_files import expand_paths
-    from netcompanion.ocr.reader import default_region, read_cards
+    from netcompanion.ocr.reader import read_cards
 
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         for p in missing:
             echo(f"netcompanion scan: no such file or folder: {p}", file=sys.stderr)
         return 2
-    region = (args.region or default_region()).upper()
+    region = (args.region or settings.home_region()).upper()
     import phonenumbers
 
     if region not in phonenumbers.SUPPORTED_REGIONS:

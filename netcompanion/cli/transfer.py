@@ -39,8 +39,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     imp = subparsers.add_parser(
         "import", help="import contacts (vCard, CSV), or meetings and e-mails (.ics, .mbox, .eml)",
         description="Import the contacts of a vCard (2.1, 3.0, 4.0) or CSV file (Google, Outlook, LinkedIn, "
-        "or any table with --map). The format is told from the content. Contacts that match stored ones "
-        "(same e-mail or phone, or a close name at the same company) are merged; the file is imported "
+        "or any table with --map). The format and the encoding are told from the content (the report names the "
+        "encoding; --encoding overrides it). Contacts with the same e-mail or phone as stored ones are merged "
+        "(a newer file updates a changed company, title or e-mail, and the old values go into the contact's "
+        "history); a close name at the same company is added and reported as a possible duplicate; the file is imported "
         "as a whole or not at all. A calendar (.ics) or a mailbox (.mbox, .eml) logs each past meeting and each "
         "e-mail with a contact (matched by any of their e-mail addresses) as an interaction, which restarts "
         "their keep-in-touch clock; an e-mail sent after an encounter closes its 24-hour follow-up. No contact "

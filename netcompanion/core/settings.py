@@ -116,15 +116,23 @@ def redact_url(url: str) -> str:
 
 
 def home_region() -> str:
-    """The user's home region (ISO 3166 alpha-2) for phone numbers printed without a country code."""
-    override = os.environ.get("NETCOMPANION_REGION")
-    if override:
-        return override.upper()
-    for name in (locale.getlocale()[0], os.environ.get("LC_ALL"), os.environ.get("LANG")):
-        if name and "_" in name:
-            country = name.split("_", 1)[1][:2]
-            if country.isalpha():
-                return country.upper()
+    """The user's home region (ISO 3166 alpha-2) for phone numbers printed without a country code:
+    `NETCOMPANION_REGION`, else the country of the locale, else US. The one helper the GUI, the
+    CLI (`scan`, `import`) and the services ask."""
+    import phonenumbers
+
+    override = os.environ.get("NETCOMPANION_REGION", "").strip().upper()
+    if override in phonenumbers.SUPPORTED_REGIONS:
+        return override
+    try:
+        names = [locale.getlocale()[0], os.environ.get("LC_ALL"), os.environ.get("LANG")]
+    except ValueError:  # an unparsable locale only means no locale
+        names = [os.environ.get("LC_ALL"), os.environ.get("LANG")]
+    for name in names:
+        if name and ("_" in name or "-" in name):
+            country = name.replace("-", "_").split("_", 1)[1][:2].upper()
+            if country in phonenumbers.SUPPORTED_REGIONS:
+                return country
     return "US"
 
 

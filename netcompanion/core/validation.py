@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from enum import StrEnum
 
 import phonenumbers
@@ -69,3 +70,42 @@ def phone_e164(value: str, region: str) -> str:
     if not phonenumbers.is_possible_number(number):
         raise ValidationError(f"{value!r} is not a phone number (wrong length for its country)")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+_DATE = re.compile(r"^(\d{4}|--|-)-?(\d{2})-?(\d{2})$")
+
+
+_DAY_FIRST = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})$")  # 12.04.1985 (Europe)
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")  # 4/12/1985 (US), 25/12/1985 (day first)
+_YEAR_FIRST = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")  # 1985/04/12 (East Asia)
+
+
+def date_value(value: str | None, field: str) -> str:
+    """A date as YYYY-MM-DD, or --MM-DD without a year (vCard's 19850412, --0412 and 1985-04-12,
+    12.04.1985, 1985/04/12 and 4/12/1985 month first unless the first number is above 12 read
+    too); empty stays empty; an error naming `field` for anything else."""
+    text = (value or "").strip()
+    if re.match(r"^\d{4}-?\d{2}-?\d{2}[T ]\d", text):  # a date with a time of day: the day
+        text = re.split(r"[T ]", text, maxsplit=1)[0]
+    if not text:
+        return ""
+    for pattern, order in ((_DAY_FIRST, (3, 2, 1)), (_YEAR_FIRST, (1, 2, 3))):
+        found = pattern.match(text)
+        if found:
+            text = "-".join(found.group(i).zfill(2) for i in order)
+    found = _SLASHED.match(text)
+    if found:
+        first, second, year = found.groups()
+        month, day = (second, first) if int(first) > 12 else (first, second)
+        text = f"{year}-{month.zfill(2)}-{day.zfill(2)}"
+    match = _DATE.match(text)
+    if match:
+        year, month, day = match.groups()
+        check_year = 2000 if not year.isdigit() else int(year)  # a leap year: --02-29 is a date
+        try:
+            date(check_year, int(month), int(day))
+        except ValueError:
+            match = None
+        else:
+            return f"{year if year.isdigit() else '-'}-{month}-{day}"
+    raise ValidationError(f"{field}: {value!r} is not a date (YYYY-MM-DD, or --MM-DD without the year)")

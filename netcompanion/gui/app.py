@@ -18,14 +18,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from netcompanion import APP_ID, APP_NAME, __version__
 from netcompanion.core import settings
-from netcompanion.core.errors import NetCompanionError, UnusableDatabaseError
+from netcompanion.core.errors import NetCompanionError
 from netcompanion.gui.main_window import MainWindow
 from netcompanion.gui.resources import app_icon, stylesheet
+from netcompanion.gui.restore_dialog import offer_restore
 from netcompanion.gui.worker import Job, run_in_background, wait_for_all
 
 if TYPE_CHECKING:
     from netcompanion.core.services import Services
-    from netcompanion.core.store import backup
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -81,7 +81,7 @@ def _open_database_job(job: Job, db_url: str | None) -> Services | NetCompanionE
 
 def _database_opened(window: MainWindow, db_url: str | None, result: Services | NetCompanionError,
                      card_images: list[str]) -> None:
-    services = result if not isinstance(result, NetCompanionError) else _offer_restore(result, db_url)
+    services = result if not isinstance(result, NetCompanionError) else offer_restore(result, db_url, window)
     if services is None:
         window.close()
         QApplication.exit(1)
@@ -137,31 +137,6 @@ def _message_box(icon: QMessageBox.Icon, text: str) -> QMessageBox:
     return box
 
 
-def _latest_backup_of(db_url: str | None) -> backup.BackupInfo | None:
-    from netcompanion.core.store import backup
-
-    try:
-        return backup.latest_backup(backup.sqlite_file(db_url))
-    except (NetCompanionError, OSError):
-        return None
-
-
-def _user_wants_restore(exc: NetCompanionError, latest: backup.BackupInfo) -> bool:
-    """Show why the database cannot be opened, offer the latest backup, and confirm before restoring."""
-    box = _message_box(QMessageBox.Icon.Critical, f"The database cannot be opened.\n\n{exc}")
-    restore_button = box.addButton("Restore the latest backup", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Close)
-    box.exec()
-    if box.clickedButton() is not restore_button:
-        return False
-    confirm = _message_box(QMessageBox.Icon.Question,
-                           f"Replace the database with the backup made {latest.created_at:%Y-%m-%d %H:%M} UTC?\n\n"
-                           f"{latest.path}\n\nThe current database is kept as a backup first.")
-    confirm.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-    confirm.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    return confirm.exec() == QMessageBox.StandardButton.Yes
-
-
 def open_services_or_offer_restore(db_url: str | None) -> Services | None:
     """Open the database; when it cannot be opened, say why and offer to restore its latest backup.
 
@@ -172,26 +147,7 @@ def open_services_or_offer_restore(db_url: str | None) -> Services | None:
     try:
         return open_services(db_url, daily_backup=False)  # the daily backup runs in the background
     except NetCompanionError as exc:
-        return _offer_restore(exc, db_url)
-
-
-def _offer_restore(exc: NetCompanionError, db_url: str | None) -> Services | None:
-    """Say why the database cannot be opened; offer its latest backup and open that when accepted."""
-    from netcompanion.core.services import open_services
-    from netcompanion.core.store import backup
-
-    latest = _latest_backup_of(db_url) if isinstance(exc, UnusableDatabaseError) else None
-    if latest is None:
-        _message_box(QMessageBox.Icon.Critical, f"The database cannot be opened.\n\n{exc}").exec()
-        return None
-    if not _user_wants_restore(exc, latest):
-        return None
-    try:
-        backup.restore(latest.path, db_url)
-        return open_services(db_url)
-    except NetCompanionError as exc:
-        _message_box(QMessageBox.Icon.Critical, f"The backup could not be restored.\n\n{exc}").exec()
-        return None
+        return offer_restore(exc, db_url)
 
 
 def run_self_test(db_url: str | None = None) -> int:

@@ -19,7 +19,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def _cell(row: ContactRow, column: int) -> str:
-    return (row.full_name, row.title, row.company, ", ".join(sorted(row.goals)), row.tier,
+    return (row.label, row.title, row.company, ", ".join(sorted(row.goals)), row.tier,
             local_day(row.last_contact), row.email)[column]
 
 
@@ -28,7 +28,7 @@ def _sort_key(column: int):  # noqa: ANN202
         return lambda r: _TIER_ORDER.get(r.tier, 9)
     if column == 5:
         return lambda r: r.last_contact or _EPOCH
-    attribute = ("full_name", "title", "company", "goals", "tier", "last_contact", "email")[column]
+    attribute = ("label", "title", "company", "goals", "tier", "last_contact", "email")[column]
     if attribute == "goals":
         return lambda r: ",".join(sorted(r.goals))
     return lambda r: getattr(r, attribute).casefold()

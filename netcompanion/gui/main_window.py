@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from netcompanion import APP_NAME, __version__
+from netcompanion.gui.operation import Operation
 from netcompanion.gui.views.place import Place
 from netcompanion.gui.widgets import card_frame, plain_label
 from netcompanion.gui.worker import running_jobs
@@ -143,11 +144,17 @@ class MainWindow(QMainWindow):
         return banner
 
     def load_demo(self) -> None:
+        """Fill the empty database with the demo network in the background, then show it."""
         from netcompanion.demo import fill_demo
 
         if self.services is None:
             return
-        fill_demo(self.services)
+        services = self.services
+        self.welcome.setEnabled(False)
+        Operation(self, "Demo data", lambda: fill_demo(services)).success(lambda _: self._demo_loaded()) \
+            .failure(lambda _: self.welcome.setEnabled(True)).run()
+
+    def _demo_loaded(self) -> None:
         self.welcome.setVisible(False)
         self.refresh_current()
         self.show_status("Demo data loaded")

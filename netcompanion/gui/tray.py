@@ -24,6 +24,7 @@ from netcompanion.core.rules.nudges import grouped_message, in_quiet_hours, need
 from netcompanion.core.services import Services
 from netcompanion.core.services.followups import QueueItem
 from netcompanion.gui.notifications import FreedesktopNotifier, Notifier, TrayNotifier
+from netcompanion.gui.operation import Operation
 
 log = logging.getLogger(__name__)
 REFRESH_MS = 60_000
@@ -143,11 +144,19 @@ class TrayController(QObject):
             self.notified = items  # still due: the notification stays what it was
             self.open_window()
             return
-        for item in items:
-            if action == "snooze":
-                self.services.followups.snooze(item.id, "1d", now=self.clock())
-            elif action == "done" and len(items) == 1:
-                self.services.followups.mark_done(item.id, now=self.clock())
+        followups, now = self.services.followups, self.clock()
+
+        def write() -> None:
+            for item in items:
+                if action == "snooze":
+                    followups.snooze(item.id, "1d", now=now)
+                elif action == "done" and len(items) == 1:
+                    followups.mark_done(item.id, now=now)
+
+        Operation(self.window, "Follow-up", write).success(lambda _: self._acted()) \
+            .failure(lambda _: self._acted()).run()  # one may have been ticked elsewhere meanwhile
+
+    def _acted(self) -> None:
         self.changed.emit()
         self.refresh()
 

@@ -5,8 +5,18 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QComboBox, QDialog, QFrame, QInputDialog, QLabel, QMessageBox, QSizePolicy, QWidget
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFrame,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QSizePolicy,
+    QSplitter,
+    QWidget,
+)
 
 from netcompanion.core.clock import to_local
 
@@ -117,3 +127,54 @@ def local_day(value) -> str:  # noqa: ANN001 (datetime or None)
 def local_time(value) -> str:  # noqa: ANN001
     local = to_local(value)
     return local.strftime("%Y-%m-%d %H:%M") if local else ""
+
+
+def compact_combo(combo: QComboBox, characters: int = 12) -> QComboBox:
+    """A combo box that may be narrower than its longest item (shown cut, whole in the list):
+    a long event or goal name never widens the window."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    return combo
+
+
+class AdaptiveSplitter(QSplitter):
+    """Two or more panes side by side when the window has room for all of them, one above the
+    other when it has not. Its minimum width is the widest pane's, never their sum, so a place
+    never makes the window wider than a small screen."""
+
+    def __init__(self, *panes: QWidget, stretch: tuple[int, ...] = ()) -> None:
+        super().__init__(Qt.Orientation.Horizontal)
+        self.setChildrenCollapsible(False)
+        self.stretch = stretch or (1,) * len(panes)
+        for index, pane in enumerate(panes):
+            self.addWidget(pane)
+            self.setStretchFactor(index, self.stretch[index])
+
+    def _panes(self) -> list[QWidget]:
+        return [w for w in (self.widget(i) for i in range(self.count())) if w is not None and not w.isHidden()]
+
+    def side_by_side_width(self) -> int:
+        """The narrowest width at which the panes fit side by side."""
+        panes = self._panes()
+        return sum(max(p.minimumSizeHint().width(), p.minimumWidth()) for p in panes) \
+            + self.handleWidth() * max(0, len(panes) - 1)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        panes = self._panes()
+        if not panes:
+            return super().minimumSizeHint()
+        hints = [p.minimumSizeHint().expandedTo(p.minimumSize()) for p in panes]
+        if self.orientation() == Qt.Orientation.Horizontal:
+            return QSize(max(h.width() for h in hints), max(h.height() for h in hints))
+        return QSize(max(h.width() for h in hints),
+                     sum(h.height() for h in hints) + self.handleWidth() * (len(hints) - 1))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        wanted = Qt.Orientation.Horizontal if event.size().width() >= self.side_by_side_width() \
+            else Qt.Orientation.Vertical
+        if wanted != self.orientation():
+            self.setOrientation(wanted)
+            length = event.size().width() if wanted == Qt.Orientation.Horizontal else event.size().height()
+            total = sum(self.stretch) or 1
+            self.setSizes([length * part // total for part in self.stretch])
+        super().resizeEvent(event)

@@ -137,20 +137,35 @@ def run_in_background(
     on_cancel: Callable[[], None] | None = None,
     user_work: bool = True,
     owner: QObject | None = None,
+    pool: QThreadPool | None = None,
 ) -> Job:
     """Run `function(job, *args)` on the thread pool; the callbacks run on the GUI thread.
 
     `user_work=False` marks a read that can simply be abandoned (a list being refreshed): quitting
     does not ask about it. With an `owner` (the widget the callbacks update), the callbacks are
-    skipped once that widget has been deleted.
+    skipped once that widget has been deleted. `pool` (default Qt's global one) is where it runs:
+    `write_pool()` runs the user's writes one at a time, in the order they were asked for.
     """
     job = Job(dict(on_done=on_done, on_error=on_error, on_progress=on_progress, on_item=on_item,
                    on_cancel=on_cancel), owner)
     _jobs.add(job)
     if user_work:
         _user_work.add(job)
-    QThreadPool.globalInstance().start(_Runner(job, function, args))
+    (pool or QThreadPool.globalInstance()).start(_Runner(job, function, args))
     return job
+
+
+_write_pool: QThreadPool | None = None
+
+
+def write_pool() -> QThreadPool:
+    """The one-thread pool of the user's writes (gui/operation.py): one at a time, in order, so an
+    undo never overtakes the action it undoes."""
+    global _write_pool
+    if _write_pool is None:
+        _write_pool = QThreadPool()
+        _write_pool.setMaxThreadCount(1)
+    return _write_pool
 
 
 class LatestRead:
@@ -202,5 +217,6 @@ def running_jobs() -> int:
 
 
 def wait_for_all(timeout_ms: int = 30_000) -> bool:
-    """Wait for running jobs to end (at exit and in tests)."""
-    return QThreadPool.globalInstance().waitForDone(timeout_ms)
+    """Wait for running jobs (and the user's writes) to end (at exit and in tests)."""
+    writes_done = _write_pool is None or _write_pool.waitForDone(timeout_ms)
+    return QThreadPool.globalInstance().waitForDone(timeout_ms) and writes_done

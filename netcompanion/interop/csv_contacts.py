@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 
+from netcompanion.core.errors import ValidationError
 from netcompanion.core.names import split_name
-from netcompanion.core.services.contacts import ContactFields
-from netcompanion.core.services.import_report import IncomingContact
+from netcompanion.core.services.incoming import ContactFields, IncomingContact
+from netcompanion.core.validation import date_value
 from netcompanion.interop.csv_formats import (
+    REACHING_FIELDS,
     ColumnRole,
     RowValues,
     collect,
@@ -23,6 +25,7 @@ from netcompanion.interop.csv_formats import (
     split_multi,
 )
 from netcompanion.interop.csv_read import CsvRow, CsvTable, read_csv_text
+from netcompanion.interop.errors import InputFileError
 
 OVERFLOW_LINE = re.compile(r"^(E-mail|Phone|Website|LinkedIn)(?: \((work|mobile|fax|other)\))?: (\S.*)$")
 """Lines our Outlook export adds to the notes for values Outlook has no column for."""
@@ -34,6 +37,12 @@ def read_contacts_csv(
     """(format name, contacts) of a CSV file's text."""
     table = read_csv_text(text, source=source, is_known_header=is_known_header)
     roles = resolve_roles(table.header, mapping, source=source)
+    if not any(role.field in REACHING_FIELDS for role in roles.values()):
+        shown = ", ".join(repr(h) for h in table.header[:12]) + (" ..." if len(table.header) > 12 else "")
+        raise InputFileError(
+            f"no column of the header (line {table.header_line}: {shown}) is a name, company, e-mail or phone "
+            "this importer knows; say which column is which with --map, e.g. --map name='Full Name' "
+            "--map email='Mail'", source=source, line=table.header_line)
     fmt = "csv-" + (detect_csv_format(table.header) if not mapping else "mapped")
     return fmt, [row_to_incoming(row, roles, table) for row in table.rows]
 
@@ -55,8 +64,11 @@ def row_to_incoming(row: CsvRow, roles: dict[str, ColumnRole], table: CsvTable) 
     fields.phones = _phones(values)
     _links(values, fields)
     fields.address = values.single.get("address", "") or _address(values.address_parts)
+    _address_parts(values.address_parts, fields)
     notes = "\n\n".join(p for p in (values.single.get("notes", ""), values.single.get("bio", "")) if p)
     fields.notes = _lift_overflow(notes, fields)
+    for name in ("birthday", "anniversary"):
+        _date(values.single.get(name, ""), name, fields, incoming)
     incoming.categories = split_categories(values.single.get("categories", ""))
     if not (fields.full_name or fields.company or fields.emails or fields.phones):
         incoming.skip_reason = "the row has no name, company, e-mail or phone"
@@ -111,13 +123,41 @@ def _links(values: RowValues, fields: ContactFields) -> None:
             fields.websites.append(url)
 
 
-def _address(parts: dict[str, str]) -> str:
+def _first_group(parts: dict[str, str]) -> str:
     groups = sorted({key.split(":")[0] for key in parts}, key=lambda g: (g != "business", g))
-    if not groups:
+    return groups[0] if groups else ""
+
+
+def _address(parts: dict[str, str]) -> str:
+    group = _first_group(parts)
+    if not group:
         return ""
-    get = lambda part: parts.get(f"{groups[0]}:{part}", "")  # noqa: E731
+    get = lambda part: parts.get(f"{group}:{part}", "")  # noqa: E731
     pieces = [get("street"), get("city"), " ".join(p for p in (get("state"), get("postal")) if p), get("country")]
     return ", ".join(p for p in pieces if p)
+
+
+_PART_FIELDS = {"street": "address_street", "city": "address_locality", "state": "address_region",
+                "postal": "address_postcode", "country": "address_country"}
+
+
+def _address_parts(parts: dict[str, str], fields: ContactFields) -> None:
+    """The first address's parts (the business one first) into the structured address fields."""
+    group = _first_group(parts)
+    for part, name in _PART_FIELDS.items():
+        setattr(fields, name, parts.get(f"{group}:{part}", "") if group else "")
+
+
+def _date(value: str, name: str, fields: ContactFields, incoming: IncomingContact) -> None:
+    """A birthday or anniversary cell: ISO, Outlook's 0.0.00 for none, or a day.month.year / month/day/year."""
+    text = value.strip()
+    if not text or text in ("0.0.00", "0/0/00", "00.00.0000"):
+        return
+    try:
+        setattr(fields, name, date_value(text, name))
+    except ValidationError:
+        incoming.warnings.append(f"{name} {text!r} is not a date; kept in the notes")
+        fields.notes = "\n".join(p for p in (fields.notes, f"{name.capitalize()}: {text}") if p)
 
 
 def _lift_overflow(notes: str, fields: ContactFields) -> str:

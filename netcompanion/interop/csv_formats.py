@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass
 
 from netcompanion.core.errors import ValidationError
-from netcompanion.core.search import fold
 from netcompanion.interop.errors import InputFileError
+from netcompanion.interop.outlook_headers import OUTLOOK_HEADERS, header_key, outlook_role
 
 SINGLE_FIELDS = ("full_name", "given_name", "middle_name", "family_name", "prefix", "suffix", "company",
-                 "title", "linkedin", "address", "notes", "bio", "categories")
+                 "title", "linkedin", "address", "notes", "bio", "categories", "birthday", "anniversary")
 
 
 @dataclass(frozen=True)
@@ -26,11 +26,6 @@ class ColumnRole:
     field: str
     slot: int = 0
     kind: str = ""
-
-
-def header_key(header: str) -> str:
-    """A header folded for matching: lower case, no accents, punctuation as single spaces."""
-    return " ".join(fold(header).replace(".", " ").split())
 
 
 _NAME_RULES: list[tuple[str, str]] = [
@@ -51,6 +46,8 @@ _NAME_RULES: list[tuple[str, str]] = [
     ("notes", r"notes?|notizen|remarques|notas|заметки|comments?|kommentare?|bemerkungen"),
     ("bio", r"bio|biography|about|description|summary|beschreibung|uber mich|biographie|descripcion|описание|о себе"),
     ("categories", r"categories|labels|group membership|kategorien|categorias|категории|tags"),
+    ("birthday", r"birthday|date of birth|dob|geburtstag|anniversaire|cumpleanos|compleanno|день рождения"),
+    ("anniversary", r"anniversary|jahrestag|aniversario|anniversario|годовщина"),
     ("address", r"(business |work )?address|(address \d+ )?formatted|adresse|anschrift|direccion|indirizzo|адрес"),
 ]
 _NAME_PATTERNS = [(role, re.compile(f"^(?:{pattern})$")) for role, pattern in _NAME_RULES]
@@ -80,6 +77,10 @@ def column_role(header: str) -> ColumnRole | None:
     key = header_key(header)
     if not key:
         return None
+    outlook = outlook_role(header)
+    if outlook is not None:
+        field, slot, kind = outlook
+        return None if field == "ignored" else ColumnRole(field, slot, kind)
     slot_match = _SLOT.search(key)
     slot = int(slot_match.group(1)) if slot_match else 1
     bare = _SLOT.sub("", key).replace(" - ", " ").strip()
@@ -139,8 +140,8 @@ def detect_csv_format(header: list[str]) -> str:
         return "google"
     if {"organization name", "organization title"} & keys and "labels" in keys:
         return "google"
-    if any(k in keys for k in ("business phone", "e mail address", "telefon geschaftlich", "e mail adresse",
-                                "рабочии телефон", "адрес эл почты", "job title", "mobile phone")):
+    if sum(1 for k in keys if k in OUTLOOK_HEADERS) >= 4 and any(
+            OUTLOOK_HEADERS.get(k, "").startswith(("email:", "phone:", "address_part:")) for k in keys):
         return "outlook"
     return "generic"
 
@@ -151,7 +152,11 @@ OUR_KEYS = {
     "title": "title", "company": "company", "email": "email", "phone": "phone", "mobile": "phone:mobile",
     "fax": "phone:fax", "website": "website", "linkedin": "linkedin", "address": "address",
     "notes": "notes", "bio": "bio", "tags": "categories", "categories": "categories", "goals": "categories",
+    "birthday": "birthday", "anniversary": "anniversary",
 }
+
+REACHING_FIELDS = frozenset({"full_name", "given_name", "family_name", "company", "email", "phone"})
+"""A file needs a column of one of these for its rows to be anyone."""
 
 
 def resolve_roles(header: list[str], mapping: dict[str, str] | None = None, *, source: str = "") -> dict[str, ColumnRole]:

@@ -19,7 +19,11 @@ from netcompanion.interop.text_decode import MAX_IMPORT_RECORDS
 
 DELIMITERS = (",", ";", "\t", "|")
 HEADER_SEARCH_RECORDS = 30
+_LINES_BLOCK = 1 << 20
 MAX_CELL_CHARS = 1_000_000
+MAX_COLUMNS = 1_000
+"""Columns of a header (Google's export has about 90 with every slot filled, Outlook's 92): a file
+with more is refused before its columns are matched to fields."""
 
 
 @dataclass
@@ -57,10 +61,25 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text`, each with its "\n", a block at a time: io.StringIO would hold a copy of
+    the whole text at 4 bytes a character."""
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + _LINES_BLOCK)
+        end = len(text) if cut < 0 else cut + 1
+        block = text[start:end].split("\n")
+        last = block.pop()  # "" after the block's final "\n", else the text's last line without one
+        yield from [line + "\n" for line in block]
+        if last:
+            yield last
+        start = end
+
+
 def iter_records(text: str, delimiter: str, source: str = "") -> Iterator[tuple[int, list[str]]]:
     """(first line, cells) for each record of `text`; an InputFileError naming the line when broken."""
     csv.field_size_limit(MAX_CELL_CHARS)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+    reader = csv.reader(_lines(text), delimiter=delimiter, strict=True)
     start = 1
     while True:
         try:
@@ -69,12 +88,16 @@ def iter_records(text: str, delimiter: str, source: str = "") -> Iterator[tuple[
             return
         except csv.Error as exc:
             message = str(exc)
-            if "unexpected end of data" in message or "field larger" in message:
+            if "unexpected end of data" in message:
                 message = "a quoted cell starts on this line and is never closed (a missing \" ?)"
+            elif "field larger" in message:
+                message = (f"a cell that starts on this line is longer than {MAX_CELL_CHARS:,} characters: "
+                           "a quote opened there is never closed (a missing \" ?), or the cell is too long to import")
             else:
                 message = f"the row is not valid CSV ({message})"
             raise InputFileError(message, source=source, line=start) from None
-        yield start, cells
+        if cells:  # an empty line is no record (the rows of a file of empty lines are passed over at once)
+            yield start, cells
         start = reader.line_num + 1
 
 
@@ -119,6 +142,9 @@ def read_csv_text(
     scores = [_is_header(cells, is_known_header) for _, cells in head]
     index = scores.index(max(scores)) if max(scores) else 0
     header_line, header_cells = head[index]
+    if len(header_cells) > MAX_COLUMNS:
+        raise InputFileError(f"the header has {len(header_cells):,} columns, more than the {MAX_COLUMNS:,} "
+                             "an import reads", source=source, line=header_line)
     header = _unique(header_cells)
     rows: list[CsvRow] = []
     for line, cells in itertools.chain(head[index + 1:], records):

@@ -2,7 +2,10 @@
 
 Every cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is written with an
 apostrophe in front, so a spreadsheet opening the file shows it as text instead of running it
-as a formula (CSV formula injection); our import takes the apostrophe off again. Values Outlook
+as a formula (CSV formula injection); our import takes the apostrophe off again. A phone cell of
+digits, spaces and `+ - ( ) .` alone is written as it is, as Google's own export does: without a
+letter or a sign of its own it cannot call anything, and other programs would import the
+apostrophe as part of the number. Values Outlook
 has no column for (a fourth e-mail, a second web site, the LinkedIn profile) are added to the
 notes as "E-mail: ..." lines, which our import reads back into their fields.
 """
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 
 from nameparser import HumanName
@@ -28,11 +32,23 @@ OUTLOOK_HEADER = [
 ]
 OUTLOOK_PHONE_SLOTS = {"work": ["Business Phone", "Business Phone 2"], "mobile": ["Mobile Phone"],
                        "fax": ["Business Fax", "Other Fax"], "other": ["Other Phone", "Home Phone"]}
+OUTLOOK_PHONE_COLUMNS = frozenset(slot for slots in OUTLOOK_PHONE_SLOTS.values() for slot in slots)
 
 
-def escape_cell(value: str) -> str:
-    """`value` made safe to open in a spreadsheet (see the module docstring)."""
+PLAIN_PHONE = re.compile(r"[0-9 +\-().]*[0-9][0-9 +\-().]*")
+"""A phone number that is nothing but digits, spaces and + - ( ) ."""
+
+
+def escape_cell(value: str, *, phone: bool = False) -> str:
+    """`value` made safe to open in a spreadsheet; a plain `phone` number as it is (see the module docstring)."""
+    if phone and PLAIN_PHONE.fullmatch(value):
+        return value
     return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def is_phone_column(name: str) -> bool:
+    """Whether the column `name` of our Google or Outlook layout holds one phone number."""
+    return name in OUTLOOK_PHONE_COLUMNS or (name.startswith("Phone ") and name.endswith(" - Value"))
 
 
 def compose_name(prefix: str, given: str, middle: str, family: str, suffix: str) -> str:
@@ -132,8 +148,10 @@ def outlook_rows(contacts: list[Contact]) -> tuple[list[str], list[list[str]]]:
 def write_csv(contacts: Iterable[Contact], csv_format: str = "google") -> str:
     """The CSV text (CRLF line ends, every cell escaped) of `contacts` in `csv_format` (google or outlook)."""
     header, rows = (outlook_rows if csv_format == "outlook" else google_rows)(list(contacts))
+    phones = [is_phone_column(name) for name in header]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows([[escape_cell(cell) for cell in row] for row in rows])
+    writer.writerows([[escape_cell(cell, phone=phone) for cell, phone in zip(row, phones, strict=True)]
+                      for row in rows])
     return out.getvalue()

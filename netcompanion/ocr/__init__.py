@@ -14,9 +14,8 @@ from typing import Any
 
 # Imported on first use, so that a light module of this package (the card reader process, the
 # list of image files) does not load the recogniser into the desktop app's process.
-_HOMES = {"ImageError": "image_io", "load_image": "image_io", "default_region": "reader",
-          "read_card": "reader", "read_cards": "reader", "read_image": "reader",
-          "expand_paths": "image_files", "Phone": "result", "ScanResult": "result"}
+_HOMES = {"ImageError": "image_io", "load_image": "image_io", "read_card": "reader", "read_cards": "reader",
+          "read_image": "reader", "expand_paths": "image_files", "Phone": "result", "ScanResult": "result"}
 
 __all__ = sorted(_HOMES)
 

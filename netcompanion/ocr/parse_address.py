@@ -5,6 +5,8 @@ import re
 import unicodedata
 from functools import cache
 
+from netcompanion.countries import COUNTRIES
+
 # street and address words (English, German, Dutch, French, Spanish, Portuguese, Italian, Nordic,
 # Indian English); matched on folded text as whole words or as word endings where marked
 STREET_WORDS = {
@@ -46,27 +48,6 @@ LANDMARK_WORDS = {"opp", "opposite", "near", "beside", "behind", "nr", "adjacent
 STREET_SUFFIXES = ("strasse", "straße", "str.", "weg", "platz", "allee", "gasse", "straat",
                    "laan", "gracht", "plein", "gatan", "vej", "veien", "katu", "damm", "ring")
 
-COUNTRIES = {
-    "united states": "US", "usa": "US", "u.s.a": "US", "united kingdom": "GB", "uk": "GB",
-    "england": "GB", "scotland": "GB", "great britain": "GB", "germany": "DE", "deutschland": "DE",
-    "france": "FR", "spain": "ES", "españa": "ES", "espana": "ES", "portugal": "PT",
-    "italy": "IT", "italia": "IT", "netherlands": "NL", "the netherlands": "NL",
-    "nederland": "NL", "holland": "NL", "belgium": "BE", "belgique": "BE", "belgië": "BE",
-    "switzerland": "CH", "schweiz": "CH", "suisse": "CH", "svizzera": "CH", "austria": "AT",
-    "österreich": "AT", "osterreich": "AT", "sweden": "SE", "sverige": "SE", "norway": "NO",
-    "norge": "NO", "denmark": "DK", "danmark": "DK", "finland": "FI", "suomi": "FI",
-    "ireland": "IE", "poland": "PL", "polska": "PL", "czech republic": "CZ", "czechia": "CZ",
-    "canada": "CA", "mexico": "MX", "méxico": "MX", "brazil": "BR", "brasil": "BR",
-    "argentina": "AR", "chile": "CL", "colombia": "CO", "peru": "PE", "perú": "PE",
-    "india": "IN", "pakistan": "PK", "bangladesh": "BD", "sri lanka": "LK", "nepal": "NP",
-    "china": "CN", "japan": "JP", "korea": "KR", "south korea": "KR", "singapore": "SG",
-    "malaysia": "MY", "indonesia": "ID", "philippines": "PH", "thailand": "TH", "vietnam": "VN",
-    "australia": "AU", "new zealand": "NZ", "south africa": "ZA", "nigeria": "NG",
-    "kenya": "KE", "egypt": "EG", "uae": "AE", "united arab emirates": "AE", "dubai": "AE",
-    "saudi arabia": "SA", "israel": "IL", "turkey": "TR", "türkiye": "TR", "greece": "GR",
-    "romania": "RO", "hungary": "HU", "russia": "RU", "ukraine": "UA", "luxembourg": "LU",
-    "hong kong": "HK", "taiwan": "TW", "qatar": "QA",
-}
 BR_STATES = ("AC AL AP AM BA CE DF ES GO MA MT MS MG PA PB PR PE PI RJ RN RS RO RR SC SP SE "
              "TO").split()
 US_STATES = set("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT "

@@ -1,7 +1,6 @@
 """Top-level card reading: one image (``read_card``) or many in parallel (``read_cards``)."""
 from __future__ import annotations
 
-import locale
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -20,19 +19,9 @@ from .layout import build_lines
 from .parent_watch import end_with_parent, started_from_main_thread
 from .result import FIELD_NAMES, Phone, ScanResult
 
-
-def default_region() -> str:
-    """The user's home region: the country part of the locale, else 'US'."""
-    for getter in (lambda: locale.getlocale()[0], lambda: os.environ.get("LC_ALL"),
-                   lambda: os.environ.get("LANG")):
-        try:
-            loc = getter()
-        except Exception:  # noqa: BLE001 - a locale source that fails only means no locale
-            loc = None
-        m = re.match(r"^[a-z]{2,3}[_-]([A-Z]{2})", loc or "")
-        if m and m.group(1) in phonenumbers.SUPPORTED_REGIONS:
-            return m.group(1)
-    return "US"
+DEFAULT_REGION = "US"
+"""The region of numbers printed without a country code when the caller names none (the app and
+the CLI always pass the user's home region, `core.settings.home_region`)."""
 
 
 #: Longest side the text detector needs on a card cut out of a photo: the card fills it, so its
@@ -124,7 +113,7 @@ def interpret(ocr_lines: list[engines.OcrLine], qr_payloads: list[str], source: 
               card_size: tuple[int, int] | None = None, card: np.ndarray | None = None
               ) -> ScanResult:
     """The text side: which OCR line is what, merged with the QR payloads' fields."""
-    region = (region or default_region()).upper()
+    region = (region or DEFAULT_REGION).upper()
     lines = build_lines(ocr_lines)
     raw_text = "\n".join(ln.text for ln in lines)
     fields = extract_fields(lines, region)
@@ -266,7 +255,7 @@ def read_cards(paths: Iterable[str | Path], region: str | None = None, lang: str
     or one path it reads in this process. The workers end with this process (kill -9 included).
     """
     items = [str(p) for p in paths]
-    region = (region or default_region()).upper()
+    region = (region or DEFAULT_REGION).upper()
     n = worker_count(workers, len(items))
     if n == 1:
         try:

@@ -16,14 +16,14 @@ SCAN = {
 }
 
 
-def test_save_scan_stores_image_by_hash_and_keeps_good_fields(services, tmp_path: Path) -> None:
+def test_save_scan_stores_image_by_hash_and_keeps_a_bad_value_marked_unchecked(services, tmp_path: Path) -> None:
     image = tmp_path / "IMG 1.jpg"
     image.write_bytes(b"\xff\xd8\xff fake jpeg bytes for storage only")
     services.events.add("Agrishow", "client", start="2026-04-28", end="2026-05-02")
     contact = services.cards.save_scan(SCAN, image, event="Agrishow", detail="needs cold storage", region="BR")
     assert contact.full_name == "Ana Souza" and contact.source == "scan"
-    assert [e.address for e in contact.emails] == ["ana@verdeagro.com.br"]
-    assert [p.e164 for p in contact.phones] == ["+5511987654321"]
+    assert [(e.address, e.checked) for e in contact.emails] == [("ana@verdeagro.com.br", True), ("broken@", False)]
+    assert [p.e164 for p in contact.phones if p.checked] == ["+5511987654321"]
     [card] = services.cards.images_for(contact.id)
     stored = settings.cards_dir() / card.file_name
     assert card.file_name == f"{file_sha256(image)}.jpg" and stored.read_bytes() == image.read_bytes()

@@ -39,11 +39,8 @@ def test_duplicate_emails_and_phones_are_kept_once(services) -> None:
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
-        (ContactFields(), "needs a name or a company"),
-        (ContactFields(full_name="Bob", phones=[("12", "work")]), "not a phone number"),
-        (ContactFields(full_name="Bob", phones=[("call me maybe", "work")]), "not a phone number"),
-        (ContactFields(full_name="Bob", phones=[("+1 415 555 0132", "pager")]), "phone kind"),
-        (ContactFields(full_name="Bob", emails=["bob at example"]), "not an e-mail address"),
+        (ContactFields(), "needs a name, a company, an e-mail or a phone"),
+        (ContactFields(full_name="Bob", birthday="31.02.1980"), "birthday"),
         (ContactFields(full_name="Bob", tier="best friends"), "tier"),
     ],
 )
@@ -51,6 +48,30 @@ def test_bad_input_is_refused_with_a_clear_message_and_nothing_stored(services, 
     with pytest.raises(ValidationError, match=message):
         services.contacts.add(fields)
     assert services.contacts.list(include_archived=True) == []
+
+
+@pytest.mark.parametrize(
+    ("fields", "kept"),
+    [
+        (ContactFields(full_name="Bob", phones=[("12", "work")]), [("12", False)]),
+        (ContactFields(full_name="Bob", phones=[("call me maybe", "work")]), [("call me maybe", False)]),
+        (ContactFields(full_name="Bob", phones=[("+1 415 555 0132", "pager")]), [("+14155550132", True)]),
+    ],
+)
+def test_an_unreadable_number_typed_by_hand_is_kept_as_typed_and_marked_unchecked(services, fields, kept) -> None:
+    contact = services.contacts.add(fields)
+    assert [(p.e164, p.checked) for p in contact.phones] == kept
+    assert contact.phones[0].kind == ("work" if kept[0][0] != "+14155550132" else "other")
+
+
+def test_an_email_only_contact_is_stored_and_shown_by_its_address(services) -> None:
+    from netcompanion.core.services.contacts import contact_label
+
+    contact = services.contacts.add(ContactFields(emails=["bob at example", "kari@nordmann.no"]))
+    assert [(e.address, e.checked) for e in contact.emails] == [("bob at example", False), ("kari@nordmann.no", True)]
+    assert contact.full_name == "" and contact_label(contact) == "kari@nordmann.no"
+    [row] = services.contact_table.rows()
+    assert row.label == "kari@nordmann.no"  # the table shows the address that reads as one
 
 
 def test_unknown_goal_is_refused_and_nothing_stored(services) -> None:

@@ -138,7 +138,7 @@ def test_two_members_saving_the_same_card_at_once_make_one_contact(team, tmp_pat
 
 def test_a_card_saved_as_a_new_person_is_not_merged(team, tmp_path: Path) -> None:
     alice, bob = team
-    card = {"full_name": "Sam Lee", "company": "Acme"}
+    card = {"full_name": "Sam Lee", "company": "Acme", "emails": ["sam@acme.example"]}
     first = alice.cards.save_scan(card, card_image(tmp_path, "sam1"))
     assert bob.cards.save_scan(card, card_image(tmp_path, "sam2")).id == first.id  # the same person: merged
     other = bob.cards.save_scan(card, card_image(tmp_path, "sam3"), new_person=True)  # the user said they differ

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from netcompanion.gui.contacts_model import ContactTableModel
-from tests.gui.waiting import settled
+from tests.gui.waiting import settled, written
 
 # SQLite only, to keep the suite quick: the services under this view run on both databases in tests/core
 pytestmark = pytest.mark.sqlite_only
@@ -59,18 +59,22 @@ def test_edit_a_field_in_the_detail_pane_and_save(qtbot, window, demo_services) 
     assert view.model.row_at(view.model.row_of(contact_id)).title == "Managing Partner"
 
 
-def test_a_bad_phone_is_refused_with_a_message_and_nothing_changes(qtbot, window, demo_services, monkeypatch) -> None:
+def test_a_bad_phone_is_kept_as_typed_and_shown_as_not_checked(qtbot, window, demo_services, monkeypatch) -> None:
     shown = []
-    monkeypatch.setattr("netcompanion.gui.views.contact_detail.show_error", lambda *args: shown.append(args[2]))
+    monkeypatch.setattr("netcompanion.gui.operation.show_error", lambda *args: shown.append(args[2]))
     window.navigation.setCurrentRow(2)
     view = settled(window.contacts)
     contact_id = view.model.row_at(0).id
-    before = [p.e164 for p in demo_services.contacts.get(contact_id).phones]
     view.select_contact(contact_id)
     view.detail.lists["phones"].setText("not a number (mobile)")
-    assert view.detail.save() is False
-    assert shown and "not a phone number" in shown[0]
-    assert [p.e164 for p in demo_services.contacts.get(contact_id).phones] == before
+    view.detail.lines["birthday"].setText("--04-12")
+    view.detail.save()
+    written()
+    assert not shown
+    saved = demo_services.contacts.get(contact_id)
+    assert [(p.e164, p.kind, p.checked) for p in saved.phones] == [("not a number", "mobile", False)]
+    assert saved.birthday == "--04-12"
+    assert "not a number" in settled(view).detail.unchecked.text()
 
 
 def test_bulk_archive_asks_first_and_can_be_undone(qtbot, window, demo_services, monkeypatch) -> None:
@@ -88,7 +92,7 @@ def test_bulk_archive_asks_first_and_can_be_undone(qtbot, window, demo_services,
     assert settled(view).model.rowCount() == 38
     assert len(demo_services.contacts.list()) == 38
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert len(demo_services.contacts.list()) == 40 and settled(view).model.rowCount() == 40
+    assert settled(view).model.rowCount() == 40 and len(demo_services.contacts.list()) == 40
 
 
 def test_bulk_set_tier_and_tag_goal(qtbot, window, demo_services) -> None:
@@ -168,11 +172,13 @@ def test_changed_elsewhere_offers_reload_or_overwrite(qtbot, window, demo_servic
     demo_services.contacts.update(contact_id, notes="written by the command line")  # elsewhere
     detail.lines["title"].setText("Mine")
     monkeypatch.setattr(type(detail), "_overwrite_after_conflict", lambda self, message: False)
-    assert detail.save() is False
+    detail.save()
+    written()
     assert detail.texts["notes"].toPlainText() == "written by the command line"  # reloaded
     assert demo_services.contacts.get(contact_id).title != "Mine"
     detail.lines["title"].setText("Mine")
     demo_services.contacts.update(contact_id, notes="again")
     monkeypatch.setattr(type(detail), "_overwrite_after_conflict", lambda self, message: True)
-    assert detail.save() is True
+    detail.save()
+    written()
     assert demo_services.contacts.get(contact_id).title == "Mine"

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog
 
 from netcompanion.gui.views.event_dialog import EventDialog
 from netcompanion.gui.views.planning_tab import ColumnMappingDialog
+from tests.gui.waiting import written
 
 # SQLite only, to keep the suite quick: the services under this view run on both databases in tests/core
 pytestmark = pytest.mark.sqlite_only
@@ -29,6 +30,7 @@ def test_new_event_dialog_saves_an_event(qtbot, window, demo_services) -> None:
     dialog.target.setValue(4)
     dialog.location.setText("Lisbon")
     dialog.accept()
+    written()
     assert dialog.result() == QDialog.DialogCode.Accepted
     event = demo_services.events.get("Seed Summit")
     assert event.goal.key == "investor" and event.target_count == 4 and event.location == "Lisbon"
@@ -36,10 +38,11 @@ def test_new_event_dialog_saves_an_event(qtbot, window, demo_services) -> None:
 
 def test_empty_event_name_is_refused_with_a_message(qtbot, window, demo_services, monkeypatch) -> None:
     shown = []
-    monkeypatch.setattr("netcompanion.gui.views.event_dialog.show_error", lambda *args: shown.append(args[2]))
+    monkeypatch.setattr("netcompanion.gui.operation.show_error", lambda *args: shown.append(args[2]))
     dialog = EventDialog(demo_services, parent=window)
     qtbot.addWidget(dialog)
     dialog.accept()
+    written()
     assert shown == ["event name must not be empty"] and dialog.result() != QDialog.DialogCode.Accepted
 
 
@@ -69,12 +72,14 @@ def test_plan_from_attendee_csv_with_column_mapping(qtbot, window, demo_services
 
     planning.ranked_table.selectRow(0)
     planning.add_selected()
+    written()
     [target] = demo_services.planning.targets(event.id)
     assert target.name == names[0]
     planning.select_target_row(0)
     planning.why.setPlainText("their fund led two seed rounds in logistics")
     planning.talking.setPlainText("ask about the Hamburg port pilot")
     planning.save_target()
+    written()
     [target] = demo_services.planning.targets(event.id)
     assert target.why.startswith("their fund") and target.talking_points.startswith("ask about")
 

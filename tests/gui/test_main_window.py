@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings, Qt
 from netcompanion.core.services import ContactFields
 from netcompanion.gui.main_window import PLACES, MainWindow
 from tests.conftest import close_after_background_work
-from tests.gui.waiting import settled
+from tests.gui.waiting import settled, written
 
 
 def test_every_place_opens_with_ctrl_number(qtbot, window) -> None:
@@ -65,6 +65,7 @@ def test_empty_database_offers_demo_data_in_one_click(qtbot, services) -> None:
     window.show()
     assert window.welcome.isVisible()
     window.load_demo()
+    written()
     assert not window.welcome.isVisible()
     assert len(services.contacts.list()) == 40
     again = MainWindow(services)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog
 
 from netcompanion.core.services import ContactFields
 from netcompanion.gui.views.planning_tab import ColumnMappingDialog
+from tests.gui.waiting import written
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -37,13 +38,16 @@ def test_the_header_counts_targets_as_soon_as_they_are_added(qtbot, window, demo
     planning.rank_contacts()
     planning.ranked_table.selectRow(0)
     planning.add_selected()
+    written()
     assert window.events.results.text().endswith("targets met 0 of 1 planned")
     planning.select_target_row(0)
     planning.target_status.setCurrentIndex(planning.target_status.findData("met"))
     planning.save_target()
+    written()
     assert window.events.results.text().endswith("targets met 1 of 1 planned")
     planning.select_target_row(0)
     planning.remove_target()
+    written()
     assert window.events.results.text().endswith("targets met 0 of 0 planned")
 
 
@@ -67,6 +71,7 @@ def test_the_why_box_is_wide_enough_to_write_in(qtbot, window, demo_services) ->
     planning.rank_contacts()
     planning.ranked_table.selectRow(0)
     planning.add_selected()
+    written()
     planning.select_target_row(0)
     qtbot.waitUntil(lambda: planning.why.isEnabled())
     panel = planning.why.parentWidget()
@@ -134,6 +139,7 @@ def test_what_you_sell_is_kept_for_the_event_and_ranks_again(qtbot, window, demo
     planning.rank_contacts()
     planning.offer.setText("route planning software for grocery retailers")
     planning.offer.editingFinished.emit()
+    written()
     assert demo_services.preferences.get().planning_brief(event.id)["offer"].startswith("route planning")
     assert demo_services.planning.context(event.id).offer.startswith("route planning")
     assert planning.ranked  # ranked again with the offer

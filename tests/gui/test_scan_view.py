@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from netcompanion.gui.views.scan_view import ScanView
 from tests.gui.cards import jane_card
+from tests.gui.waiting import written
 
 # the reader sets the pace here: SQLite only (saving cards on PostgreSQL: tests/core/test_team.py)
 pytestmark = [pytest.mark.slow, pytest.mark.sqlite_only]
@@ -43,6 +44,7 @@ def test_scan_review_correct_and_save_with_enter(qtbot, services, tmp_path: Path
     view.detail.setFocus()
     qtbot.keyClicks(view.detail, "wants a pilot in two warehouses")
     qtbot.keyClick(view.detail, Qt.Key.Key_Return)  # Enter saves and moves on
+    written()
 
     [contact] = services.contacts.list(event="Logistics Expo")
     assert contact.full_name == "Jane Whitfield" and contact.title == "VP Partnerships"
@@ -81,6 +83,7 @@ def test_a_card_of_someone_known_is_merged_not_duplicated(qtbot, services, tmp_p
     _scan(qtbot, view, [str(card)], 1)
     assert not view.merge_button.isVisibleTo(view)  # nobody like her yet
     view.save_current()
+    written()
     copy = tmp_path / "jane-again.jpg"
     copy.write_bytes(card.read_bytes())
     _scan(qtbot, view, [str(copy)], 2)
@@ -88,6 +91,7 @@ def test_a_card_of_someone_known_is_merged_not_duplicated(qtbot, services, tmp_p
     assert view.merge_button.isVisibleTo(view) and "Jane Whitfield" in view.match_label.text()
     view.detail.setText("second conversation: pricing")
     view.merge_current()
+    written()
     [contact] = services.contacts.list()
     assert len(services.cards.images_for(contact.id)) == 2
     assert len(services.encounters.for_contact(contact.id)) == 2
@@ -121,3 +125,22 @@ def test_the_review_highlights_exactly_the_fields_the_reader_asks_to_check(
     view._open_row(0)
     assert _highlighted(view) == {"full_name", "address"}
     assert view.image_label.pixmap().toImage() != plain  # the name's boxes are drawn dashed
+
+
+def test_a_card_that_cannot_be_saved_is_opened_again_with_the_reason(qtbot, services, tmp_path: Path,
+                                                                      monkeypatch) -> None:
+    shown = []
+    monkeypatch.setattr("netcompanion.gui.operation.show_error", lambda *args: shown.append(args[2]))
+    view = ScanView(services)
+    qtbot.addWidget(view)
+    view.refresh()
+    for name in ("Jane Whitfield", "Tom Berger"):  # two cards as the reader hands them over
+        view._card_read((str(jane_card(tmp_path / f"{name}.jpg")), {"full_name": name, "check": []}, None))
+    first = view.current
+    view.fields["full_name"].clear()  # nothing left to call the contact by
+    view.save_current()
+    assert view.current is view.items[1]  # the next card opens at once
+    written()
+    assert shown == ["a contact needs a name, a company, an e-mail or a phone"]
+    assert view.current is first and first.status == "read" and view.save_button.isEnabled()
+    assert not services.contacts.list()

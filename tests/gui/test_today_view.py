@@ -4,11 +4,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea
 
 from netcompanion.core.clock import utcnow
 from netcompanion.gui.views.today_view import FollowUpCard, TodayView
-from tests.gui.waiting import settled
+from tests.gui.waiting import settled, written
 
 
 def loaded(view: TodayView) -> TodayView:
@@ -37,6 +37,7 @@ def test_today_lists_overdue_first_and_done_logs_an_interaction(qtbot, window, d
     first = shown[0].item
     before = len(demo_services.interactions.for_contact(first.contact_id))
     qtbot.mouseClick(button(shown[0], "Done"), Qt.MouseButton.LeftButton)
+    written()
     assert len(demo_services.interactions.for_contact(first.contact_id)) == before + 1
     assert first.id not in [c.item.id for c in cards(view)]
     assert view.progress_line.text().startswith("1 of ")
@@ -142,9 +143,38 @@ def test_ticking_an_item_done_elsewhere_says_so_and_reads_the_list_again(qtbot, 
     card = cards(view)[0]
     demo_services.followups.mark_done(card.item.id)  # a teammate, or the checklist window, was quicker
     errors, statuses = [], []
-    monkeypatch.setattr("netcompanion.gui.views.today_view.show_error", lambda parent, title, text: errors.append(text))
+    monkeypatch.setattr("netcompanion.gui.operation.show_error", lambda parent, title, text: errors.append(text))
     view.status.connect(statuses.append)
     qtbot.mouseClick(button(card, "Done"), Qt.MouseButton.LeftButton)
+    written()
     assert errors and "done already" in errors[0]
     assert card.item.id not in {c.item.id for c in cards(view)}
     assert not any(s.startswith("Done") for s in statuses)
+
+
+def test_the_checklist_window_fits_its_buttons_and_closes_on_esc_and_ctrl_w(qtbot, window) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QToolButton
+
+    window.today.open_checklist_window()
+    small = window.today.checklist_window
+    qtbot.addWidget(small)
+    qtbot.waitExposed(small)
+    assert small.width() <= 520
+    shown = cards(small.findChild(TodayView))
+    assert shown
+    for card in shown[:6]:
+        for control in card.findChildren(QPushButton) + card.findChildren(QToolButton):
+            right = control.mapTo(small, QPoint(control.width(), 0)).x()
+            assert control.isVisible() and right <= small.width(), f"{control.text()} ends at {right}"
+    scroll = small.findChild(TodayView).findChild(QScrollArea)
+    assert not scroll.horizontalScrollBar().isVisible()
+    small.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is small)
+    qtbot.keyClick(QApplication.focusWidget() or small, Qt.Key.Key_Escape)
+    assert not small.isVisible()
+    window.today.open_checklist_window()
+    small.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is small)
+    qtbot.keyClick(QApplication.focusWidget() or small, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert not small.isVisible()

@@ -66,7 +66,7 @@ HEADERS = {
          {"name": "First Name", "title": "Title", "company": "Company Name", "email": "Email Address"}, []),
         (["Nome", "Sobrenome", "Endereço de e-mail", "Nome da empresa", "Cargo", "Status da inscrição",
           "Tipo de inscrição", "Número de confirmação"],
-         {"name": "Nome", "last_name": "Sobrenome", "title": "Cargo", "company": "Nome da empresa",
+         {"name": "Nome", "title": "Cargo", "company": "Nome da empresa",  # Sobrenome: a family name, as in English
           "email": "Endereço de e-mail"}, []),
     ],
     "meetup": [

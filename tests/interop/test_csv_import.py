@@ -110,13 +110,16 @@ def test_generic_csv_with_a_mapping(tmp_path: Path, services) -> None:
         import_file(services, path, mapping={"shoe_size": "Who"})
 
 
-def test_unreadable_phone_and_email_are_kept_in_the_notes(tmp_path: Path, services) -> None:
+def test_unreadable_phone_and_email_stay_in_their_fields_marked_unchecked(tmp_path: Path, services) -> None:
     path = tmp_path / "x.csv"
     path.write_text("Name,Email,Phone\nAda,not-an-email,12\n", encoding="utf-8")
     report = import_file(services, path)
     [entry] = report.entries
     assert entry.outcome == "added" and len(entry.warnings) == 2
-    assert services.contacts.get(entry.contact_id).notes == "E-mail: not-an-email\nPhone: 12"
+    ada = services.contacts.get(entry.contact_id)
+    assert [(e.address, e.checked) for e in ada.emails] == [("not-an-email", False)]
+    assert [(p.e164, p.checked) for p in ada.phones] == [("12", False)]
+    assert ada.notes == ""
 
 
 def test_header_found_below_lines_of_notes_and_separator_sniffed() -> None:

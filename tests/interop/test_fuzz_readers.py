@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netcompanion.core.services.merge import clean_fields
+from netcompanion.core.services.incoming import clean_fields
 from netcompanion.interop.csv_contacts import read_contacts_csv
 from netcompanion.interop.errors import InputFileError
 from netcompanion.interop.text_decode import decode
@@ -27,7 +27,7 @@ VCARD_PIECES = st.sampled_from([
 def test_vcard_reader(lines: list[str]) -> None:
     try:
         for record in read_vcards("\n".join(lines)):
-            clean_fields(record.fields, "US")
+            clean_fields(record.fields, file_region="US")
     except InputFileError:
         pass
 
@@ -44,7 +44,7 @@ def test_csv_reader(rows: list[list[str]], separator: str) -> None:
     try:
         _, records = read_contacts_csv(text)
         for record in records:
-            clean_fields(record.fields, "US")
+            clean_fields(record.fields, file_region="US")
     except InputFileError:
         pass
 

@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 
 from netcompanion.core.services import ContactFields
-from netcompanion.core.services import merge as merge_module
-from netcompanion.core.services.import_report import IncomingContact
-from netcompanion.core.services.merge import company_key, merge_into
+from netcompanion.core.services import file_import as merge_module
+from netcompanion.core.services.incoming import IncomingContact
+from netcompanion.core.services.matching import company_key
+from netcompanion.core.services.merge import merge_into
 from netcompanion.interop.importer import import_file
 
 
@@ -49,7 +50,7 @@ def test_company_key_ignores_legal_forms() -> None:
     assert company_key("Acme Robotics GmbH") == company_key("ACME Robotics") == "acme robotics"
 
 
-def test_merge_never_loses_stored_data(services) -> None:
+def test_merge_never_loses_stored_data_and_a_newer_title_replaces_the_old_one(services) -> None:
     jane = stored(services)
     incoming = IncomingContact(ContactFields(
         full_name="Jane Doe", title="CEO", company="Acme Robotics", emails=["jane@acme.de", "jane@gmail.com"],
@@ -58,9 +59,11 @@ def test_merge_never_loses_stored_data(services) -> None:
     report = services.transfer.import_contacts([incoming], source="x")
     [entry] = report.entries
     assert (entry.outcome, entry.contact_id, entry.line, entry.reason) == ("merged", jane.id, 7, "same e-mail jane@acme.de")
-    assert "kept title 'CTO' (the file has 'CEO')" in entry.warnings
+    assert "title 'CTO' -> 'CEO'" in entry.changes
     merged = services.contacts.get(jane.id)
-    assert merged.title == "CTO" and merged.company == "Acme Robotics GmbH"  # kept
+    assert merged.title == "CEO" and merged.company == "Acme Robotics GmbH"  # the same company, kept as it was
+    [old] = services.contacts.history(jane.id)
+    assert (old.field, old.old_value, old.new_value, old.source) == ("title", "CTO", "CEO", "x")
     assert merged.address == "Torstraße 1, Berlin"  # filled in
     assert [e.address for e in merged.emails] == ["jane@acme.de", "jane@gmail.com"]
     assert [p.e164 for p in merged.phones] == ["+49301234567", "+14155550132"]
@@ -70,14 +73,17 @@ def test_merge_never_loses_stored_data(services) -> None:
     assert len(services.contacts.list()) == 1
 
 
-def test_duplicates_inside_one_file_are_merged(tmp_path: Path, services) -> None:
+def test_duplicates_inside_one_file_merge_on_a_shared_email_only(tmp_path: Path, services) -> None:
     path = tmp_path / "dups.csv"
     path.write_text("Name,Company,Email,Phone\nAda Lovelace,Engines,ada@engines.example,\n"
-                    "Ada Lovelace,Engines Ltd,,+1 415 555 0100\n", encoding="utf-8")
+                    "Ada Lovelace,Engines Ltd,ada@engines.example,+1 415 555 0100\n"
+                    "Ada Lovelace,Engines,ada@other.example,\n", encoding="utf-8")
     report = import_file(services, path)
-    assert [e.outcome for e in report.entries] == ["added", "merged"]
-    [ada] = services.contacts.list()
-    assert [p.e164 for p in ada.phones] == ["+14155550100"]
+    assert [e.outcome for e in report.entries] == ["added", "merged", "added"]
+    assert any(w.startswith("possible duplicate of Ada Lovelace") for w in report.entries[2].warnings)
+    first, second = sorted(services.contacts.list(), key=lambda c: c.id or 0)
+    assert [p.e164 for p in first.phones] == ["+14155550100"]
+    assert [e.address for e in second.emails] == ["ada@other.example"]
 
 
 def test_event_and_goal_options(tmp_path: Path, services) -> None:
@@ -130,11 +136,13 @@ def test_duplicates_across_write_batches_are_merged(tmp_path: Path, services, mo
     rows += ["Person 0,Co 0 Inc,,+1 415 555 0100", "P. One,Other,p1@x.example,", "Person 2,Co 2,,"]
     path.write_text("Name,Company,Email,Phone\n" + "\n".join(rows) + "\n", encoding="utf-8")
     report = import_file(services, path)
-    assert [e.outcome for e in report.entries] == ["added"] * 5 + ["unchanged", "unchanged", "unchanged"]
-    assert [e.reason for e in report.entries[5:]] == ["same phone +14155550100", "same e-mail p1@x.example",
-                                                      "similar name at Co 2"]
-    assert len({e.contact_id for e in report.entries}) == 5 and None not in {e.contact_id for e in report.entries}
-    assert len(services.contacts.list()) == 5
+    assert [e.outcome for e in report.entries] == ["added"] * 5 + ["unchanged", "unchanged", "added"]
+    assert [e.reason for e in report.entries[5:7]] == ["same phone +14155550100", "same e-mail p1@x.example"]
+    # the row is as old as the file, older than the contact its first row made: nothing is newer
+    assert "kept company 'Co 1' (the file, older than the contact, has 'Other')" in report.entries[6].warnings
+    assert "similar name at Co 2" in report.entries[7].warnings[0]  # a possible duplicate, listed, not merged
+    assert len({e.contact_id for e in report.entries}) == 6 and None not in {e.contact_id for e in report.entries}
+    assert len(services.contacts.list()) == 6
 
 
 def test_merge_into_cleans_raw_fields_itself(services) -> None:
@@ -145,11 +153,12 @@ def test_merge_into_cleans_raw_fields_itself(services) -> None:
         contact = session.get(Contact, jane.id)
         changes, warnings = merge_into(session, contact, ContactFields(
             phones=[("030 7654321", "mobile"), ("call me", "work")], emails=["JANE@ACME.DE", "new@acme.de"], region="DE"))
-    assert changes == ["notes", "e-mail new@acme.de", "phone +49307654321"]
-    assert warnings == ["'call me' is not a phone number; kept in the notes"]
+    assert changes == ["e-mail new@acme.de", "phone +49307654321", "phone call me"]
+    assert warnings == ["'call me' does not read as a phone number; kept as typed, marked unchecked"]
     merged = services.contacts.get(jane.id)
-    assert [p.e164 for p in merged.phones] == ["+49301234567", "+49307654321"]
-    assert merged.notes == "Met at Slush.\n\nPhone: call me"
+    assert [(p.e164, p.checked) for p in merged.phones] == [("+49301234567", True), ("+49307654321", True),
+                                                            ("call me", False)]
+    assert merged.notes == "Met at Slush."
 
 
 def test_progress_and_cancelling(tmp_path: Path, services, monkeypatch: pytest.MonkeyPatch) -> None:

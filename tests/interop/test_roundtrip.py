@@ -10,6 +10,7 @@ import vobject
 from icalendar import Calendar
 
 from netcompanion.core.services import ContactFields
+from netcompanion.interop.csv_write import escape_cell, is_phone_column
 from netcompanion.interop.exporter import export_contacts
 from netcompanion.interop.importer import import_file
 from tests.interop.helpers import comparable
@@ -87,9 +88,28 @@ def test_vcard_note_carries_the_conversation_detail(services) -> None:
 def test_csv_cells_are_escaped_against_formula_injection(services, csv_format: str) -> None:
     populate(services)
     text = export_contacts(services, "csv", csv_format=csv_format)[0].decode("utf-8-sig")
-    cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
-    assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
-    assert "'+491711234567" in cells and "'@mention and +plus and -minus" in cells
+    header, *rows = list(csv.reader(io.StringIO(text)))
+    cells = [cell for row in rows for cell in row]
+    phones = [cell for row in rows for name, cell in zip(header, row, strict=True) if is_phone_column(name) and cell]
+    assert sorted(phones) == sorted(["+49301234567", "+491711234567", "+49301234568", "+14155550132",
+                                     "+33612345678"])  # as they are, as Google writes them
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r")) and c not in phones]
+    assert "'@mention and +plus and -minus" in cells and "'+support@acme.de" in cells
+
+
+@pytest.mark.parametrize(("value", "phone", "written"), [
+    ("+49 (30) 123-45.67", True, "+49 (30) 123-45.67"),  # digits, spaces and + - ( ) . only: as it is
+    ("-1", True, "-1"),
+    ("+1 415 555 0132", False, "'+1 415 555 0132"),  # the same text in another column is escaped
+    ("+1 =cmd|' /C calc'!A0", True, "'+1 =cmd|' /C calc'!A0"),  # a formula in a phone column stays escaped
+    ("+49 30 1234567 ext", True, "'+49 30 1234567 ext"),
+    ("-+()", True, "'-+()"),  # no digit: not a number
+    ("@SUM(1)", True, "'@SUM(1)"),
+    ("=1+2", False, "'=1+2"),
+    ("030 1234567", True, "030 1234567"),
+])
+def test_only_plain_phone_numbers_are_written_without_the_apostrophe(value: str, phone: bool, written: str) -> None:
+    assert escape_cell(value, phone=phone) == written
 
 
 def test_exports_filtered_by_event_and_goal(services) -> None:

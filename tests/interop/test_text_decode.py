@@ -93,4 +93,35 @@ def test_too_many_rows_or_cards_name_the_line() -> None:
     with pytest.raises(InputFileError, match="line 5: the file has more than 3 rows; import it in parts"):
         read_csv_text("Name\nA\nB\nC\nD\n", max_rows=3)
     with pytest.raises(InputFileError, match="line 5: the file has more than 2 cards"):
-        split_cards("BEGIN:VCARD\nEND:VCARD\nBEGIN:VCARD\nEND:VCARD\nBEGIN:VCARD\nEND:VCARD\n", max_cards=2)
+        list(split_cards("BEGIN:VCARD\nEND:VCARD\nBEGIN:VCARD\nEND:VCARD\nBEGIN:VCARD\nEND:VCARD\n", max_cards=2))
+
+
+LEGACY = {
+    "cp1250": "Imię,Nazwisko,Firma\nZażółć,Gęślą-Jaźń,Łódzkie Zakłady Włókiennicze\nKrzysztof,Wójcik,Przedsiębiorstwo Żeglugi\n",
+    "shift_jis": "名,姓,会社\n太郎,山田,株式会社東京電機\n花子,鈴木,日本通信株式会社\n",
+    "gb18030": "名,姓,公司\n伟,王,北京科技有限公司\n芳,李,上海贸易集团\n",
+    "cp1253": "Όνομα,Επώνυμο,Εταιρεία\nΓιώργος,Παπαδόπουλος,Ελληνική Εταιρεία Ανάπτυξης\nΜαρία,Νικολάου,Αθηναϊκή Τράπεζα\n",
+    "cp1251": "Имя,Фамилия,Организация\nАнна,Иванова,ООО Ромашка\nСергей,Петров,Завод Электроприбор\n",
+    "cp1252": "Name,Firma\nJürgen Müller,Größe & Söhne\nRenée,Café\n",
+}
+
+
+@pytest.mark.parametrize("codec", sorted(LEGACY))
+def test_small_legacy_files_are_read_in_their_own_encoding(codec: str) -> None:
+    from netcompanion.interop.text_decode import decode_named
+
+    text, used = decode_named(LEGACY[codec].encode(codec))
+    assert text == LEGACY[codec]
+    assert used in {codec, {"shift_jis": "cp932"}.get(codec, codec)}  # cp932 is Windows' Shift_JIS
+
+
+def test_the_import_report_names_the_encoding_and_encoding_overrides_it(tmp_path: Path, services) -> None:
+    from netcompanion.interop.importer import import_file
+
+    path = tmp_path / "polish.csv"
+    path.write_bytes("Name,Company\nZażółć Gęślą,Łódź Sp. z o.o.\n".encode("cp1250"))
+    report = import_file(services, path)
+    assert report.encoding == "cp1250" and "(csv-generic, cp1250)" in report.summary()
+    assert [c.full_name for c in services.contacts.list()] == ["Zażółć Gęślą"]
+    forced = import_file(services, path, encoding="cp1252", dry_run=True)
+    assert forced.encoding == "cp1252" and forced.entries[0].name == "Za¿ó³æ Gêœl¹"

@@ -24,7 +24,7 @@ def test_export_then_import_into_another_database(db_path: Path, tmp_path: Path)
     assert (report["format"], report["added"], report["skipped"]) == ("vcard", 40, 0)
     assert report["entries"][0]["line"] == 1 and report["entries"][0]["outcome"] == "added"
     text = run("import", str(csv_file), db=other).stdout
-    assert text.startswith(f"{csv_file} (csv-outlook): 0 added, 0 merged,") and "0 skipped" in text
+    assert text.startswith(f"{csv_file} (csv-outlook, UTF-8): 0 added, 0 merged,") and "0 skipped" in text
     out = run("export", "vcard", "-", "--goal", "mentor", db=other).stdout
     assert out.startswith("BEGIN:VCARD") and out.count("BEGIN:VCARD") == out.count("END:VCARD") > 0
 

@@ -2,37 +2,50 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from netcompanion.core import settings
 from netcompanion.core.store import backup
 from netcompanion.gui import app as gui_app
+from netcompanion.gui.restore_dialog import RestoreDialog
 from tests.safety.conftest import damage
 
 pytestmark = pytest.mark.sqlite_only  # restoring a SQLite file from its backup
 
 
 class Answers:
-    """Stands in for the user in front of the message boxes: records them, clicks as told."""
+    """Stands in for the user in front of the restore dialog and the message boxes: records what
+    they say (all plain text), and clicks "Restore this backup" or closes the dialog as told."""
 
-    def __init__(self, restore: bool, confirm: bool) -> None:
-        self.restore, self.confirm = restore, confirm
+    def __init__(self, restore: bool) -> None:
+        self.restore = restore
         self.texts: list[str] = []
 
-    def exec(self, box: QMessageBox) -> int:
+    def dialog(self, dialog: RestoreDialog) -> int:
+        labels = dialog.findChildren(QLabel)
+        assert labels and all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
+        self.texts.append("\n".join(label.text() for label in labels))
+        dialog.show()
+        if self.restore and dialog.restore_button is not None:
+            dialog.restore_button.click()  # the restore runs in the background; the dialog closes when it ends
+            deadline = time.monotonic() + 30
+            while dialog.isVisible() and time.monotonic() < deadline:
+                QCoreApplication.processEvents()
+                time.sleep(0.005)
+        else:
+            dialog.reject()
+        assert not dialog.isVisible()
+        return dialog.result()
+
+    def message(self, box: QMessageBox) -> int:
         assert box.textFormat() == Qt.TextFormat.PlainText
         self.texts.append(box.text())
-        offered = [b for b in box.buttons() if b.text() == "Restore the latest backup"]
-        if offered:
-            if self.restore:
-                offered[0].click()
-            return 0
-        yes = box.button(QMessageBox.StandardButton.Yes)
-        return QMessageBox.StandardButton.Yes if yes is not None and self.confirm else QMessageBox.StandardButton.Cancel
+        return QMessageBox.StandardButton.Ok
 
 
 @pytest.fixture
@@ -43,25 +56,27 @@ def damaged_with_backup(filled, db_path: Path) -> backup.BackupInfo:
     return made
 
 
-def _answer(monkeypatch: pytest.MonkeyPatch, qapp, restore: bool, confirm: bool) -> Answers:
-    answers = Answers(restore, confirm)
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: answers.exec(box))
+def _answer(monkeypatch: pytest.MonkeyPatch, qapp, restore: bool) -> Answers:
+    answers = Answers(restore)
+    monkeypatch.setattr(RestoreDialog, "exec", lambda dialog: answers.dialog(dialog))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: answers.message(box))
     return answers
 
 
-def test_offers_the_latest_backup_and_restores_it_after_confirmation(damaged_with_backup, db_path, monkeypatch,
-                                                                     qapp) -> None:
-    answers = _answer(monkeypatch, qapp, restore=True, confirm=True)
+def test_offers_the_latest_backup_and_restores_it_when_chosen(damaged_with_backup, db_path, monkeypatch,
+                                                               qapp) -> None:
+    answers = _answer(monkeypatch, qapp, restore=True)
     services = gui_app.open_services_or_offer_restore(str(db_path))
     assert services is not None and len(services.contacts.list()) == 20
     services.db.dispose()
-    assert "damaged" in answers.texts[0] and str(damaged_with_backup.path) in answers.texts[1]
+    [offer] = answers.texts  # one dialog: why, which backup, and what restoring does
+    assert "damaged" in offer and str(damaged_with_backup.path) in offer and "kept as a backup first" in offer
     assert [b.reason for b in backup.list_backups(db_path)] == ["pre-restore", "manual"]
 
 
-def test_declining_the_confirmation_changes_nothing(damaged_with_backup, db_path, monkeypatch, qapp) -> None:
+def test_closing_the_offer_changes_nothing(damaged_with_backup, db_path, monkeypatch, qapp) -> None:
     before = db_path.read_bytes()
-    _answer(monkeypatch, qapp, restore=True, confirm=False)
+    _answer(monkeypatch, qapp, restore=False)
     assert gui_app.open_services_or_offer_restore(str(db_path)) is None
     assert db_path.read_bytes() == before
 
@@ -70,7 +85,7 @@ def test_without_a_backup_it_only_explains(filled, db_path, monkeypatch, qapp) -
     filled.db.dispose()
     damage(db_path)
     before = db_path.read_bytes()
-    answers = _answer(monkeypatch, qapp, restore=True, confirm=True)
+    answers = _answer(monkeypatch, qapp, restore=True)
     assert gui_app.open_services_or_offer_restore(str(db_path)) is None
     [text] = answers.texts
     assert "cannot be opened" in text and "No backup of it exists" in text
@@ -87,7 +102,7 @@ def test_a_busy_database_is_explained_without_offering_a_restore(filled, db_path
     holder.execute("PRAGMA locking_mode=EXCLUSIVE")
     holder.execute("BEGIN EXCLUSIVE")
     try:
-        answers = _answer(monkeypatch, qapp, restore=True, confirm=True)
+        answers = _answer(monkeypatch, qapp, restore=True)
         assert gui_app.open_services_or_offer_restore(str(db_path)) is None
     finally:
         holder.execute("ROLLBACK")
@@ -111,7 +126,7 @@ def test_a_latest_backup_that_is_not_ours_is_refused_with_a_message(filled, db_p
     newest = settings.database_backups_dir(db_path) / f"{db_path.stem}-20991231T000000Z-manual.zip"
     lookalike.replace(newest)
     before = db_path.read_bytes()
-    answers = _answer(monkeypatch, qapp, restore=True, confirm=True)
+    answers = _answer(monkeypatch, qapp, restore=True)
 
     assert gui_app.open_services_or_offer_restore(str(db_path)) is None
 

@@ -8,14 +8,15 @@ from netcompanion.core import settings
 from netcompanion.core.services.activity_log import ActivityLogService
 from netcompanion.core.services.cards import CardService
 from netcompanion.core.services.contact_table import ContactTableService
-from netcompanion.core.services.contacts import ContactFields, ContactService, contact_to_dict
+from netcompanion.core.services.contacts import ContactService, contact_to_dict
 from netcompanion.core.services.draft_templates import DraftTemplateService
 from netcompanion.core.services.encounters import EncounterService
 from netcompanion.core.services.events import EventService, event_to_dict
+from netcompanion.core.services.file_import import TransferService
 from netcompanion.core.services.followups import FollowUpService
 from netcompanion.core.services.goals import GoalService
+from netcompanion.core.services.incoming import ContactFields
 from netcompanion.core.services.interactions import InteractionService
-from netcompanion.core.services.merge import TransferService
 from netcompanion.core.services.network import NetworkService
 from netcompanion.core.services.planning import PlanningService
 from netcompanion.core.services.preferences import PreferenceService
@@ -25,7 +26,8 @@ from netcompanion.core.store.database import Database
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Services", "ContactFields", "contact_to_dict", "event_to_dict", "open_database", "open_services"]
+__all__ = ["Services", "ContactFields", "contact_to_dict", "event_to_dict", "open_database", "open_services",
+           "restore_and_open"]
 
 
 class Services:
@@ -89,3 +91,10 @@ def _sweep_leftovers(db_file: Path) -> None:
 def open_services(url: str | None = None, *, daily_backup: bool = True, user: str | None = None) -> Services:
     """Open (back up, upgrade) the database named by `url` or the settings, and its services for `user`."""
     return Services(open_database(url, daily_backup=daily_backup), user)
+
+
+def restore_and_open(source: Path, url: str | None = None) -> Services:
+    """Replace the database named by `url` (one that cannot be opened) with the backup `source`,
+    keeping what it replaces as a backup first, and open the restored database."""
+    backup.restore(source, url)
+    return open_services(url)

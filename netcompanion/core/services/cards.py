@@ -14,43 +14,36 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from netcompanion.core.enums import Source
-from netcompanion.core.errors import ValidationError
 from netcompanion.core.services.base import Service, get_or_raise, resolve_event, resolve_goal, tag_goal
-from netcompanion.core.services.contacts import ContactFields, build_contact, load_contact
+from netcompanion.core.services.contacts import build_contact, load_contact
 from netcompanion.core.services.encounters import add_encounter
-from netcompanion.core.services.merge import MATCHING_TURN, ContactMatcher, merge_into
+from netcompanion.core.services.incoming import ContactFields, ScanContact, clean_fields
+from netcompanion.core.services.matching import MATCHING_TURN, ContactMatcher
+from netcompanion.core.services.merge import merge_into
 from netcompanion.core.store.card_store import store_card_image
 from netcompanion.core.store.models import CardImage, Contact
-from netcompanion.core.validation import email_address, phone_e164
 
 log = logging.getLogger(__name__)
 
 
-def scan_to_fields(scan: dict[str, Any], region: str = "") -> ContactFields:
-    """ContactFields from one scan result (the `netcompanion scan --json` contract).
-
-    Values the reader got wrong beyond use (an e-mail without a domain, a phone that is no
-    number) are left out rather than refusing the whole card: the user reviews the card anyway.
-    """
-    emails = []
-    for value in scan.get("emails") or []:
-        try:
-            emails.append(email_address(value))
-        except ValidationError:
-            log.info("scan: dropped e-mail %r", value)
-    phones = []
-    for phone in scan.get("phones") or []:
-        try:
-            phones.append((phone_e164(phone.get("e164", ""), region or "US"), phone.get("kind") or "other"))
-        except (ValidationError, AttributeError):
-            log.info("scan: dropped phone %r", phone)
-    return ContactFields(
+def scan_to_fields(scan: ScanContact | dict[str, Any], region: str = "") -> ContactFields:
+    """ContactFields from one scan result (the `netcompanion scan --json` contract), cleaned by
+    the one policy of `incoming.clean_fields`: a value the reader got wrong beyond use (an e-mail
+    without a domain, a phone that is no number) stays, marked unchecked, for the user to fix."""
+    emails = [str(value) for value in scan.get("emails") or [] if str(value).strip()]
+    phones = [(str(phone.get("e164", "")), str(phone.get("kind") or "other"))
+              for phone in scan.get("phones") or [] if isinstance(phone, dict)]
+    fields = ContactFields(
         full_name=scan.get("full_name") or "", given_name=scan.get("given_name") or "",
         family_name=scan.get("family_name") or "", title=scan.get("title") or "",
         company=scan.get("company") or "", emails=emails, phones=phones,
         websites=list(scan.get("websites") or []), address=scan.get("address") or "",
         linkedin=scan.get("linkedin") or "", source=Source.SCAN.value, region=region,
     )
+    cleaned, warnings = clean_fields(fields)
+    for warning in warnings:
+        log.info("scan: %s", warning)
+    return cleaned
 
 
 def _record_card(session: Session, contact: Contact, image: Path, scan: dict[str, Any], *,
@@ -86,7 +79,7 @@ class CardService(Service):
         with self.db.transaction() as session:
             self.db.take_turns(session, MATCHING_TURN)
             match = None if new_person else ContactMatcher.from_session(session).find(fields)
-            if match is None:
+            if match is None or not match.certain:  # a close name alone was offered for review, not merged
                 contact = build_contact(fields)
                 session.add(contact)
                 session.flush()

@@ -29,6 +29,11 @@ class ContactRow:
     event_ids: set[int] = field(default_factory=set)
     last_contact: datetime | None = None
 
+    @property
+    def label(self) -> str:
+        """The name column: the name, else (for a contact with no company either) the e-mail address."""
+        return self.full_name or ("" if self.company else self.email)
+
     def matches(self, words: list[str], goal: str = "", tier: str = "", event_id: int | None = None,
                 tag: str = "") -> bool:
         """True when the row passes every filter given (words are folded search words)."""
@@ -61,7 +66,8 @@ class ContactTableService(Service):
                                      archived=r[5], search_text=r[6], tags=list(r[7] or []))
                     for r in session.exec(query)}
             for contact_id, address in session.exec(
-                    select(ContactEmail.contact_id, ContactEmail.address).order_by(col(ContactEmail.position).desc())):
+                    select(ContactEmail.contact_id, ContactEmail.address).where(ContactEmail.checked == True)  # noqa: E712
+                    .order_by(col(ContactEmail.position).desc())):
                 if contact_id in rows:
                     rows[contact_id].email = address
             for contact_id, key in session.exec(
@@ -76,4 +82,4 @@ class ContactTableService(Service):
                     select(Interaction.contact_id, func.max(Interaction.happened_at)).group_by(Interaction.contact_id)):
                 if contact_id in rows and last is not None:
                     rows[contact_id].last_contact = as_utc(last)
-            return sorted(rows.values(), key=lambda r: (r.full_name.casefold() or r.company.casefold(), r.id))
+            return sorted(rows.values(), key=lambda r: (r.label.casefold() or r.company.casefold(), r.id))

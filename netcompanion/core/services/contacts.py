@@ -2,83 +2,69 @@
 from __future__ import annotations
 
 import builtins
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, col, select
 
-from netcompanion.core import settings
 from netcompanion.core.clock import utcnow
-from netcompanion.core.enums import EmailKind, PhoneKind, Source, Tier
+from netcompanion.core.enums import EmailKind, Source, Tier
 from netcompanion.core.errors import ConflictError, ValidationError
 from netcompanion.core.names import split_name
 from netcompanion.core.search import build_search_text, fold
 from netcompanion.core.services.base import Service, get_or_raise, resolve_event, resolve_goal, tag_goal
 from netcompanion.core.services.encounters import add_encounter
-from netcompanion.core.store.models import Contact, ContactEmail, ContactGoal, ContactPhone, Encounter
-from netcompanion.core.validation import (
-    choice,
-    email_address,
-    optional_text,
-    phone_e164,
-    rating,
-    required_text,
+from netcompanion.core.services.incoming import ADDRESS_PARTS, NEEDS_ONE_WAY, ContactFields, clean_fields
+from netcompanion.core.store.models import (
+    Contact,
+    ContactEmail,
+    ContactGoal,
+    ContactHistory,
+    ContactPhone,
+    ContactPhoto,
+    Encounter,
 )
+from netcompanion.core.validation import choice, date_value, optional_text, rating
 
-TEXT_FIELDS = ("title", "company", "address", "linkedin", "notes", "interests", "their_goals", "needs", "offers")
+TEXT_FIELDS = ("title", "company", "address", *ADDRESS_PARTS, "linkedin", "notes", "interests", "their_goals",
+               "needs", "offers")
+DATE_FIELDS = ("birthday", "anniversary")
 RATING_FIELDS = {"influence": (1, 5), "credibility": (1, 10), "reliability": (1, 10), "intimacy": (1, 10),
                  "self_orientation": (1, 10), "cadence_days": (1, 3650)}
-
-
-@dataclass
-class ContactFields:
-    """What is known of a person before it is stored: typed by the user, read off a card or imported.
-
-    `phones` holds (number, kind) pairs; numbers may be E.164 or national (read in `region`).
-    """
-
-    full_name: str = ""
-    given_name: str = ""
-    family_name: str = ""
-    title: str = ""
-    company: str = ""
-    emails: list[str] = field(default_factory=list)
-    phones: list[tuple[str, str]] = field(default_factory=list)
-    websites: list[str] = field(default_factory=list)
-    address: str = ""
-    linkedin: str = ""
-    notes: str = ""
-    interests: str = ""
-    their_goals: str = ""
-    needs: str = ""
-    offers: str = ""
-    tags: list[str] = field(default_factory=list)
-    tier: str = Tier.ACQUAINTANCE.value
-    source: str = Source.MANUAL.value
-    region: str = ""
 
 
 CONTACT_LOADS = (selectinload(Contact.emails), selectinload(Contact.phones), selectinload(Contact.goals))
 
 
-def _clean_phones(phones: list[tuple[str, str]], region: str) -> list[tuple[str, str]]:
-    cleaned: list[tuple[str, str]] = []
-    for number, kind in phones:
-        pair = (phone_e164(number, region), choice(kind or "other", PhoneKind, "phone kind"))
-        if pair[0] not in {p for p, _ in cleaned}:
-            cleaned.append(pair)
-    return cleaned
+def _email_rows(fields: ContactFields) -> list[ContactEmail]:
+    return [ContactEmail(address=a, kind=EmailKind.WORK.value, position=i, checked=a not in fields.unchecked)
+            for i, a in enumerate(fields.emails)]
 
 
-def _clean_emails(emails: list[str]) -> list[str]:
-    cleaned: list[str] = []
-    for raw in emails:
-        address = email_address(raw)
-        if address.lower() not in {e.lower() for e in cleaned}:
-            cleaned.append(address)
-    return cleaned
+def _phone_rows(fields: ContactFields) -> list[ContactPhone]:
+    return [ContactPhone(e164=n, kind=k, position=i, checked=n not in fields.unchecked)
+            for i, (n, k) in enumerate(fields.phones)]
+
+
+def store_photo(session: Session, contact: Contact, data: bytes, mime: str) -> bool:
+    """Keep `data` as the contact's picture (the contact has an id); False when it already is."""
+    photo = session.get(ContactPhoto, contact.id)
+    if photo is not None and photo.data == data:
+        return False
+    if photo is None:
+        photo = ContactPhoto(contact_id=contact.id, data=data)
+    photo.data, photo.mime = data, mime or "image/jpeg"
+    session.add(photo)
+    return True
+
+
+def contact_label(contact: Contact) -> str:
+    """How the app names a contact: its name, else its company, e-mail or phone (an e-mail-only
+    contact is shown by its address until a name is known)."""
+    emails = sorted(contact.emails, key=lambda e: not e.checked)  # one that reads as an address first
+    return (contact.full_name or contact.company or (emails[0].address if emails else "")
+            or (contact.phones[0].e164 if contact.phones else "") or "(no name)")
 
 
 def refresh_search_text(contact: Contact) -> None:
@@ -90,27 +76,27 @@ def refresh_search_text(contact: Contact) -> None:
 
 
 def build_contact(fields: ContactFields) -> Contact:
-    """A new, validated Contact row (not yet added to a session) from `fields`."""
-    region = fields.region or settings.home_region()
+    """A new, validated Contact row (not yet added to a session) from `fields`, cleaned by the
+    policy of `incoming.clean_fields`."""
+    fields, _warnings = clean_fields(fields)
     full_name = optional_text(fields.full_name, "name", 300)
     given, family = fields.given_name.strip(), fields.family_name.strip()
     if full_name and not (given or family):
         given, family = split_name(full_name)
     if not full_name:
         full_name = " ".join(part for part in (given, family) if part)
-    if not (full_name or fields.company.strip()):
-        raise ValidationError("a contact needs a name or a company")
+    if not (full_name or fields.company.strip() or fields.emails or fields.phones):
+        raise ValidationError(NEEDS_ONE_WAY)
     contact = Contact(
         full_name=full_name, given_name=given, family_name=family,
         websites=[w.strip() for w in fields.websites if w.strip()],
         tags=sorted({t.strip() for t in fields.tags if t.strip()}),
         tier=choice(fields.tier, Tier, "tier"), source=choice(fields.source, Source, "source"),
         **{name: optional_text(getattr(fields, name), name) for name in TEXT_FIELDS},
+        **{name: date_value(getattr(fields, name), name) for name in DATE_FIELDS},
     )
-    contact.emails = [ContactEmail(address=a, kind=EmailKind.WORK.value, position=i)
-                      for i, a in enumerate(_clean_emails(fields.emails))]
-    contact.phones = [ContactPhone(e164=n, kind=k, position=i)
-                      for i, (n, k) in enumerate(_clean_phones(fields.phones, region))]
+    contact.emails = _email_rows(fields)
+    contact.phones = _phone_rows(fields)
     refresh_search_text(contact)
     return contact
 
@@ -126,8 +112,11 @@ def contact_to_dict(contact: Contact) -> dict[str, Any]:
         "company": contact.company,
         "emails": [e.address for e in contact.emails],
         "phones": [{"e164": p.e164, "kind": p.kind} for p in contact.phones],
+        "unchecked": [e.address for e in contact.emails if not e.checked] + [p.e164 for p in contact.phones
+                                                                             if not p.checked],
         "websites": list(contact.websites),
         "address": contact.address,
+        **{name: getattr(contact, name) for name in (*ADDRESS_PARTS, *DATE_FIELDS)},
         "linkedin": contact.linkedin,
         "notes": contact.notes,
         "interests": contact.interests,
@@ -235,6 +224,19 @@ class ContactService(Service):
             session.flush()
             return load_contact(session, contact.id)
 
+    def history(self, contact_id: int) -> builtins.list[ContactHistory]:
+        """The values newer cards, files and merges replaced, newest first."""
+        with self.db.transaction() as session:
+            return builtins.list(session.exec(select(ContactHistory).where(ContactHistory.contact_id == contact_id)
+                                              .order_by(col(ContactHistory.changed_at).desc(),
+                                                        col(ContactHistory.id).desc())))
+
+    def photo(self, contact_id: int) -> tuple[bytes, str] | None:
+        """The contact's picture (its bytes and MIME type), or None."""
+        with self.db.transaction() as session:
+            photo = session.get(ContactPhoto, contact_id)
+            return None if photo is None else (photo.data, photo.mime)
+
     def set_archived(self, contact_ids: builtins.list[int], archived: bool = True) -> int:
         """Archive (or restore) contacts; returns how many changed."""
         with self.db.transaction() as session:
@@ -278,13 +280,19 @@ class ContactService(Service):
 
     @staticmethod
     def _apply(session: Session, contact: Contact, changes: dict[str, Any]) -> None:
-        region = str(changes.pop("region", "") or settings.home_region())
+        region = str(changes.pop("region", "") or "")
+        if "emails" in changes or "phones" in changes:  # the one cleaning policy, as for a new contact
+            incoming, _warnings = clean_fields(ContactFields(
+                emails=list(changes.get("emails", [])), phones=list(changes.get("phones", [])), region=region,
+                address=str(changes.get("address", contact.address)),
+                address_country=str(changes.get("address_country", contact.address_country))))
         for name, value in changes.items():
             if name in TEXT_FIELDS or name in ("given_name", "family_name"):
                 setattr(contact, name, optional_text(value, name))
             elif name == "full_name":
-                contact.full_name = (required_text(value, "name", 300) if not contact.company
-                                     else optional_text(value, "name", 300))
+                contact.full_name = optional_text(value, "name", 300)
+            elif name in DATE_FIELDS:
+                setattr(contact, name, date_value(value, name))
             elif name in RATING_FIELDS:
                 setattr(contact, name, rating(value, name, *RATING_FIELDS[name]))
             elif name == "tier":
@@ -294,11 +302,10 @@ class ContactService(Service):
             elif name == "archived":
                 contact.archived = bool(value)
             elif name == "emails":  # the old rows go with delete-orphan
-                contact.emails = [ContactEmail(address=a, position=i) for i, a in enumerate(_clean_emails(value))]
+                contact.emails = _email_rows(incoming)
             elif name == "phones":
-                contact.phones = [ContactPhone(e164=n, kind=k, position=i)
-                                  for i, (n, k) in enumerate(_clean_phones(value, region))]
+                contact.phones = _phone_rows(incoming)
             else:
                 raise ValidationError(f"a contact has no field {name!r}")
-        if not (contact.full_name or contact.company):
-            raise ValidationError("a contact needs a name or a company")
+        if not (contact.full_name or contact.company or contact.emails or contact.phones):
+            raise ValidationError(NEEDS_ONE_WAY)

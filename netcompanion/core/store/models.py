@@ -8,7 +8,7 @@ PostgreSQL.
 # creation to build the relationships, and string annotations break that.
 from datetime import datetime
 
-from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, Relationship, SQLModel
 
 from netcompanion.core.clock import utcnow
@@ -45,6 +45,14 @@ class Contact(SQLModel, table=True):
     company: str = Field(default="", index=True)
     websites: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     address: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    # the address in parts, as vCard ADR and the CSV address columns hold it; `address` is its free text
+    address_street: str = ""
+    address_locality: str = ""
+    address_region: str = ""
+    address_postcode: str = ""
+    address_country: str = ""
+    birthday: str = Field(default="", max_length=10)  # YYYY-MM-DD, or --MM-DD when the year is unknown
+    anniversary: str = Field(default="", max_length=10)
     linkedin: str = ""
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     interests: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
@@ -84,18 +92,41 @@ class ContactEmail(SQLModel, table=True):
     address: str = Field(index=True, max_length=320)
     kind: str = Field(default="work", max_length=20)
     position: int = 0
+    checked: bool = True  # False: kept as typed, it does not read as an e-mail address
     contact: Contact | None = Relationship(back_populates="emails")
 
 
 class ContactPhone(SQLModel, table=True):
-    """One phone number of a contact, in E.164."""
+    """One phone number of a contact, in E.164 (or, when `checked` is False, as typed: it does not
+    read as a number in any country it could be from)."""
 
     id: int | None = Field(default=None, primary_key=True)
     contact_id: int = Field(foreign_key="contact.id", index=True, ondelete="CASCADE")
-    e164: str = Field(index=True, max_length=20)
+    e164: str = Field(index=True, max_length=64)
     kind: str = Field(default="work", max_length=20)
     position: int = 0
+    checked: bool = True
     contact: Contact | None = Relationship(back_populates="phones")
+
+
+class ContactHistory(SQLModel, table=True):
+    """A value a contact had before a newer card, file or merge replaced it (a job change)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    contact_id: int = Field(foreign_key="contact.id", index=True, ondelete="CASCADE")
+    field: str = Field(max_length=40)
+    old_value: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    new_value: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    source: str = Field(default="", max_length=300)  # the file, card or merge that changed it
+    changed_at: datetime = Field(default_factory=utcnow)
+
+
+class ContactPhoto(SQLModel, table=True):
+    """A contact's picture (a vCard PHOTO), in a table of its own so that lists of contacts never load it."""
+
+    contact_id: int = Field(foreign_key="contact.id", primary_key=True, ondelete="CASCADE")
+    mime: str = Field(default="image/jpeg", max_length=40)
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
 class Event(SQLModel, table=True):

@@ -21,16 +21,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netcompanion.core.errors import ConflictError, NetCompanionError
+from netcompanion.core.errors import ConflictError
 from netcompanion.core.rules.health import trust_text
 from netcompanion.core.services import Services
+from netcompanion.core.services.contacts import contact_label
 from netcompanion.core.store.card_store import card_image_path
 from netcompanion.gui.card_preview import image_from_file
 from netcompanion.gui.form_codec import join_phones, join_values, split_phones, split_values
-from netcompanion.gui.widgets import local_day, plain_label, show_error
+from netcompanion.gui.operation import Operation
+from netcompanion.gui.widgets import compact_combo, local_day, plain_label
+
+PHOTO_SIDE = 96  # pixels: the contact's picture beside the name
 
 TIERS = [("Inner circle", "inner"), ("Warm", "warm"), ("Acquaintance", "acquaintance"), ("Noise", "noise")]
-LINE_FIELDS = [("full_name", "Name"), ("title", "Title"), ("company", "Company"), ("linkedin", "LinkedIn")]
+LINE_FIELDS = [("full_name", "Name"), ("title", "Title"), ("company", "Company"), ("linkedin", "LinkedIn"),
+               ("birthday", "Birthday"), ("anniversary", "Anniversary")]
+ADDRESS_FIELDS = [("address_street", "Street"), ("address_postcode", "Postcode"), ("address_locality", "City"),
+                  ("address_region", "Region"), ("address_country", "Country")]
 LIST_FIELDS = [("emails", "E-mails"), ("phones", "Phones"), ("websites", "Web sites")]
 TEXT_FIELDS = [("address", "Address"), ("notes", "Notes"), ("interests", "Interests"),
                ("needs", "Needs"), ("offers", "Offers")]
@@ -67,12 +74,17 @@ class ContactDetail(QWidget):
         self.subtitle = plain_label("", "hint", wrap=True)
         self.card_image = QLabel()
         self.card_image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.lines = {name: QLineEdit() for name, _ in LINE_FIELDS}
+        self.photo = QLabel()
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.lines = {name: QLineEdit() for name, _ in (*LINE_FIELDS, *ADDRESS_FIELDS)}
+        for name in ("birthday", "anniversary"):
+            self.lines[name].setPlaceholderText("YYYY-MM-DD, or --MM-DD without the year")
+        self.unchecked = plain_label("", "hint", wrap=True)
         self.lists = {name: QLineEdit() for name, _ in LIST_FIELDS}
         for name, box in self.lists.items():
             box.setPlaceholderText("several values separated by ;" if name != "phones" else "+4930123456 (mobile); …")
         self.texts = {name: _text_box() for name, _ in TEXT_FIELDS}
-        self.tier = QComboBox()
+        self.tier = compact_combo(QComboBox(), 10)
         for label, value in TIERS:
             self.tier.addItem(label, value)
         self.trust = {name: _spin(maximum) for name, _, maximum in TRUST_FIELDS}
@@ -95,9 +107,13 @@ class ContactDetail(QWidget):
             form.addRow(label, self.lines[name])
         for name, label in LIST_FIELDS:
             form.addRow(label, self.lists[name])
+        form.addRow("", self.unchecked)
         form.addRow("Tier", self.tier)
         for name, label in TEXT_FIELDS:
             form.addRow(label, self.texts[name])
+            if name == "address":
+                for part, part_label in ADDRESS_FIELDS:
+                    form.addRow(part_label, self.lines[part])
         for name, label, _ in TRUST_FIELDS:
             form.addRow(label, self.trust[name])
         form.addRow("Trust", self.trust_estimate)
@@ -109,6 +125,7 @@ class ContactDetail(QWidget):
         column = QVBoxLayout(inner)
         column.addWidget(self.heading)
         column.addWidget(self.subtitle)
+        column.addWidget(self.photo)
         column.addWidget(self.card_image)
         column.addLayout(form)
         column.addWidget(plain_label("Encounters and interactions", "cardTitle"))
@@ -132,17 +149,24 @@ class ContactDetail(QWidget):
             widget.setEnabled(enabled)
         self.history.clear()
         self.card_image.clear()
+        self.photo.clear()
+        self.unchecked.setText("")
         if contact_id is None:
             self.heading.setText("No contact selected")
             self.subtitle.setText("Pick a contact in the table.")
             return
         contact = self.services.contacts.get(contact_id)
         self.loaded_at = contact.updated_at
-        self.heading.setText(contact.full_name or contact.company)
+        self.heading.setText(contact_label(contact))
         goals = ", ".join(g.name for g in contact.goals) or "no goal yet"
         self.subtitle.setText(f"{goals} · added {local_day(contact.created_at)} from {contact.source}")
-        for name, _ in LINE_FIELDS:
+        for name in self.lines:
             self.lines[name].setText(getattr(contact, name))
+        unchecked = [e.address for e in contact.emails if not e.checked] + [p.e164 for p in contact.phones
+                                                                            if not p.checked]
+        if unchecked:
+            self.unchecked.setText("Not checked, kept as typed (they do not read as an e-mail or a number): "
+                                   + "; ".join(unchecked))
         self.lists["emails"].setText(join_values(e.address for e in contact.emails))
         self.lists["phones"].setText(join_phones((p.e164, p.kind) for p in contact.phones))
         self.lists["websites"].setText(join_values(contact.websites))
@@ -153,8 +177,18 @@ class ContactDetail(QWidget):
             self.trust[name].setValue(getattr(contact, name) or 0)
         self.trust_estimate.setText(trust_text(contact.credibility, contact.reliability, contact.intimacy,
                                                contact.self_orientation))
+        self._show_photo(contact_id)
         self._show_card(contact_id)
         self._show_history(contact_id)
+
+    def _show_photo(self, contact_id: int) -> None:
+        photo = self.services.contacts.photo(contact_id)
+        if photo is None:
+            return
+        pixmap = QPixmap()
+        if pixmap.loadFromData(photo[0]):
+            self.photo.setPixmap(pixmap.scaled(PHOTO_SIDE, PHOTO_SIDE, Qt.AspectRatioMode.KeepAspectRatio,
+                                               Qt.TransformationMode.SmoothTransformation))
 
     def _show_card(self, contact_id: int) -> None:
         images = self.services.cards.images_for(contact_id)
@@ -170,6 +204,9 @@ class ContactDetail(QWidget):
         for encounter in self.services.encounters.for_contact(contact_id):
             where = encounter.event.name if encounter.event else "met"
             entries.append((encounter.met_at, f"{local_day(encounter.met_at)}  {where}: {encounter.detail or '(no detail)'}"))
+        for change in self.services.contacts.history(contact_id):
+            entries.append((change.changed_at, f"{local_day(change.changed_at)}  {change.field.replace('_', ' ')} "
+                                               f"was {change.old_value!r} (now {change.new_value!r})"))
         for interaction in self.services.interactions.for_contact(contact_id):
             entries.append((interaction.happened_at,
                             f"{local_day(interaction.happened_at)}  {interaction.channel}: {interaction.summary}"))
@@ -192,23 +229,29 @@ class ContactDetail(QWidget):
     def _overwrite_after_conflict(self, message: str) -> bool:
         return _ask_overwrite(self, message)
 
-    def save(self) -> bool:
-        if self.contact_id is None:
-            return False
-        try:
-            self.services.contacts.update(self.contact_id, expected_updated_at=self.loaded_at, **self.changes())
-        except ConflictError as exc:
-            if not self._overwrite_after_conflict(str(exc)):
-                self.show_contact(self.contact_id)  # reload what is stored now
-                return False
-            self.loaded_at = None
-            return self.save()
-        except NetCompanionError as exc:
-            show_error(self, "Cannot save the contact", str(exc))
-            return False
-        self.saved.emit(self.contact_id)
-        self.show_contact(self.contact_id)
-        return True
+    def save(self) -> None:
+        """Store the form's values in the background; the form shows what is stored once it is."""
+        if self.contact_id is not None:
+            self._write(self.contact_id, self.loaded_at, self.changes())
+
+    def _write(self, contact_id: int, expected: datetime | None, values: dict[str, object]) -> None:
+        contacts = self.services.contacts
+        Operation(self, "Cannot save the contact",
+                  lambda: contacts.update(contact_id, expected_updated_at=expected, **values)) \
+            .success(lambda _contact: self._saved(contact_id)) \
+            .on(ConflictError, lambda exc: self._conflicted(contact_id, values, exc)).run()
+
+    def _saved(self, contact_id: int) -> None:
+        self.saved.emit(contact_id)
+        if self.contact_id == contact_id:
+            self.show_contact(contact_id)
+
+    def _conflicted(self, contact_id: int, values: dict[str, object], error: ConflictError) -> None:
+        """Changed elsewhere since the form was filled: save over it, or show what is stored now."""
+        if self._overwrite_after_conflict(str(error)):
+            self._write(contact_id, None, values)
+        elif self.contact_id == contact_id:
+            self.show_contact(contact_id)
 
 
 def _ask_overwrite(parent: QWidget, message: str) -> bool:

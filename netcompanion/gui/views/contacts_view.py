@@ -1,6 +1,7 @@
 """The Contacts place: a fast, filterable table with a detail pane and bulk actions."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QMenu,
     QPushButton,
-    QSplitter,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -26,9 +26,10 @@ from netcompanion.core.services import Services
 from netcompanion.core.services.contact_table import ContactRow
 from netcompanion.core.store.models import Event, Goal
 from netcompanion.gui.contacts_model import ContactTableModel
+from netcompanion.gui.operation import Operation
 from netcompanion.gui.views.contact_detail import TIERS, ContactDetail
 from netcompanion.gui.views.transfer_jobs import pick_and_export, start_import
-from netcompanion.gui.widgets import confirm, fill_combo, plain_label
+from netcompanion.gui.widgets import AdaptiveSplitter, compact_combo, confirm, fill_combo, plain_label
 from netcompanion.gui.worker import Job, LatestRead
 
 
@@ -79,6 +80,7 @@ class ContactsView(QWidget):
         self.archived_filter.addItem("Active", False)
         self.archived_filter.addItem("Archived", True)
         for combo in (self.goal_filter, self.event_filter, self.tier_filter, self.archived_filter):
+            compact_combo(combo, 8)
             combo.currentIndexChanged.connect(self._filters_changed)
         fill_combo(self.tier_filter, TIERS, ("All tiers", ""))
         self.count_label = plain_label("", "hint")
@@ -97,28 +99,26 @@ class ContactsView(QWidget):
         self._build()
 
     def _build(self) -> None:
+        title = QHBoxLayout()
+        title.addWidget(plain_label("Contacts", "pageTitle"))
+        title.addStretch(1)
+        title.addWidget(self.count_label)
+        title.addWidget(self.bulk_button)
+        title.addWidget(self.import_button)
+        title.addWidget(self.export_button)
         filters = QHBoxLayout()
         for combo in (self.goal_filter, self.event_filter, self.tier_filter, self.archived_filter):
-            filters.addWidget(combo)
-        filters.addStretch(1)
-        filters.addWidget(self.count_label)
-        filters.addWidget(self.bulk_button)
-        filters.addWidget(self.import_button)
-        filters.addWidget(self.export_button)
+            filters.addWidget(combo, 1)
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(plain_label("Contacts", "pageTitle"))
+        column.addLayout(title)
         column.addLayout(filters)
         column.addWidget(self.table, 1)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([720, 480])
+        self.splitter = AdaptiveSplitter(left, self.detail, stretch=(3, 2))  # stacked on a small screen
+        self.splitter.setSizes([720, 480])
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(self.splitter)
 
     def _bulk_menu(self) -> QMenu:
         menu = QMenu(self)
@@ -198,22 +198,28 @@ class ContactsView(QWidget):
         self.detail.show_contact(ids[0] if len(ids) == 1 else None)
 
     # bulk actions
+    def _write(self, title: str, write: Callable[[], object], then: Callable[[object], None] | None = None) -> None:
+        """Store `write` in the background; the table is read again once it is stored."""
+        def stored(result: object) -> None:
+            self.reload()
+            if then is not None:
+                then(result)
+
+        Operation(self, title, write).success(stored).run()
+
     def _bulk_goal(self, key: str, name: str) -> None:
-        ids = self.selected_ids()
-        self.services.contacts.tag_many(ids, key)
-        self.reload()
-        self.status.emit(f"Tagged {len(ids)} contacts with {name}")
+        ids, contacts = self.selected_ids(), self.services.contacts
+        self._write("Tag with goal", lambda: contacts.tag_many(ids, key),
+                    lambda _: self.status.emit(f"Tagged {len(ids)} contacts with {name}"))
 
     def _bulk_tier(self, tier: str, label: str) -> None:
-        ids = self.selected_ids()
-        before = self.services.contacts.set_tiers({contact_id: tier for contact_id in ids})
-        self.reload()
+        ids, contacts = self.selected_ids(), self.services.contacts
 
-        def undo() -> None:
-            self.services.contacts.set_tiers(before)
-            self.reload()
+        def offer_undo(before: object) -> None:
+            self.undoable.emit(f"Moved {len(ids)} contacts to {label}",
+                               lambda: self._write("Undo", lambda: contacts.set_tiers(before)))  # type: ignore[arg-type]
 
-        self.undoable.emit(f"Moved {len(ids)} contacts to {label}", undo)
+        self._write("Set tier", lambda: contacts.set_tiers({contact_id: tier for contact_id in ids}), offer_undo)
 
     def pick_import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import contacts", str(Path.home()),
@@ -246,11 +252,8 @@ class ContactsView(QWidget):
         if len(ids) > 1 and not restoring and not confirm(
                 self, "Archive contacts", f"Archive {len(ids)} contacts? They leave the follow-up queue.", "Archive"):
             return
-        self.services.contacts.set_archived(ids, not restoring)
-        self.reload()
-
-        def undo() -> None:
-            self.services.contacts.set_archived(ids, restoring)
-            self.reload()
-
-        self.undoable.emit(f"{'Restored' if restoring else 'Archived'} {len(ids)} contacts", undo)
+        contacts = self.services.contacts
+        self._write("Archive" if not restoring else "Restore", lambda: contacts.set_archived(ids, not restoring),
+                    lambda _: self.undoable.emit(
+                        f"{'Restored' if restoring else 'Archived'} {len(ids)} contacts",
+                        lambda: self._write("Undo", lambda: contacts.set_archived(ids, restoring))))

@@ -1,6 +1,7 @@
 """The dialog that adds or edits an event: name, goal, dates, place, target count, notes."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, QTime
@@ -17,10 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from netcompanion.core.clock import to_local
-from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.services import Services
 from netcompanion.core.store.models import Event
-from netcompanion.gui.widgets import show_error
+from netcompanion.gui.operation import Operation
 
 
 def _edit(value: datetime) -> QDateTimeEdit:
@@ -63,7 +63,8 @@ class EventDialog(QDialog):
         self.target.setSuffix(" people")
         self.notes = QPlainTextEdit(event.notes if event else "")
         self.notes.setFixedHeight(70)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                                  | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
@@ -78,18 +79,23 @@ class EventDialog(QDialog):
         self.saved: Event | None = None
 
     def accept(self) -> None:
+        """Store the event in the background; the dialog closes once it is stored, and stays open
+        with the message when it cannot be."""
         start, end = _picked(self.start), _picked(self.end)
-        target, location, notes = self.target.value(), self.location.text(), self.notes.toPlainText()
-        try:
-            if self.editing is None:
-                self.saved = self.services.events.add(self.name.text(), self.goal.currentData(), start=start, end=end,
-                                                      target_count=target, location=location, notes=notes)
-            else:
-                assert self.editing.id is not None  # an event being edited is stored
-                self.saved = self.services.events.update(self.editing.id, name=self.name.text(),
-                                                         goal=self.goal.currentData(), start=start, end=end,
-                                                         target_count=target, location=location, notes=notes)
-        except NetCompanionError as exc:
-            show_error(self, "Cannot save the event", str(exc))
-            return
+        values = dict(name=self.name.text(), goal=self.goal.currentData(), start=start, end=end,
+                      target_count=self.target.value(), location=self.location.text(), notes=self.notes.toPlainText())
+        events, editing = self.services.events, self.editing
+        if editing is None:
+            name, goal = values.pop("name"), values.pop("goal")
+            write: Callable[[], Event] = lambda: events.add(name, goal, **values)  # noqa: E731
+        else:
+            assert editing.id is not None  # an event being edited is stored
+            event_id = editing.id
+            write = lambda: events.update(event_id, **values)  # noqa: E731
+        self.buttons.setEnabled(False)
+        Operation(self, "Cannot save the event", write).success(self._stored) \
+            .failure(lambda _error: self.buttons.setEnabled(True)).run()
+
+    def _stored(self, event: Event) -> None:
+        self.saved = event
         super().accept()

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from netcompanion.core.services import Services
 from netcompanion.gui.views.event_dialog import EventDialog
-from netcompanion.gui.widgets import local_time, plain_label
+from netcompanion.gui.widgets import AdaptiveSplitter, local_time, plain_label
 
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MET_NOBODY_YET = ("Nobody met at this event yet. Scan a card with this event chosen on the Scan page, "
@@ -34,6 +33,8 @@ class EventsView(QWidget):
         self.services = services
         self.event_id: int | None = None
         self.list = QListWidget()
+        self.list.setWordWrap(True)  # a long event name wraps: the list stays narrow on a small screen
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(self._open_current)
         self.add_button = QPushButton("New event…")
         self.add_button.setObjectName("primary")
@@ -75,11 +76,7 @@ class EventsView(QWidget):
         page_column.addWidget(self.facts)
         page_column.addWidget(self.results)
         page_column.addWidget(self.tabs, 1)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(page)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
+        splitter = AdaptiveSplitter(left, page, stretch=(1, 3))
         splitter.setSizes([300, 900])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)

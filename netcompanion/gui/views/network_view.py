@@ -5,6 +5,7 @@ accept or decline an introduction) go through the services.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -17,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.services import Services
-from netcompanion.gui.widgets import card_frame, plain_label, show_error
+from netcompanion.gui.operation import Operation
+from netcompanion.gui.widgets import card_frame, plain_label
 from netcompanion.gui.worker import Job, LatestRead
 
 TIER_LABELS = {"inner": "Inner circle", "warm": "Warm", "acquaintance": "Acquaintance", "noise": "Noise"}
@@ -154,27 +155,31 @@ class NetworkView(QWidget):
         return frame
 
     # actions
+    def _write(self, title: str, write: Callable[[], object], done: str) -> None:
+        """Store `write` in the background, then say `done` and read the report again."""
+        def stored(_result: object) -> None:
+            self.status.emit(done)
+            self.refresh()
+
+        Operation(self, title, write).success(stored).run()
+
     def move_down(self, move: dict[str, Any]) -> None:
-        self.services.contacts.set_tiers({move["contact_id"]: move["to_tier"]})
-        self.status.emit(f"Moved {move['name']} to {TIER_LABELS.get(move['to_tier'], move['to_tier'])}")
-        self.refresh()
+        contacts = self.services.contacts
+        self._write("Move down a tier", lambda: contacts.set_tiers({move["contact_id"]: move["to_tier"]}),
+                    f"Moved {move['name']} to {TIER_LABELS.get(move['to_tier'], move['to_tier'])}")
 
     def archive(self, entry: dict[str, Any]) -> None:
-        self.services.contacts.set_archived([entry["contact_id"]])
-        self.status.emit(f"Archived {entry['name']}")
-        self.refresh()
+        contacts = self.services.contacts
+        self._write("Archive", lambda: contacts.set_archived([entry["contact_id"]]), f"Archived {entry['name']}")
 
     def introduce(self, suggestion: dict[str, Any], accept: bool) -> None:
         offerer, needer = suggestion["offerer"]["id"], suggestion["needer"]["id"]
-        try:
-            if accept:
-                self.services.network.accept_introduction(offerer, needer)
-            else:
-                self.services.network.decline_introduction(offerer, needer)
-        except NetCompanionError as exc:
-            show_error(self, "Introduction", str(exc))
-        self.status.emit("Introduction queued for both sides" if accept else "Suggestion set aside")
-        self.refresh()
+        network = self.services.network
+        if accept:
+            self._write("Introduction", lambda: network.accept_introduction(offerer, needer),
+                        "Introduction queued for both sides")
+        else:
+            self._write("Introduction", lambda: network.decline_introduction(offerer, needer), "Suggestion set aside")
 
 
 def _result_text(result: dict[str, Any]) -> str:

@@ -16,22 +16,23 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.services import Services
-from netcompanion.gui.widgets import local_day, plain_label, plain_tooltip, show_error
+from netcompanion.gui.operation import Operation
+from netcompanion.gui.widgets import AdaptiveSplitter, compact_combo, local_day, plain_label, plain_tooltip, show_error
 from netcompanion.gui.worker import Job, run_in_background
 from netcompanion.interop.attendee_formats import AttendeeFormat
 from netcompanion.interop.attendees import ATTENDEE_KEYS, attendee_format, read_attendees
@@ -159,7 +160,7 @@ class PlanningTab(QWidget):
             box.setFixedHeight(60)
             box.setTabChangesFocus(True)
         self.why.setPlaceholderText("Why this person, specifically (e.g. their fund led two seed rounds in logistics)")
-        self.target_status = QComboBox()
+        self.target_status = compact_combo(QComboBox(), 8)
         for label, value in STATUSES:
             self.target_status.addItem(label, value)
         self.save_target_button = QPushButton("Save target")
@@ -177,7 +178,6 @@ class PlanningTab(QWidget):
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.rank_contacts_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.add_button)
         left_column.addLayout(buttons)
         self.brief_form = QFormLayout()
         self.brief_form.addRow("You sell", self.offer)
@@ -186,31 +186,37 @@ class PlanningTab(QWidget):
         left_column.addWidget(self.progress)
         left_column.addWidget(self.network)
         left_column.addWidget(self.ranked_table, 1)
-        left_column.addWidget(self.evidence)
+        under_table = QHBoxLayout()  # under the list it acts on: the page stays narrow enough for a small screen
+        under_table.addWidget(self.evidence, 1)
+        under_table.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
+        left_column.addLayout(under_table)
         right = QWidget()
         right_column = QVBoxLayout(right)
         right_column.setContentsMargins(0, 0, 0, 0)
         right_column.addWidget(plain_label("Targets", "cardTitle"))
         right_column.addWidget(self.targets_table, 1)
-        form = QFormLayout()  # labels above the boxes, so that the boxes get the panel's width
+        editor = QWidget()
+        form = QFormLayout(editor)  # labels above the boxes, so that the boxes get the panel's width
+        form.setContentsMargins(0, 0, 0, 0)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow("Why", self.why)
         form.addRow("Research", self.research)
         form.addRow("Talking points", self.talking)
         form.addRow("Status", self.target_status)
-        right_column.addLayout(form)
+        scroll = QScrollArea()  # on a small screen the target's notes scroll; the buttons stay in view
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumHeight(120)
+        scroll.setWidget(editor)
+        right_column.addWidget(scroll, 1)
         right.setMinimumWidth(RIGHT_PANEL_MIN_WIDTH)
         target_buttons = QHBoxLayout()
         target_buttons.addStretch(1)
         target_buttons.addWidget(self.remove_target_button)
         target_buttons.addWidget(self.save_target_button)
         right_column.addLayout(target_buttons)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
+        splitter = AdaptiveSplitter(left, right, stretch=(3, 2))
         splitter.setSizes([3000, 2000])  # the ranked list, with its reasons, gets most of the room
         QVBoxLayout(self).addWidget(splitter)
 
@@ -242,13 +248,13 @@ class PlanningTab(QWidget):
         wanted = {"offer": self.offer.text().strip(), "hiring_for": self.hiring_for.text().strip()}
         if wanted == before:
             return
-        try:
-            self.services.preferences.set_planning_brief(self.event_id, **wanted)
-        except NetCompanionError as exc:
-            show_error(self, "Planning", str(exc))
-            return
-        if self.ranked:  # rank the same people again with the new brief
-            self._ranked_ready((self.attendees, self.services.planning.rank(self.event_id, self.attendees)))
+        preferences, event_id = self.services.preferences, self.event_id
+        Operation(self, "Planning", lambda: preferences.set_planning_brief(event_id, **wanted)) \
+            .success(lambda _: self._brief_saved(event_id)).run()
+
+    def _brief_saved(self, event_id: int) -> None:
+        if self.ranked and event_id == self.event_id:  # rank the same people again with the new brief
+            self._ranked_ready((self.attendees, self.services.planning.rank(event_id, self.attendees)))
 
     # ranking
     def pick_attendee_file(self) -> None:
@@ -262,20 +268,19 @@ class PlanningTab(QWidget):
         the background."""
         if self.event_id is None:
             return
-        if mapping is None:
-            try:
-                found = attendee_format(path)
-            except NetCompanionError as exc:
-                show_error(self, "Attendee list", str(exc))
-                return
-            dialog = ColumnMappingDialog(found, self)
-            if not dialog.exec():
-                return
-            mapping, questions = dialog.mapping(), dialog.questions()
+        if mapping is None:  # the header is read off the GUI thread: the file may be large or slow
+            Operation(self, "Attendee list", lambda: attendee_format(path)) \
+                .success(lambda found: self._ask_columns(path, found)).run()
+            return
         self.progress.setText("Reading…")
         self.job = run_in_background(read_and_rank_job, self.services, self.event_id, path, mapping, questions,
                                      on_progress=lambda d, t, m: self.progress.setText(m),
                                      on_done=self._ranked_ready, on_error=self._failed)
+
+    def _ask_columns(self, path: str, found: AttendeeFormat) -> None:
+        dialog = ColumnMappingDialog(found, self)
+        if dialog.exec():
+            self.import_attendees(path, dialog.mapping(), dialog.questions())
 
     def rank_contacts(self) -> None:
         """Rank the user's own contacts, read the same way as an attendee list."""
@@ -339,11 +344,11 @@ class PlanningTab(QWidget):
         if not rows or self.event_id is None:
             return
         attendees = [dict(self.ranked[row].attendee, contact_id=self.ranked[row].contact_id) for row in rows]
-        try:
-            added = self.services.planning.add_targets(self.event_id, attendees)
-        except NetCompanionError as exc:
-            show_error(self, "Targets", str(exc))
-            return
+        planning, event_id = self.services.planning, self.event_id
+        Operation(self, "Targets", lambda: planning.add_targets(event_id, attendees)) \
+            .success(self._targets_added).run()
+
+    def _targets_added(self, added: list) -> None:
         self.status.emit(f"Added {len(added)} targets")
         self._show_targets()
         self.targets_changed.emit()
@@ -383,25 +388,29 @@ class PlanningTab(QWidget):
         target_id = self._selected_target()
         if target_id is None:
             return
-        try:
-            self.services.planning.update_target(
-                target_id, why=self.why.toPlainText(), research_notes=self.research.toPlainText(),
-                talking_points=self.talking.toPlainText(), status=self.target_status.currentData())
-        except NetCompanionError as exc:
-            show_error(self, "Target", str(exc))
-            return
-        row = self._target_ids.index(target_id)
+        planning = self.services.planning
+        values = dict(why=self.why.toPlainText(), research_notes=self.research.toPlainText(),
+                      talking_points=self.talking.toPlainText(), status=self.target_status.currentData())
+        Operation(self, "Target", lambda: planning.update_target(target_id, **values)) \
+            .success(lambda _: self._target_saved(target_id)).run()
+
+    def _target_saved(self, target_id: int) -> None:
         self._show_targets()
-        self.targets_table.selectRow(row)
+        if target_id in self._target_ids:
+            self.targets_table.selectRow(self._target_ids.index(target_id))
         self.status.emit("Target saved")
         self.targets_changed.emit()
 
     def remove_target(self) -> None:
         target_id = self._selected_target()
         if target_id is not None:
-            self.services.planning.remove_target(target_id)
-            self._show_targets()
-            self.targets_changed.emit()
+            planning = self.services.planning
+            Operation(self, "Target", lambda: planning.remove_target(target_id)) \
+                .success(lambda _: self._target_removed()).run()
+
+    def _target_removed(self) -> None:
+        self._show_targets()
+        self.targets_changed.emit()
 
 
 def _known_text(entry: Any) -> str:

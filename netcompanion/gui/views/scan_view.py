@@ -5,6 +5,7 @@ enters the inbox as soon as it is read. The review form saves with Enter and mov
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,18 +25,26 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from netcompanion.core import settings
 from netcompanion.core.clock import utcnow
-from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.services import Services
+from netcompanion.core.store.models import Contact
 from netcompanion.gui.card_preview import image_from_array, image_from_file, outlined
 from netcompanion.gui.form_codec import join_phones, join_values, split_phones, split_values
-from netcompanion.gui.widgets import card_frame, fill_combo, plain_label, plain_tooltip, show_error
+from netcompanion.gui.operation import Operation
+from netcompanion.gui.widgets import (
+    AdaptiveSplitter,
+    card_frame,
+    compact_combo,
+    fill_combo,
+    plain_label,
+    plain_tooltip,
+    show_error,
+)
 from netcompanion.gui.worker import Cancelled, Job, run_in_background
 from netcompanion.ocr.image_files import IMAGE_SUFFIXES
 
@@ -43,7 +52,7 @@ LOW_CONFIDENCE = 0.6
 CARD_PREVIEW_HEIGHT = 300
 FORM_FIELDS = [("full_name", "Name"), ("title", "Title"), ("company", "Company"), ("emails", "E-mails"),
                ("phones", "Phones"), ("websites", "Web sites"), ("address", "Address"), ("linkedin", "LinkedIn")]
-STATUS_MARK = {"read": "●", "failed": "✖", "saved": "✔", "skipped": "–", "merged": "✔"}
+STATUS_MARK = {"read": "●", "failed": "✖", "saving": "…", "saved": "✔", "skipped": "–", "merged": "✔"}
 
 
 @dataclass
@@ -107,7 +116,7 @@ class ScanView(QWidget):
         self.current: ScanItem | None = None
         self._reader_starting = False
         self.setAcceptDrops(True)
-        self.event_combo, self.goal_combo = QComboBox(), QComboBox()
+        self.event_combo, self.goal_combo = compact_combo(QComboBox(), 14), compact_combo(QComboBox(), 8)
         self.event_combo.currentIndexChanged.connect(self._event_changed)
         self.script_combo = self._script_combo()
         self.add_button = QPushButton("Add cards…")
@@ -157,16 +166,16 @@ class ScanView(QWidget):
     def _build(self) -> None:
         top = QHBoxLayout()
         top.addWidget(plain_label("Scan", "pageTitle"))
-        top.addSpacing(16)
-        top.addWidget(QLabel("Event"))
-        top.addWidget(self.event_combo, 1)
-        top.addWidget(QLabel("Goal"))
-        top.addWidget(self.goal_combo)
-        top.addWidget(QLabel("Script"))
-        top.addWidget(self.script_combo)
         top.addStretch(1)
         top.addWidget(self.folder_button)
         top.addWidget(self.add_button)
+        choices = QHBoxLayout()  # a row of its own: the page stays narrow enough for a small screen
+        for label, combo, stretch in (("Event", self.event_combo, 2), ("Goal", self.goal_combo, 1),
+                                      ("Script", self.script_combo, 1)):
+            buddy = QLabel(label)
+            buddy.setBuddy(combo)
+            choices.addWidget(buddy)
+            choices.addWidget(combo, stretch)
         progress = QHBoxLayout()
         progress.addWidget(self.progress, 1)
         progress.addWidget(self.progress_label)
@@ -207,13 +216,10 @@ class ScanView(QWidget):
         right_column.setContentsMargins(0, 0, 0, 0)
         right_column.addWidget(scroll, 1)
         right_column.addLayout(buttons)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
+        splitter = AdaptiveSplitter(left, right, stretch=(1, 3))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(choices)
         layout.addLayout(progress)
         layout.addWidget(splitter, 1)
 
@@ -223,7 +229,7 @@ class ScanView(QWidget):
         choice is kept between runs."""
         from netcompanion.ocr.engines import OTHER_SCRIPTS, script_languages, tesseract_languages
 
-        combo = QComboBox()
+        combo = compact_combo(QComboBox(), 10)
         combo.addItem("Latin, Chinese, Japanese, Korean", "")
         installed = tesseract_languages()
         for script, codes in OTHER_SCRIPTS.items():
@@ -439,36 +445,50 @@ class ScanView(QWidget):
         item = self.current
         if item is None or item.status not in ("read", "failed"):
             return
-        try:
-            contact = self.services.cards.save_scan(
-                self.form_scan(), item.path, event=self.event_combo.currentData(),
-                goals=[self.goal_combo.currentData()] if self.goal_combo.currentData() else [],
-                detail=self.detail.text(), region=settings.home_region(),
-                new_person=self._match_id is not None)  # offered a merge, the user chose a new contact
-        except (NetCompanionError, OSError) as exc:
-            show_error(self, "Cannot save this card", str(exc))
-            return
-        item.status, item.contact_id = "saved", contact.id
-        self.status.emit(f"Saved {contact.full_name or contact.company}")
-        self.contacts_changed.emit()
-        self._next()
+        cards, scan, where = self.services.cards, self.form_scan(), self._where_met()
+        new_person = self._match_id is not None  # offered a merge, the user chose a new contact
+        self._store(item, "saved", "Cannot save this card",
+                    lambda: cards.save_scan(scan, item.path, **where, new_person=new_person),
+                    lambda contact: f"Saved {contact.full_name or contact.company}")
 
     def merge_current(self) -> None:
-        item = self.current
-        if item is None or self._match_id is None:
+        item, match_id = self.current, self._match_id
+        if item is None or match_id is None:
             return
-        try:
-            self.services.cards.merge_scan(
-                self._match_id, self.form_scan(), item.path, event=self.event_combo.currentData(),
-                goals=[self.goal_combo.currentData()] if self.goal_combo.currentData() else [],
-                detail=self.detail.text(), region=settings.home_region())
-        except (NetCompanionError, OSError) as exc:
-            show_error(self, "Cannot merge this card", str(exc))
-            return
-        item.status, item.contact_id = "merged", self._match_id
-        self.status.emit("Merged into the existing contact")
-        self.contacts_changed.emit()
+        cards, scan, where = self.services.cards, self.form_scan(), self._where_met()
+        self._store(item, "merged", "Cannot merge this card", lambda: cards.merge_scan(match_id, scan, item.path, **where),
+                    lambda _contact: "Merged into the existing contact")
+
+    def _where_met(self) -> dict[str, Any]:
+        """The event, goal, conversation detail and region the reviewed card is saved with."""
+        goal = self.goal_combo.currentData()
+        return dict(event=self.event_combo.currentData(), goals=[goal] if goal else [], detail=self.detail.text(),
+                    region=settings.home_region())
+
+    def _store(self, item: ScanItem, status: str, title: str, write: Callable[[], Contact],
+               said: Callable[[Contact], str]) -> None:
+        """Store the card in the background and open the next one at once; when it cannot be
+        stored, the message names why and the card is opened again as it was."""
+        before, item.status = item.status, "saving"
         self._next()
+
+        def stored(contact: Contact) -> None:
+            item.status, item.contact_id = status, contact.id
+            self._relabel(item)
+            self.status.emit(said(contact))
+            self.contacts_changed.emit()
+
+        def refused(_error: Exception) -> None:
+            item.status = before
+            self._relabel(item)
+            if item in self.items:
+                self.inbox.setCurrentRow(self.items.index(item))
+
+        Operation(self, title, write).success(stored).failure(refused).run()
+
+    def _relabel(self, item: ScanItem) -> None:
+        if item in self.items:
+            self.inbox.item(self.items.index(item)).setText(item.label)
 
     def skip_current(self) -> None:
         if self.current is not None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from netcompanion.core.clock import to_local, utcnow
-from netcompanion.core.errors import NetCompanionError
 from netcompanion.core.rules.followup_rules import CHECKLIST_SECTIONS
 from netcompanion.core.services import Services
 from netcompanion.core.services.followups import ChecklistSection, QueueItem
-from netcompanion.gui.widgets import ElidedLabel, card_frame, fill_combo, plain_label, show_error
+from netcompanion.gui.operation import Operation
+from netcompanion.gui.widgets import ElidedLabel, card_frame, compact_combo, fill_combo, plain_label, show_error
 from netcompanion.gui.worker import Job, LatestRead
 from netcompanion.interop.mailto import SUBJECTS, mailto_link
 
@@ -94,7 +94,7 @@ class FollowUpCard(QFrame):
         self.signature = card_signature(item, overdue)
         at = f" · {item.company}" if item.company and item.contact_name else ""
         text = QVBoxLayout()
-        text.addWidget(plain_label(f"{item.contact_name or item.company}{at}", "cardTitle"))
+        text.addWidget(ElidedLabel(f"{item.contact_name or item.company}{at}", "cardTitle"))
         text.addWidget(ElidedLabel(item.reason))  # the whole reason is its tooltip
         text.addWidget(plain_label(item.due_label, "hint"))
         buttons = QHBoxLayout()
@@ -124,6 +124,12 @@ class FollowUpCard(QFrame):
         done.clicked.connect(lambda: self.view.act("done", self.item.id))
         for button in (snooze, dismiss, done):
             buttons.addWidget(button)
+        if view.compact:  # the small window: the buttons under the text, so that they always fit
+            buttons.insertStretch(0, 1)
+            column = QVBoxLayout(self)
+            column.addLayout(text)
+            column.addLayout(buttons)
+            return
         row = QHBoxLayout(self)
         row.addLayout(text, 1)
         row.addLayout(buttons)
@@ -138,7 +144,7 @@ class TodayView(QWidget):
 
     def __init__(self, services: Services, parent: QWidget | None = None, compact: bool = False) -> None:
         super().__init__(parent)
-        self.services = services
+        self.services, self.compact = services, compact
         self.search_words: list[str] = []
         self.expanded: set[str] = set()
         self.items: list[QueueItem] = []
@@ -148,8 +154,8 @@ class TodayView(QWidget):
         self._later_timer = QTimer(self, singleShot=True, interval=0)
         self._later_timer.timeout.connect(self._build_later_cards)
         self.read = LatestRead(self, build_checklist_job, self._show_checklist, self._queue_failed)
-        self.checklist_window: QWidget | None = None
-        self.goal_filter = QComboBox()
+        self.checklist_window: ChecklistWindow | None = None
+        self.goal_filter = compact_combo(QComboBox(), 10)
         self.goal_filter.currentIndexChanged.connect(self.refresh_list)
         self.everyone = QCheckBox("Everyone's")
         self.everyone.setToolTip("On a database the team shares: the follow-ups of everyone, not only yours")
@@ -165,6 +171,7 @@ class TodayView(QWidget):
         holder.setLayout(self.body)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the cards fit the width
         scroll.setWidget(holder)
         header = QHBoxLayout()
         header.addWidget(plain_label("Today", "pageTitle"))
@@ -299,24 +306,22 @@ class TodayView(QWidget):
 
     # actions
     def act(self, action: str, followup_id: int) -> None:
+        followups = self.services.followups
         if action == "done":
-            self._apply(followup_id, self.services.followups.mark_done, "Done: logged and the next touch scheduled")
+            self._apply(followup_id, followups.mark_done, "Done: logged and the next touch scheduled")
         else:
-            self._apply(followup_id, self.services.followups.dismiss, "Dismissed")
+            self._apply(followup_id, followups.dismiss, "Dismissed")
 
     def snooze(self, followup_id: int, delay: timedelta) -> None:
-        self._apply(followup_id, lambda item_id: self.services.followups.snooze(item_id, utcnow() + delay), "Snoozed")
+        followups = self.services.followups
+        self._apply(followup_id, lambda item_id: followups.snooze(item_id, utcnow() + delay), "Snoozed")
 
     def _apply(self, followup_id: int, action: Callable[[int], object], message: str) -> None:
-        """Store `action` on the item; its card leaves the list at once, and the list is read again."""
-        try:
-            action(followup_id)
-        except NetCompanionError as exc:  # e.g. a teammate ticked it meanwhile
-            show_error(self, "Follow-up", str(exc))
-            self.refresh_list()
-            return
+        """Store `action` on the item in the background; its card leaves the list at once, and the
+        list is read again (also when it failed: a teammate may have ticked it meanwhile)."""
         self._take_off(followup_id)
-        self._changed(message)
+        Operation(self, "Follow-up", lambda: action(followup_id)) \
+            .success(lambda _: self._changed(message)).failure(lambda _: self.refresh_list()).run()
 
     def _take_off(self, followup_id: int) -> None:
         card = self.cards.pop(followup_id, None)
@@ -339,8 +344,8 @@ class TodayView(QWidget):
         if dialog.exec():
             picked = picker.dateTime().toPython()
             assert isinstance(picked, datetime)
-            until = picked.astimezone()
-            self._apply(followup_id, lambda item_id: self.services.followups.snooze(item_id, until), "Snoozed")
+            until, followups = picked.astimezone(), self.services.followups
+            self._apply(followup_id, lambda item_id: followups.snooze(item_id, until), "Snoozed")
 
     def open_email(self, item: QueueItem) -> None:
         contact = self.services.contacts.get(item.contact_id)
@@ -355,11 +360,9 @@ class TodayView(QWidget):
 
         text, ok = ask_detail(self, self.services, item)
         if ok and text.strip():
-            try:
-                self.services.followups.set_detail(item.id, text)
-            except NetCompanionError as exc:
-                show_error(self, "Conversation detail", str(exc))
-            self._changed("Detail added: the draft mentions it now")
+            followups = self.services.followups
+            Operation(self, "Conversation detail", lambda: followups.set_detail(item.id, text)) \
+                .success(lambda _: self._changed("Detail added: the draft mentions it now")).run()
 
     def _changed(self, message: str = "") -> None:
         self.refresh_list()
@@ -367,22 +370,33 @@ class TodayView(QWidget):
         if message:
             self.status.emit(message)
         if self.checklist_window is not None and self.checklist_window.isVisible():
-            self.checklist_window.findChild(TodayView).refresh_list()  # type: ignore[union-attr]
+            self.checklist_window.today.refresh_list()
 
     # the small window
     def open_checklist_window(self) -> None:
         if self.checklist_window is None:
-            window = QWidget(None, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
-            window.setWindowTitle("Follow-up checklist")
-            inner = TodayView(self.services, compact=True)
-            inner.changed.connect(self.refresh_list)
-            QVBoxLayout(window).addWidget(inner)
-            window.resize(520, 600)
-            self.checklist_window = window
-        self.checklist_window.findChild(TodayView).refresh()  # type: ignore[union-attr]
+            self.checklist_window = ChecklistWindow(self.services)
+            self.checklist_window.today.changed.connect(self.refresh_list)
+        self.checklist_window.today.refresh()
         self.checklist_window.show()
         self.checklist_window.raise_()
 
     def close_checklist_window(self) -> None:
         if self.checklist_window is not None:
             self.checklist_window.close()
+
+
+class ChecklistWindow(QWidget):
+    """The follow-up checklist as a small window that stays on top; Esc or Ctrl+W closes it."""
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
+        self.setWindowTitle("Follow-up checklist")
+        self.today = TodayView(services, compact=True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.today)
+        keys = {QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+W"), QKeySequence(QKeySequence.StandardKey.Close)}
+        for sequence in keys:  # the platform's Close is Ctrl+F4 on some desktops: Ctrl+W always closes too
+            QShortcut(sequence, self, self.close)
+        self.resize(520, 600)
