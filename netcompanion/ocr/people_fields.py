@@ -98,6 +98,17 @@ def read_people(lines: list[Line], out: Fields, emails: list[str], websites: lis
 Roles = dict[int, dict[str, float]]
 
 
+def _acronym_of_org(line: Line, free: list[Line]) -> bool:
+    """The line is one word in capitals that another line naming an organisation spells out,
+    word by word ("ESCI" / "Engineering Staff College of India")."""
+    word = line.text.strip(" .,")
+    key = re.sub(r"[^a-z]", "", pn.fold(word))
+    if " " in word or not word.isupper() or len(key) < 3:
+        return False
+    return any(o is not line and pn.org_score(o.text) > 0 and pn.abbreviates(o.text, [key])
+               for o in free)
+
+
 def _gap(lines: list[Line], a: Line, b: Line) -> int:
     """How many lines apart ``a`` and ``b`` are in reading order, not counting the degree lines
     between them ("Dr. K. Rao" / "M.Tech., Ph.D." / "DIRECTOR": the title is next to the name)."""
@@ -123,6 +134,8 @@ def _read_name(lines: list[Line], free: list[Line], roles: Roles, locals_: list[
                 re.sub(r"[^a-z0-9]", "", pn.fold(line.text)) in \
                 {re.sub(r"[^a-z0-9]", "", d) for d in domains}:
             em = 0.0  # one word that is the card's domain: the brand ("VISHWA", vishwa.co.in)
+        if _acronym_of_org(line, free):
+            continue  # "ESCI" over "Engineering Staff College of India": the firm's initials
         s += 0.8 * em
         s += min(0.5, 0.35 * max(0.0, line.rel_size - 1.0)) + (0.15 if line.size_rank <= 1 else 0.0)
         dom = pn.company_from_domain(line.text, domains)
@@ -238,14 +251,19 @@ def _read_title(free: list[Line], name_line: Line | None, roles: Roles, out: Fie
 
 
 def _spelled_out(acronym: str, free: list[Line], domains: list[str]) -> Line | None:
-    """The free line that spells out ``acronym``, a short logo word that is the card's domain
-    (``NRSA`` with nrsa.gov.in), word by word."""
+    """The free line that spells out ``acronym``, a short logo word, word by word: the card's
+    domain (``NRSA`` with nrsa.gov.in), or initials in capitals that a line naming an
+    organisation spells ("ESCI" / "Engineering Staff College of India")."""
     key = re.sub(r"[^a-z0-9]", "", pn.fold(acronym))
-    if not 2 <= len(key) <= 6 or key not in domains:
+    if not 2 <= len(key) <= 6:
+        return None
+    capitals = acronym.strip(" .,").isupper() and len(key) >= 3
+    if key not in domains and not capitals:
         return None
     for line in free:
         if not line.used and len(line.text.split()) >= 2 and not re.search(r"\d|@", line.text) \
-                and pn.abbreviates(line.text, [key]) and not pn.tagline_like(line.text):
+                and pn.abbreviates(line.text, [key]) and not pn.tagline_like(line.text) \
+                and (key in domains or pn.org_score(line.text) > 0):
             return line
     return None
 

@@ -180,3 +180,12 @@ def test_nothing_joins_a_company_after_its_legal_form():
                 ("L. Ravi Kumar", (30, 53, 672, 157)), ("Managing Director", (250, 164, 860, 217)),
                 region="IN")
     assert v["company"] == "WONDER ROADS (P) LTD."
+
+
+def test_initials_of_an_organisation_are_no_name_and_give_way_to_its_full_name():
+    v = _fields(("Northern Survey College of Ireland", (360, 70, 1990, 190)),
+                ("Aoife Brennan", (800, 480, 1550, 610)), ("Faculty & Business Head", (785, 610, 1560, 690)),
+                ("NSCI", (46, 266, 273, 366)),
+                (": dpc@nscihq.org I dpc.nscihq@gmail.com", (150, 1120, 1290, 1210)), region="IE")
+    assert v["full_name"] == "Aoife Brennan"
+    assert v["company"] == "Northern Survey College of Ireland"
