@@ -200,6 +200,10 @@ def address_score(text: str) -> float:
     # "262 Baker Street", "24, SIDCO ...", door numbers "3/1, Main Road", "12-4-56, Lane"
     if re.match(r"^\s*\d+(?:[/-]\d+)*[A-Za-z]?\s*[,/]?\s+[A-Za-z]", t):
         score += 0.5
+    # an Indian house number ("6-3-200/B/5", "H.No. 1-9-630/1", "D.No. 56-3-10/2") anywhere
+    elif re.search(r"(?<![\d/-])\d{1,3}(?:-\d{1,4}){2,3}(?:/[A-Za-z0-9]{1,3})+(?![\w/-])|"
+                   r"\b(?:H|D|Door|Flat|Plot)\.?\s*No\.?\s*:?\s*\d", t, re.I):
+        score += 0.8
     if t != text.strip():  # had an address label
         score += 1.0
     if "," in t and has_num:

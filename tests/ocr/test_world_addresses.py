@@ -70,3 +70,15 @@ def test_slogans_are_no_titles_and_compound_titles_are() -> None:
     assert pn.title_score("Schönberger") == 0.0  # a family name, no compound title
     assert pn.strip_name_decorations("Sarina Garner, Dipl.-Ing.") == "Sarina Garner"
     assert pa.address_score("Njegoševa bb") >= 1.5  # 'bb': a street without a number
+
+
+def test_indian_house_numbers_make_an_address_line() -> None:
+    assert pa.address_score("8-2-269/S/4, Sagar Society") >= 1.0
+    assert pa.address_score('"SRI CHAMBERS", H.No. 6-3-200/B/5') >= 1.0
+    assert pa.address_score("Ph.: 040-2345/67") < 1.0  # a phone with a sibling line is none
+    v = _fields(("P. Ravi Teja", (127, 548, 521, 642)), ("General Manager", (124, 631, 900, 730)),
+                ("Konark Cement Limited", (1364, 716, 2222, 805)),
+                ("8-2-269/S/4, Sagar Society", (1344, 812, 2222, 901)),
+                ("Road No.2, Banjara Hills", (1443, 899, 2222, 984)),
+                ("Hyderabad-500 034", (1567, 986, 2222, 1071)), region="IN")
+    assert v["address"] == "8-2-269/S/4, Sagar Society, Road No.2, Banjara Hills, Hyderabad-500 034"
