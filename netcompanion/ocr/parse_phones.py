@@ -148,6 +148,15 @@ def find_phones(text: str, region: str) -> list[PhoneHit]:
                    for m in phonenumbers.PhoneNumberMatcher(t, region, leniency=phonenumbers.Leniency.VALID)]
     except Exception:  # noqa: BLE001 - phonenumbers can fail on odd text: no numbers then
         matches = []
+    ranged = re.sub(r"(?<=\d{6})-(\d{1,2})(?![\d-])", r" / \1", t)
+    if not matches and ranged != t:
+        # "040-23884236-37": two lines ending 36 and 37, written as a range no parser reads
+        t = ranged
+        try:
+            matches = [_Found(m.number, m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(
+                t, region, leniency=phonenumbers.Leniency.VALID)]
+        except Exception:  # noqa: BLE001 - as above
+            matches = []
     if not matches:
         # numbers glued to letters ("Contact:03367089644") or odd separators: try digit runs
         for run in re.finditer(r"\+?\d[\d\s().-]{6,}\d", t):
@@ -178,8 +187,10 @@ def find_phones(text: str, region: str) -> list[PhoneHit]:
         prev_end = m.end
         # "040 6589 9997/8", "2345 6780/81", "044-2478 0648, 58", "0129-4007776, 4087776":
         # sibling lines that differ in the last digits
-        sib = re.match(r"\s*/\s*(\d{1,2})(?![\d\s./-]*\d)", t[m.end:]) or \
-            re.match(r"\s*,\s*(\d{2,8})(?![\d\s./-]*\d)", t[m.end:])
+        # "23884541 / 4232", "23870445 / 23774271" (the same exchange or area), "23884236-37"
+        sib = re.match(r"\s*/\s*(\d{1,8})(?![\d\s./-]*\d)", t[m.end:]) or \
+            re.match(r"\s*,\s*(\d{2,8})(?![\d\s./-]*\d)", t[m.end:]) or \
+            re.match(r"-(\d{1,2})(?![\d\s./-]*\d)", t[m.end:])
         if sib and (len(sib.group(1)) >= len(str(m.number.national_number))
                     or any(m.end < o.start < m.end + sib.end() for o in matches)):
             sib = None

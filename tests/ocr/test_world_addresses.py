@@ -82,3 +82,15 @@ def test_indian_house_numbers_make_an_address_line() -> None:
                 ("Road No.2, Banjara Hills", (1443, 899, 2222, 984)),
                 ("Hyderabad-500 034", (1567, 986, 2222, 1071)), region="IN")
     assert v["address"] == "8-2-269/S/4, Sagar Society, Road No.2, Banjara Hills, Hyderabad-500 034"
+
+
+def test_sibling_numbers_after_a_slash_or_as_a_range() -> None:
+    def e164s(text: str, region: str) -> list[str]:
+        return [h.e164 for h in pp.find_phones(text, region)]
+
+    assert e164s("Tel (Off.): +91 40 23884541 / 4232", "IN") == ["+914023884541", "+914023884232"]
+    assert e164s("+91 40 23870445 / 23774271", "IN") == ["+914023870445", "+914023774271"]
+    assert e164s("Off : 040-23884236-37", "IN") == ["+914023884236", "+914023884237"]
+    # a German extension stays one number; a full number after the slash is its own
+    assert e164s("Tel. 030 123456-78", "DE") == ["+493012345678"]
+    assert e164s("Tel 2424398 / 7034641404", "IN") == ["+917034641404"]
