@@ -65,6 +65,14 @@ def _kind_by_type(num: phonenumbers.PhoneNumber) -> str:
     return "work"
 
 
+def kind_of_label(word: str) -> str | None:
+    """The kind a label word names ("mob" -> mobile, "r"/"res" -> other, "o" -> work), or None."""
+    w = word.lower().strip(".:")
+    if w == "r":
+        return "other"  # (R): residence
+    return _LABELS.get(w)
+
+
 def _label_kind(segment: str) -> str | None:
     """Kind named by the last label in ``segment`` (text before a number), else None."""
     if _VOICE_AND_FAX_RE.search(segment):

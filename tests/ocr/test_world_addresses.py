@@ -94,3 +94,16 @@ def test_sibling_numbers_after_a_slash_or_as_a_range() -> None:
     # a German extension stays one number; a full number after the slash is its own
     assert e164s("Tel. 030 123456-78", "DE") == ["+493012345678"]
     assert e164s("Tel 2424398 / 7034641404", "IN") == ["+917034641404"]
+
+
+def test_a_local_number_on_its_own_line_takes_the_area_code_of_the_cards_landline() -> None:
+    v = _fields(("Ph : 0866 - 2582333 (O)", (1425, 138, 2366, 253)),
+                ("2479497 (R)", (1866, 240, 2371, 352)),
+                ("Cell : +91:98495 99497", (1460, 342, 2366, 435)), region="IN")
+    got = {(p.e164, p.kind) for p in v["phones"]}  # type: ignore[attr-defined,union-attr]
+    assert got == {("+918662582333", "work"), ("+919849599497", "mobile"),
+                   ("+918662479497", "other")}
+    # no landline to take an area code from: the bare number is left alone
+    v = _fields(("2479497 (R)", (1866, 240, 2371, 352)),
+                ("Cell : +91:98495 99497", (1460, 342, 2366, 435)), region="IN")
+    assert [p.e164 for p in v["phones"]] == ["+919849599497"]  # type: ignore[attr-defined,union-attr]
