@@ -50,6 +50,9 @@ def fix_tld(host: str) -> str:
 def find_emails(text: str) -> list[str]:
     """E-mail addresses in one line of text (lower-cased, labels stripped)."""
     t = repair_email_text(text)
+    # two addresses run together: "ana@gmail.comdirector_x@rediffmail.com"
+    t = re.sub(r"(@[A-Za-z0-9.-]+?\.(?:com|net|org|edu|gov|info|biz))(?=[A-Za-z0-9._%+-]+@)",
+               r"\1 ", t)
     out = []
     for m in EMAIL_RE.finditer(t):
         e = fix_tld(m.group(0)).strip("'").lower()

@@ -189,3 +189,12 @@ def test_initials_of_an_organisation_are_no_name_and_give_way_to_its_full_name()
                 (": dpc@nscihq.org I dpc.nscihq@gmail.com", (150, 1120, 1290, 1210)), region="IE")
     assert v["full_name"] == "Aoife Brennan"
     assert v["company"] == "Northern Survey College of Ireland"
+
+
+def test_two_e_mail_addresses_run_together_split():
+    from netcompanion.ocr import parse_contact as pc
+
+    assert pc.find_emails("Mail:ana321@gmail.comdirector_x@rediffmail.com") == \
+        ["ana321@gmail.com", "director_x@rediffmail.com"]
+    assert pc.find_emails("jane@mail.company.com") == ["jane@mail.company.com"]
+    assert pc.find_emails("info@acme.com.au") == ["info@acme.com.au"]
