@@ -93,12 +93,39 @@ def read_people(lines: list[Line], out: Fields, emails: list[str], websites: lis
         line.text = pn.split_glued_name(
             split_by_contact(split_known_suffix(line.text), emails, websites))
     roles = _role_probabilities(lines, free, locals_, domains, out, learned)
-    name_line = _read_name(lines, free, roles, locals_, domains, out)
+    brand = _brand_over_generic(free)
+    name_line = _read_name(lines, [line for line in free if brand is None or line is not brand[0]],
+                           roles, locals_, domains, out)
     _read_title(free, name_line, roles, out)
-    _read_company(lines, free, roles, emails, locals_, domains, name_line, out)
+    _read_company(lines, free, roles, emails, locals_, domains, name_line, out, brand)
 
 
 Roles = dict[int, dict[str, float]]
+
+
+def _generic_company(text: str) -> bool:
+    """Two or more words, all organisation words, legal forms or connectors ("TECHNOLOGIES PVT.
+    LTD."): a firm's kind without its name."""
+    words = [pn.fold(w).strip(".,;:()[]") for w in text.split()]
+    words = [w for w in words if w]
+    return len(words) >= 2 and (pn.legal_form(text) or pn.org_score(text) > 0) and all(
+        pn.is_org_word(w) or w in pn.CONNECTORS or pn.legal_form("Name " + w) for w in words)
+
+
+def _brand_over_generic(free: list[Line]) -> tuple[Line, Line] | None:
+    """(brand, kind): a short line in lettering as large, right over a line that names only the
+    firm's kind ("TRISHA" over "TECHNOLOGIES PVT. LTD."): together they are the company, and
+    the brand is no person's name even when the e-mail spells it."""
+    for kind in free:
+        if not _generic_company(kind.text):
+            continue
+        for o in free:
+            if o is kind or o.top >= kind.top or re.search(r"\d|@", o.text) or \
+                    len(o.text.split()) > 3 or pn.title_score(o.text) > 0:
+                continue
+            if (is_stacked(o, kind) or is_over(o, kind)) and o.height >= 0.8 * kind.height:
+                return o, kind
+    return None
 
 
 def _acronym_of_org(line: Line, free: list[Line]) -> bool:
@@ -279,7 +306,7 @@ def _in_domains(text: str, domains: list[str]) -> bool:
 
 def _read_company(lines: list[Line], free: list[Line], roles: Roles, emails: list[str],
                   locals_: list[str], domains: list[str], name_line: Line | None,
-                  out: Fields) -> None:
+                  out: Fields, brand: tuple[Line, Line] | None = None) -> None:
     """The company: legal forms, organisation words, the domain spelled out, the logo."""
     vals, conf, boxes = out.values, out.confidence, out.boxes
     # a free-mail local part that is not the person's name often is the firm's name
@@ -371,6 +398,8 @@ def _read_company(lines: list[Line], free: list[Line], roles: Roles, emails: lis
                 if continues_logo(o, anchor, best, person_locals):
                     parts.append(o)
                     changed = True
+        if brand is not None and brand[1] in parts and brand[0] not in parts and not brand[0].used:
+            parts.append(brand[0])  # the brand over the firm's kind
         parts = reading_order(parts)
         comp = " ".join(line.text.strip(" |,") for line in parts)
         comp, logo = logo_from_domain(comp, parts, free, domains)

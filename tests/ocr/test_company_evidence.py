@@ -198,3 +198,13 @@ def test_two_e_mail_addresses_run_together_split():
         ["ana321@gmail.com", "director_x@rediffmail.com"]
     assert pc.find_emails("jane@mail.company.com") == ["jane@mail.company.com"]
     assert pc.find_emails("info@acme.com.au") == ["info@acme.com.au"]
+
+
+def test_a_brand_over_a_line_naming_only_the_firms_kind_is_the_company():
+    assert pn.legal_form("TECHNOLOGIES PVT. LTD.")
+    v = _fields(("VARSHA", (424, 164, 969, 236)), ("TECHNOLOGIES PVT. LTD.", (410, 239, 972, 299)),
+                ("Email : varsha @ hd1.vsnl.net.in", (744, 532, 1363, 586)),
+                ("R. KIRAN KUMAR", (65, 671, 768, 720)), ("Application Engineer", (66, 724, 641, 774)),
+                region="IN")
+    assert v["company"] == "VARSHA TECHNOLOGIES PVT. LTD."
+    assert v["full_name"] != "Varsha"
