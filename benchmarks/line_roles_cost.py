@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.ocr_cache import DEFAULT_DIR, lines_from_json, raw_ocr  # noqa: E402
-from netcompanion.ocr import lexicon, line_roles, people_fields, reader  # noqa: E402
+from netcompanion.ocr import lexicon, line_roles, parse_address, people_fields, reader  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     for name in lexicon.LISTS:
         lexicon.word_list(name)
+    parse_address.all_countries()  # the country names with their regions, and the regex over them
+    parse_address.country_of("")
     model = line_roles.load_model()
     load_s = time.perf_counter() - t0
     held, _peak = tracemalloc.get_traced_memory()

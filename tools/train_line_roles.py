@@ -53,10 +53,13 @@ def synthetic_dir(cache: Path, count: int) -> Path:
     return d
 
 
-def training_cards(shared: Path, synth: Path | None = None) -> list[tuple[Path, dict]]:
-    """(image, labels) of the look part of cards-real, of cards-dev and of ``synth``."""
+def training_cards(shared: Path, synth: Path | None = None,
+                   real: bool = True) -> list[tuple[Path, dict]]:
+    """(image, labels) of the look part of cards-real (unless not ``real``), of cards-dev and
+    of ``synth``."""
     out = []
-    dirs = [shared / "cards-real", shared / "cards-dev"] + ([synth] if synth else [])
+    dirs = ([shared / "cards-real"] if real else []) + [shared / "cards-dev"] + \
+        ([synth] if synth else [])
     for d in dirs:
         for line in (d / "labels.jsonl").read_text(encoding="utf-8").splitlines():
             if not line.strip():
@@ -125,12 +128,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--cache", default=str(DEFAULT_DIR))
     ap.add_argument("--synthetic", type=int, default=200, help="synthetic cards (0: none)")
+    ap.add_argument("--no-real", action="store_true",
+                    help="leave cards-real out (to choose the decoder's weights on its look part)")
+    ap.add_argument("--out", default=None, help="write the model here instead of the package")
     args = ap.parse_args(argv)
     shared = Path(args.shared)
     if not (shared / "cards-real").is_dir():
         shared = Path("/work/shared")
     synth = synthetic_dir(Path(args.cache), args.synthetic) if args.synthetic else None
-    cards = training_cards(shared, synth)
+    cards = training_cards(shared, synth, real=not args.no_real)
     x, y = dataset(cards, Path(args.cache))
     model = fit(x, y)
     pred = model.probabilities(x.tolist()).argmax(axis=1)
@@ -138,9 +144,9 @@ def main(argv: list[str] | None = None) -> int:
         n = int((y == j).sum())
         right = int(((pred == j) & (y == j)).sum())
         print(f"{role:8s} {n:5d} lines, {right / max(n, 1):.3f} recalled on the training lines")
-    out = ROOT / "netcompanion" / "ocr" / "data" / MODEL_FILE
+    out = Path(args.out) if args.out else ROOT / "netcompanion" / "ocr" / "data" / MODEL_FILE
     out.write_text(json.dumps(model.to_json(), indent=0) + "\n", encoding="utf-8")
-    print(f"{out.relative_to(ROOT)}: {out.stat().st_size / 1024:.1f} KB from {len(cards)} cards, "
+    print(f"{out}: {out.stat().st_size / 1024:.1f} KB from {len(cards)} cards, "
           f"{len(y)} lines")
     return 0
 

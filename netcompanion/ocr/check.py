@@ -4,7 +4,9 @@ A field's *support* (0..1) is what speaks for its value beyond the recogniser's 
 name, the e-mail's local part spelling it or the line-role model's probability; for the company,
 the domain spelling it or the model; for an e-mail, a local part that spells the name or is a
 well-formed address not cut off; for a website, an e-mail at the same host; for phones, numbers
-valid in their country. A non-empty field is listed when its support is under its threshold.
+valid in their country. What speaks against a value (``Fields.doubts``: a second address block,
+an address line left beside the block, a one-word name) scales its support down. A non-empty
+field is listed when its support is under its threshold.
 The thresholds were chosen on the look part of cards-real (benchmarks/scan_accuracy.py prints
 how many wrong and right fields the list names on the scored part).
 """
@@ -21,8 +23,8 @@ from .result import ScanResult
 
 #: support under which a field is listed, per field (tools/calibrate_check.py, look part only)
 THRESHOLDS: dict[str, float] = {
-    "full_name": 0.062, "title": 0.755, "company": 0.998, "emails": 0.605, "phones": 0.605,
-    "websites": 0.605, "address": 0.884,
+    "full_name": 0.201, "title": 0.255, "company": 0.998, "emails": 0.605, "phones": 0.605,
+    "websites": 0.605, "address": 0.735,
 }
 #: a lead of this much over the next best line's score counts as full support
 MARGIN_SCALE = 1.0
@@ -135,6 +137,7 @@ def field_support(res: ScanResult, fields: Fields, from_qr: set[str] = frozenset
     if res.address:
         out["address"] = res.confidence.get("address", 0.0)
     for f in out:
+        out[f] *= fields.doubts.get(f, 1.0)
         if f in from_qr:
             out[f] = 1.0
     return out

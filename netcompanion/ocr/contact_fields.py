@@ -23,7 +23,7 @@ def read_contacts(lines: list[Line], out: Fields) -> tuple[list[str], list[str]]
     emails: list[str] = []
     websites: list[str] = []
     linkedin = ""
-    contact_pats = [pc.EMAIL_RE, pc.LINKEDIN_RE, pc.HOST_RE]
+    contact_pats = [pc.EMAIL_RE, pc.LINKEDIN_RE, pc.SOCIAL_RE, pc.HOST_RE]
     join_wrapped_emails(lines)
     for line in lines:
         es = pc.find_emails(line.text)
@@ -43,7 +43,7 @@ def read_contacts(lines: list[Line], out: Fields) -> tuple[list[str], list[str]]
             linkedin = li
             boxes["linkedin"] = word_boxes_for(line, li)
             conf["linkedin"] = line.score
-        if es or ws or li:
+        if es or ws or li or pc.SOCIAL_RE.search(line.text):
             rest = strip_spans(pc.repair_email_text(line.text), contact_pats)
             rest = re.sub(r"(?i)(?:^|(?<=\s))(?:e[-\s]?mail|web(?:site)?|www|url|e|w|in|linkedin)\s*[:.|]?(?=\s|$)",
                           " ", rest)

@@ -9,6 +9,7 @@ from .fields import Fields
 from .layout import Line
 from .people_fields import read_people
 from .phone_fields import read_phones
+from .scanner_marks import drop_scanner_marks
 
 __all__ = ["Fields", "extract_fields"]
 
@@ -17,6 +18,7 @@ def extract_fields(lines: list[Line], default_region: str = "US", learned: bool 
     """Decide which line holds which field and parse the values (``learned``: let the line-role
     model weigh in; off to train it or to compare with the rules alone)."""
     out = Fields()
+    drop_scanner_marks(lines)
     emails, websites = read_contacts(lines, out)
     out.region = card_region(lines, default_region)
     read_phones(lines, out)

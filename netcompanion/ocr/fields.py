@@ -23,4 +23,6 @@ class Fields:
     margins: dict[str, float] = field(default_factory=dict)
     #: how many lines the company was joined from
     company_lines: int = 0
-
+    #: what speaks against a field's value beyond its support (a share kept, per field): a
+    #: second address block on the card, an address line left beside the block, a one-word name
+    doubts: dict[str, float] = field(default_factory=dict)

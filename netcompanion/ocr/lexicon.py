@@ -1,4 +1,5 @@
-"""Word lists that hold for any card: given and family names, legal forms, countries, cities.
+"""Word lists that hold for any card: given and family names, legal forms, countries (with their
+regions), cities.
 
 The lists are package data (netcompanion/ocr/data/, see SOURCES.md there), read once on first
 use and kept as frozen sets of folded (lower-case ASCII) entries; no network is involved.
@@ -20,6 +21,19 @@ def word_list(name: str) -> frozenset[str]:
         raise KeyError(name)
     text = resources.files("netcompanion.ocr").joinpath("data", f"{name}.txt").read_text("utf-8")
     return frozenset(line for line in text.splitlines() if line)
+
+
+@cache
+def country_regions() -> dict[str, str]:
+    """Folded country name (seven languages) -> ISO region, from data/country_regions.txt."""
+    text = resources.files("netcompanion.ocr").joinpath("data", "country_regions.txt") \
+        .read_text("utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        name, _, region = line.partition("\t")
+        if name and region:
+            out.setdefault(name, region)
+    return out
 
 
 @cache

@@ -26,6 +26,15 @@ def is_stacked(a: Line, b: Line) -> bool:
         ov > 0.3 * min(a.box[2] - a.box[0], b.box[2] - b.box[0])
 
 
+def is_over(a: Line, b: Line) -> bool:
+    """``a`` stands right over ``b``, its box reaching down into ``b``'s at most to ``b``'s
+    foot (tall logo lettering over the rest of the name), overlapping it horizontally."""
+    ov = min(a.box[2], b.box[2]) - max(a.box[0], b.box[0])
+    return a.top < b.top and a.box[3] <= b.box[3] and \
+        b.top - a.box[3] < 0.8 * max(a.height, b.height) and \
+        ov > 0.3 * min(a.box[2] - a.box[0], b.box[2] - b.box[0])
+
+
 def is_repeated(line: Line, lines: list[Line]) -> bool:
     """The same words (3+ letters) appear on another line of the card too."""
     key = re.sub(r"[^a-z]", "", pn.fold(line.raw))
@@ -220,3 +229,4 @@ def logo_from_domain(comp: str, parts: list[Line], free: list[Line],
                 above = o.top < min(p.top for p in parts)
                 return (f"{word} {comp}" if above else f"{comp} {word}"), o
     return comp, None
+

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from netcompanion.countries import COUNTRIES
 
@@ -28,6 +29,8 @@ STREET_WORDS = {
     "estate", "industrial", "chowk", "bazar", "bazaar", "mohalla", "muhallah", "town", "city",
     "door", "flat", "house", "no", "block", "wing", "mall", "park", "centre", "center",
     "campus", "hall", "office",
+    "bulevar", "ulica", "ul", "trg", "cesta", "put", "bb", "ulitsa", "prospekt", "gil", "ro",
+    "gu", "dong", "si", "chome", "cep", "cx", "caixa",
 }
 # strong words: a line with one of these and a number is an address line
 STRONG_STREET = {
@@ -38,12 +41,15 @@ STRONG_STREET = {
     "marg", "sector", "plot", "opp", "box", "cedex", "hwy", "highway", "pkwy", "parkway",
     "bldg", "building", "piso", "andar", "door", "court", "place", "square", "terrace",
     "crescent", "circle", "close", "vía", "estrada", "travessa", "colony", "bazar",
+    "bulevar", "ulica", "trg", "cesta", "prospekt", "gil", "ro", "cep", "bb",
 }
 # landmark words of addresses in India, Pakistan, the Middle East ("Opp. City Mall")
 LANDMARK_WORDS = {"opp", "opposite", "near", "beside", "behind", "nr", "adjacent", "landmark"}
 STREET_SUFFIXES = ("strasse", "straße", "str.", "weg", "platz", "allee", "gasse", "straat",
                    "laan", "gracht", "plein", "gatan", "vej", "veien", "katu", "damm", "ring")
 
+BR_STATES = ("AC AL AP AM BA CE DF ES GO MA MT MS MG PA PB PR PE PI RJ RN RS RO RR SC SP SE "
+             "TO").split()
 US_STATES = set("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT "
                 "NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY".split())
 CA_PROVINCES = set("AB BC MB NB NL NS NT NU ON PE QC SK YT".split())
@@ -72,6 +78,7 @@ POSTCODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("CA", re.compile(r"\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b")),
     ("GB", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b")),
     ("NL", re.compile(r"\b\d{4}\s?[A-Z]{2}\b")),
+    ("BR", re.compile(r"\b\d{5}-\d{3}\b")),
     ("IN", re.compile(r"(?:[-–]\s*|\b)\d{3}\s?\d{3}\b")),
     ("XX", re.compile(r"\b(?:[A-Z]{1,2}-)?\d{4,5}\b")),
 ]
@@ -88,18 +95,51 @@ def strip_label(text: str) -> str:
     return _LABEL.sub("", text, count=1).strip(" ,;|")
 
 
+# countries' own names for themselves that phonenumbers' lists (below) do not carry
+ENDONYMS = {
+    "crna gora": "ME", "srbija": "RS", "hrvatska": "HR", "slovenija": "SI",
+    "bosna i hercegovina": "BA", "shqiperia": "AL", "severna makedonija": "MK", "cesko": "CZ",
+    "ceska republika": "CZ", "slovensko": "SK", "magyarorszag": "HU", "romania": "RO",
+    "eire": "IE", "island": "IS", "eesti": "EE", "latvija": "LV", "lietuva": "LT",
+    "hellas": "GR", "ellada": "GR", "rossiya": "RU", "ukraina": "UA", "nippon": "JP",
+    "hanguk": "KR", "zhongguo": "CN", "al imarat": "AE", "misr": "EG",
+}
+US_STATE_NAMES = {"georgia", "jersey", "washington", "virginia", "california", "texas"}
+def _norm_name(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z. ]+", " ", fold(text))).strip()
+
+
+@cache
+def all_countries() -> dict[str, str]:
+    """Folded country name -> ISO region: :data:`COUNTRIES`, :data:`ENDONYMS` and the names
+    in seven languages of the shipped list (data/country_regions.txt); names that are also
+    people's names in the shipped lists, or US states, are left out ("Jordan", "Georgia")."""
+    from .lexicon import country_regions, word_list
+
+    people = word_list("given_names") | word_list("family_names")
+    out = {n: r for n, r in country_regions().items()
+           if n not in people and n not in US_STATE_NAMES}
+    for table in (ENDONYMS, COUNTRIES):
+        out.update({_norm_name(k): v for k, v in table.items()})
+    return out
+
+
+@cache
+def _country_re() -> re.Pattern[str]:
+    names = sorted(all_countries(), key=len, reverse=True)
+    return re.compile(r"(?<![a-z])(" + "|".join(re.escape(n) for n in names) + r")(?![a-z])")
+
+
+def countries_named(text: str) -> list[tuple[str, str]]:
+    """(folded name, region) of every country the text names."""
+    table = all_countries()
+    return [(m.group(1), table[m.group(1)]) for m in _country_re().finditer(_norm_name(text))]
+
+
 def country_of(text: str) -> str | None:
     """The ISO region named in the text (country names in several languages), or None."""
-    f = " " + re.sub(r"[^a-z. ]+", " ", fold(text)) + " "
-    best = None
-    for name, code in COUNTRIES.items():
-        n = fold(name)
-        if re.search(r"(?<![a-z])" + re.escape(n) + r"(?![a-z])", f):
-            if best is None or len(n) > len(best[0]):
-                best = (n, code)
-    if best:
-        return best[1]
-    return None
+    hits = countries_named(text)
+    return max(hits, key=lambda h: len(h[0]))[1] if hits else None
 
 
 def region_hint(text: str) -> str | None:
@@ -111,6 +151,14 @@ def region_hint(text: str) -> str | None:
         return "CA"
     if re.search(r"\b(?:" + "|".join(AU_STATES) + r")\s+\d{4}\b", text):
         return "AU"
+    if re.search(r"\bCEP:?\s*\d{5}-?\d{3}\b", text):
+        return "BR"
+    br = re.search(r"^(.*[A-Za-zÀ-ÿ])\s*[-/]\s*(?:" + "|".join(BR_STATES) + r")\.?\s*$", text)
+    if br:  # "Centro - Rio de Janeiro - RJ": a city of the lists, then its state
+        from .lexicon import place_share
+
+        if place_share(br.group(1).split(" - ")[-1]) > 0:
+            return "BR"
     f = fold(text)
     if any(re.search(r"\b" + s + r"\b", f) for s in IN_STATES):
         return "IN"
@@ -125,12 +173,10 @@ def address_score(text: str) -> float:
     f = fold(t)
     words = re.findall(r"[a-z0-9.]+", f)
     wordset = {w.strip(".") for w in words}
-    has_num = bool(re.search(r"\d", t))
+    has_num = bool(re.search(r"\d", t)) or "bb" in wordset  # "bb": no number (Balkans)
     score = 0.0
     # a line of country names only ("USA, UK, CANADA") ends an address but never starts one
-    rest = f
-    for name in sorted(COUNTRIES, key=len, reverse=True):
-        rest = re.sub(r"(?<![a-z])" + re.escape(fold(name)) + r"(?![a-z])", " ", rest)
+    rest = _country_re().sub(" ", _norm_name(t)) + " ".join(re.findall(r"\d", t))
     if not re.search(r"[a-z0-9]", rest):
         return 0.4
     if wordset & LANDMARK_WORDS:
@@ -154,6 +200,10 @@ def address_score(text: str) -> float:
     # "262 Baker Street", "24, SIDCO ...", door numbers "3/1, Main Road", "12-4-56, Lane"
     if re.match(r"^\s*\d+(?:[/-]\d+)*[A-Za-z]?\s*[,/]?\s+[A-Za-z]", t):
         score += 0.5
+    # an Indian house number ("6-3-200/B/5", "H.No. 1-9-630/1", "D.No. 56-3-10/2") anywhere
+    elif re.search(r"(?<![\d/-])\d{1,3}(?:-\d{1,4}){2,3}(?:/[A-Za-z0-9]{1,3})+(?![\w/-])|"
+                   r"\b(?:H|D|Door|Flat|Plot)\.?\s*No\.?\s*:?\s*\d", t, re.I):
+        score += 0.8
     if t != text.strip():  # had an address label
         score += 1.0
     if "," in t and has_num:

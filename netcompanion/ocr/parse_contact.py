@@ -50,6 +50,9 @@ def fix_tld(host: str) -> str:
 def find_emails(text: str) -> list[str]:
     """E-mail addresses in one line of text (lower-cased, labels stripped)."""
     t = repair_email_text(text)
+    # two addresses run together: "ana@gmail.comdirector_x@rediffmail.com"
+    t = re.sub(r"(@[A-Za-z0-9.-]+?\.(?:com|net|org|edu|gov|info|biz))(?=[A-Za-z0-9._%+-]+@)",
+               r"\1 ", t)
     out = []
     for m in EMAIL_RE.finditer(t):
         e = fix_tld(m.group(0)).strip("'").lower()
@@ -85,6 +88,17 @@ def _valid_host(host: str) -> bool:
     return True
 
 
+#: social networks and messengers: a URL there is a profile, not the owner's website
+SOCIAL_HOSTS = {"facebook.com", "fb.com", "fb.me", "instagram.com", "twitter.com", "x.com",
+                "youtube.com", "youtu.be", "tiktok.com", "pinterest.com", "wa.me", "t.me",
+                "threads.net", "snapchat.com", "vk.com", "weibo.com"}
+
+
+SOCIAL_RE = re.compile(r"(?i)(?<![\w.@-])(?:https?://)?(?:www\.|m\.)?(?:facebook|fb|instagram|"
+                       r"twitter|x|youtube|youtu|tiktok|pinterest|wa|t|threads|snapchat|vk|weibo)"
+                       r"\.(?:com|me|be|net)(?:/\S*)?")
+
+
 def find_websites(text: str) -> list[str]:
     """Web addresses in one line (e-mail domains and LinkedIn excluded), scheme dropped."""
     t = repair_email_text(text)
@@ -102,6 +116,8 @@ def find_websites(text: str) -> list[str]:
         host, slash, path = h.partition("/")
         host = host.lower()
         host = re.sub(r"^www\d?\.", "", host)
+        if any(host == x or host.endswith("." + x) for x in SOCIAL_HOSTS):
+            continue  # a profile on a social network is no website of the card's owner
         out.append(host + (slash + path.rstrip("/") if path.strip("/") else ""))
     return out
 

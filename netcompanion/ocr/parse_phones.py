@@ -65,6 +65,14 @@ def _kind_by_type(num: phonenumbers.PhoneNumber) -> str:
     return "work"
 
 
+def kind_of_label(word: str) -> str | None:
+    """The kind a label word names ("mob" -> mobile, "r"/"res" -> other, "o" -> work), or None."""
+    w = word.lower().strip(".:")
+    if w == "r":
+        return "other"  # (R): residence
+    return _LABELS.get(w)
+
+
 def _label_kind(segment: str) -> str | None:
     """Kind named by the last label in ``segment`` (text before a number), else None."""
     if _VOICE_AND_FAX_RE.search(segment):
@@ -148,6 +156,15 @@ def find_phones(text: str, region: str) -> list[PhoneHit]:
                    for m in phonenumbers.PhoneNumberMatcher(t, region, leniency=phonenumbers.Leniency.VALID)]
     except Exception:  # noqa: BLE001 - phonenumbers can fail on odd text: no numbers then
         matches = []
+    ranged = re.sub(r"(?<=\d{6})-(\d{1,2})(?![\d-])", r" / \1", t)
+    if not matches and ranged != t:
+        # "040-23884236-37": two lines ending 36 and 37, written as a range no parser reads
+        t = ranged
+        try:
+            matches = [_Found(m.number, m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(
+                t, region, leniency=phonenumbers.Leniency.VALID)]
+        except Exception:  # noqa: BLE001 - as above
+            matches = []
     if not matches:
         # numbers glued to letters ("Contact:03367089644") or odd separators: try digit runs
         for run in re.finditer(r"\+?\d[\d\s().-]{6,}\d", t):
@@ -178,8 +195,10 @@ def find_phones(text: str, region: str) -> list[PhoneHit]:
         prev_end = m.end
         # "040 6589 9997/8", "2345 6780/81", "044-2478 0648, 58", "0129-4007776, 4087776":
         # sibling lines that differ in the last digits
-        sib = re.match(r"\s*/\s*(\d{1,2})(?![\d\s./-]*\d)", t[m.end:]) or \
-            re.match(r"\s*,\s*(\d{2,8})(?![\d\s./-]*\d)", t[m.end:])
+        # "23884541 / 4232", "23870445 / 23774271" (the same exchange or area), "23884236-37"
+        sib = re.match(r"\s*/\s*(\d{1,8})(?![\d\s./-]*\d)", t[m.end:]) or \
+            re.match(r"\s*,\s*(\d{2,8})(?![\d\s./-]*\d)", t[m.end:]) or \
+            re.match(r"-(\d{1,2})(?![\d\s./-]*\d)", t[m.end:])
         if sib and (len(sib.group(1)) >= len(str(m.number.national_number))
                     or any(m.end < o.start < m.end + sib.end() for o in matches)):
             sib = None
@@ -223,11 +242,9 @@ def style_region(text: str) -> str | None:
 def named_region(text: str) -> str | None:
     """The one country a line names (a country's name, an address in a country's shape, or the
     '+CC' of its numbers); None when it names none or several ("Offices in USA, UK, India")."""
-    from .parse_address import COUNTRIES, fold, region_hint
+    from .parse_address import countries_named, region_hint
 
-    f = fold(text)
-    named = {code for name, code in COUNTRIES.items()
-             if re.search(r"(?<![a-z])" + re.escape(fold(name)) + r"(?![a-z])", f)}
+    named = {code for _, code in countries_named(text)}
     hint = region_hint(text)
     if hint:
         named.add(hint)
@@ -281,4 +298,6 @@ def region_of_number(e164: str) -> str | None:
 
 def has_phone_label(text: str) -> bool:
     """True if the line starts with a phone label (so it is a phone line even if unreadable)."""
-    return bool(re.match(r"^\s*(?:tel|phone|ph|mob|mobile|cell|fax|handy|t|m|f|p)\s*[:.]", text, re.I))
+    # "P.O. Box 123" is no label
+    return bool(re.match(r"^\s*(?:tel|phone|ph|mob|mobile|cell|fax|handy|t|m|f|p)\s*[:.](?!\s*O\.?\s*Box)",
+                         text, re.I))

@@ -37,4 +37,50 @@ def read_phones(lines: list[Line], out: Fields) -> None:
                 line.used = "phone"
             elif len(re.sub(r"[\W_]", "", rest)) >= 6:
                 line.text = rest
+    for line, e164, kind in _local_numbers(lines, phones, region):
+        phones.append(Phone(e164, kind))
+        line.used = line.used or "phone"
+        boxes.setdefault("phones", []).extend(word_boxes_for(line, line.text))
     vals["phones"] = phones
+
+
+#: a line holding only a local number (no area code) and at most a kind: "2479497 (R)"
+_LOCAL_RE = re.compile(r"^\s*(?:(?P<label>[^\W\d_]{1,10})\.?\s*[:.]?\s*)?(?P<num>\d{7,8})\s*"
+                       r"(?:[(\[]\s*(?P<after>[^\W\d_]{1,10})\s*[)\]])?\s*$")
+
+
+def _local_numbers(lines: list[Line], phones: list[Phone], region: str
+                   ) -> list[tuple[Line, str, str]]:
+    """Numbers printed without their area code on a line of their own ("2479497 (R)" under
+    "Ph: 0866 - 2582333 (O)"): they take the area code of a landline read on the card whose
+    subscriber number is as long, when that makes a valid landline."""
+    import phonenumbers
+
+    areas: list[tuple[int, str, int]] = []  # (country code, area code, subscriber length)
+    for p in phones:
+        num = phonenumbers.parse(p.e164, None)
+        if phonenumbers.number_type(num) != phonenumbers.PhoneNumberType.FIXED_LINE:
+            continue
+        nat = phonenumbers.national_significant_number(num)
+        n = phonenumbers.length_of_geographical_area_code(num)
+        if n and num.country_code:
+            areas.append((num.country_code, nat[:n], len(nat) - n))
+    out: list[tuple[Line, str, str]] = []
+    for line in lines:
+        m = _LOCAL_RE.match(line.text)
+        if line.used or not m or not areas:
+            continue
+        digits = m.group("num")
+        for cc, area, length in areas:
+            if length != len(digits):
+                continue
+            num = phonenumbers.PhoneNumber(country_code=cc, national_number=int(area + digits))
+            if phonenumbers.is_valid_number(num):
+                e164 = phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+                if any(p.e164 == e164 for p in phones):
+                    break
+                word = (m.group("label") or m.group("after") or "").lower()
+                kind = pp.kind_of_label(word) or "work"
+                out.append((line, e164, kind))
+                break
+    return out
