@@ -347,3 +347,24 @@ def test_checklist_sections_page_the_queue_in_its_order(services, db_url: str) -
                 assert [i.id for i in section.items] == wanted
                 assert section.complete == (len(section.items) == section.count)
     assert "Gone Away" not in {i.contact_name for s in full for i in s.items}
+
+
+def test_what_was_just_created_shows_first_until_an_hour_has_passed(services) -> None:
+    from sqlalchemy import update
+
+    from netcompanion.core.clock import utcnow
+    from netcompanion.core.store.models import FollowUp
+
+    now = utcnow()
+    for number in range(6):  # older follow-ups, long overdue
+        services.encounters.add(add(services, f"Earlier {number}").id, detail="x",
+                                met_at=now - timedelta(days=30 + number))
+    with services.db.transaction() as session:
+        session.execute(update(FollowUp).values(created_at=now - timedelta(days=20)))
+    just_met = add(services, "Just Met")
+    services.encounters.add(just_met.id, detail="y", met_at=now - timedelta(days=3))  # overdue, created now
+    [overdue, *_] = services.followups.checklist(now=now + timedelta(minutes=1), zone=BERLIN, limit=4)
+    assert overdue.count == 7 and overdue.items[0].contact_name == "Just Met"  # not behind "Show all"
+    assert queue(services, now=now + timedelta(minutes=1), include_all=True)[0].contact_name == "Just Met"
+    [overdue, *_] = services.followups.checklist(now=now + timedelta(hours=2), zone=BERLIN, limit=4)
+    assert "Just Met" not in [item.contact_name for item in overdue.items]  # by lateness again: the least late

@@ -195,10 +195,21 @@ def lateness(due_at: datetime, now: datetime, zone: tzinfo, today: date | None =
     return Lateness(0, f"due {local:%a %d %b %H:%M}")
 
 
-def queue_order(kind: str, due_at: datetime, now: datetime, item_id: int) -> tuple:
-    """Sort key of the queue: overdue items first (the latest at the top), then by kind, then by due time."""
+JUST_CREATED = timedelta(hours=1)
+"""An item created this recently is shown first in its part of the queue: what the user just did
+(a card saved, an introduction accepted) must not hide under older items behind "Show all"."""
+
+
+def is_just_created(created_at: datetime | None, now: datetime) -> bool:
+    return created_at is not None and now - JUST_CREATED <= created_at <= now
+
+
+def queue_order(kind: str, due_at: datetime, now: datetime, item_id: int, created_at: datetime | None = None) -> tuple:
+    """Sort key of the queue: overdue items first, each part with what was just created at its top,
+    then (overdue) the longest overdue first, or (not yet due) by kind, then by due time."""
     overdue = due_at < now
-    return (0 if overdue else 1, due_at if overdue else datetime.min.replace(tzinfo=timezone.utc),
+    return (0 if overdue else 1, 0 if is_just_created(created_at, now) else 1,
+            due_at if overdue else datetime.min.replace(tzinfo=timezone.utc),
             KIND_PRIORITY.get(kind, 9), due_at, item_id)
 
 

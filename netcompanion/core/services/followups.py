@@ -72,6 +72,7 @@ class QueueItem:
     owner: str = ""  # who follows it up on a shared database ("": anyone)
     # when the queue was read (now, the user's zone, its local date): what `due_label` is relative to
     read_at: tuple[datetime, tzinfo, date] | None = field(default=None, repr=False, compare=False)
+    created_at: datetime | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def due_label(self) -> str:
@@ -204,7 +205,8 @@ _QUEUE_NAME = case((and_(Contact.full_name == "", Contact.company == ""), func.c
                    else_=Contact.full_name)
 _QUEUE_COLUMNS = (FollowUp.id, FollowUp.kind, FollowUp.status, FollowUp.contact_id, _QUEUE_NAME,
                   Contact.company, raw_datetime(FollowUp.due_at), raw_datetime(FollowUp.snoozed_until),
-                  FollowUp.reason, FollowUp.draft, Event.name, FollowUp.introduction_id, FollowUp.owner)
+                  FollowUp.reason, FollowUp.draft, Event.name, FollowUp.introduction_id, FollowUp.owner,
+                  raw_datetime(FollowUp.created_at))
 
 
 def _queue_query(now: datetime, zone: tzinfo, include_all: bool, *columns: Any) -> Select[Any]:
@@ -242,7 +244,7 @@ def _queue_item(row: Any, now: datetime, read_at: tuple[datetime, tzinfo, date])
     due = snoozed_until if row[2] == _SNOOZED and snoozed_until else due_at
     late = max(0, int((now - due).total_seconds()))
     return QueueItem(row[0], row[1], row[2], row[3], row[4], row[5], due, late,
-                     row[8], row[9], row[10], row[11], row[12], read_at)
+                     row[8], row[9], row[10], row[11], row[12], read_at, as_utc(row[13]))
 
 
 @dataclass
@@ -323,7 +325,7 @@ class FollowUpService(Service):
                                                               zone, day_end):
                 continue  # the SQL above selects by the same rule; this keeps the rule in one place
             items.append(_queue_item(row, now, read_at))
-        items.sort(key=lambda i: rules.queue_order(i.kind, i.due_at, now, i.id))
+        items.sort(key=lambda i: rules.queue_order(i.kind, i.due_at, now, i.id, i.created_at))
         return items
 
     @staticmethod
@@ -335,6 +337,8 @@ class FollowUpService(Service):
         counts = dict(session.execute(_narrowed(session, _queue_query(now, zone, True, section, func.count()),
                                                 owner, goal).group_by(section)).all())
         kind_rank = case(rules.KIND_PRIORITY, value=FollowUp.kind, else_=len(rules.KIND_PRIORITY))
+        fresh = case((and_(col(FollowUp.created_at) >= now - rules.JUST_CREATED, col(FollowUp.created_at) <= now), 0),
+                     else_=1)  # `rules.is_just_created`
         read_at = (now, zone, now.astimezone(zone).date())
         sections = []
         for index, (title, start, end) in enumerate(bounds):
@@ -342,9 +346,9 @@ class FollowUpService(Service):
             if count:
                 order: tuple[Any, ...]
                 if start is None:  # overdue: the longest overdue first, as `rules.queue_order` has it
-                    order, in_range = (due, kind_rank, FollowUp.id), due < end
+                    order, in_range = (fresh, due, kind_rank, FollowUp.id), due < end
                 else:
-                    order, in_range = (kind_rank, due, FollowUp.id), and_(due >= start, due < end)
+                    order, in_range = (fresh, kind_rank, due, FollowUp.id), and_(due >= start, due < end)
                 query = _narrowed(session, _queue_query(now, zone, True), owner, goal).where(in_range)
                 if limit is not None and title not in complete:
                     # pick the page from the index alone, then read those rows in full
